@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { codegen } from '@graphql-codegen/core';
+import { getCachedDocumentNodeFromSchema } from '@graphql-codegen/plugin-helpers';
+import * as typescriptPlugin from '@graphql-codegen/typescript';
+import * as resolversPlugin from '@graphql-codegen/typescript-resolvers';
+import { parse } from 'graphql';
+import type { SubgraphName } from '../../subgraphs/catalog';
+import { REPO_ROOT } from '../../subgraphs/shared/config';
+
+/**
+ * Resolver types generated from each subgraph's SDL (graphql-codegen, federation mode), so
+ * resolvers are checked against the schema. Paths in `mappers` are relative to the generated file.
+ */
+const TARGETS: Record<SubgraphName, { contextType: string; mappers: Record<string, string> }> = {
+  'natural-person': {
+    contextType: '../context#NaturalPersonContext',
+    mappers: {
+      Person: '../entities/person.entity#Person',
+      Household: '../entities/household.entity#Household',
+      HouseholdMember: '../entities/household-member.entity#HouseholdMember',
+    },
+  },
+  'legal-person': {
+    contextType: '../context#LegalPersonContext',
+    mappers: {
+      Organization: '../entities/organization.entity#Organization',
+      Penalty: '../entities/penalty.entity#Penalty',
+      Person: '../../shared/context#PersonRef',
+    },
+  },
+  'data-tracker': {
+    contextType: '../context#DataTrackerContext',
+    mappers: {
+      Person: '../../shared/context#PersonRef',
+      AccessRecord: '../../shared/access-log/chain#StoredAccessRecord',
+    },
+  },
+};
+
+export function generatedTypesPath(name: SubgraphName): string {
+  return join(REPO_ROOT, 'subgraphs', name, 'generated', 'graphql.ts');
+}
+
+export async function generateResolverTypes(name: SubgraphName): Promise<string> {
+  const sdl = readFileSync(join(REPO_ROOT, 'schema', `${name}.graphql`), 'utf8');
+  const schemaAst = buildSubgraphSchema(parse(sdl));
+  const target = TARGETS[name];
+  const output = await codegen({
+    filename: generatedTypesPath(name),
+    schema: getCachedDocumentNodeFromSchema(schemaAst),
+    schemaAst,
+    documents: [],
+    // Federation mode only for resolvers: the base types must include _Service and _entities' args.
+    plugins: [{ typescript: {} }, { 'typescript-resolvers': { federation: true } }],
+    pluginMap: { typescript: typescriptPlugin, 'typescript-resolvers': resolversPlugin },
+    config: {
+      mapperTypeSuffix: 'Model',
+      useTypeImports: true,
+      enumsAsTypes: true,
+      useIndexSignature: true,
+      contextType: target.contextType,
+      mappers: target.mappers,
+      scalars: { Date: 'string', DateTime: 'string', Money: 'string', _Any: 'Record<string, unknown>' },
+    },
+  });
+  return `/* Generated from schema/${name}.graphql by \`npm run codegen\`. Do not edit. */\n/* eslint-disable */\n${output}`;
+}
