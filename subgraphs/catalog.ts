@@ -1,0 +1,58 @@
+/**
+ * Every subgraph in the supergraph, in one list that the launcher, the gateway, the data tracker,
+ * composition and the tests all read. Adding a registry starts here.
+ */
+export interface SubgraphSpec {
+  /** What users and logs call it. */
+  title: string;
+  /** Default HTTP port; `<NAME>_PORT` overrides (e.g. NATURAL_PERSON_PORT). */
+  port: number;
+  /** Default database name on a shared server; null for a subgraph that owns no data. */
+  database: string | null;
+  /** The department that owns the registry and may read its internal fields. */
+  department: 'public-security' | 'market-regulation' | null;
+  /** Scope prefix for this registry (`person:read`, `organization:write`, ...). */
+  registry: 'person' | 'organization' | null;
+}
+
+export const SUBGRAPHS = {
+  'natural-person': {
+    title: 'Natural-person registry (household registration)',
+    port: 4001,
+    database: 'gov_natural_person',
+    department: 'public-security',
+    registry: 'person',
+  },
+  'legal-person': {
+    title: 'Legal-person registry (enterprise registration)',
+    port: 4002,
+    database: 'gov_legal_person',
+    department: 'market-regulation',
+    registry: 'organization',
+  },
+  'data-tracker': {
+    title: 'Data tracker: every registry’s access log in one view',
+    port: 4006,
+    database: null,
+    department: null,
+    registry: null,
+  },
+} as const satisfies Record<string, SubgraphSpec>;
+
+export type SubgraphName = keyof typeof SUBGRAPHS;
+
+export const SUBGRAPH_NAMES = Object.keys(SUBGRAPHS) as SubgraphName[];
+
+/** Subgraphs that own a database, and therefore keep an access log. */
+export type RegistryName = {
+  [K in SubgraphName]: (typeof SUBGRAPHS)[K]['database'] extends string ? K : never;
+}[SubgraphName];
+
+export const REGISTRY_NAMES = SUBGRAPH_NAMES.filter(
+  (name): name is RegistryName => SUBGRAPHS[name].database !== null,
+);
+
+/** `natural-person` -> `NATURAL_PERSON`, the prefix of that subgraph's environment variables. */
+export function envPrefix(name: SubgraphName): string {
+  return name.toUpperCase().replace(/-/g, '_');
+}

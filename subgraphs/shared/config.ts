@@ -1,0 +1,42 @@
+import { join, resolve } from 'node:path';
+import { SUBGRAPHS, envPrefix, type SubgraphName } from '../catalog';
+
+/**
+ * Configuration read from the environment. Everything has a default that works on a fresh machine
+ * with `npm start`; the README lists every variable.
+ */
+
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+
+/** Where the embedded PostgreSQL cluster, the generated keys and logs live. */
+export function dataDir(): string {
+  return resolve(process.env.DATA_DIR ?? join(REPO_ROOT, '.data'));
+}
+
+export function gatewayPort(): number {
+  return intFromEnv('PORT', 4000);
+}
+
+export function subgraphPort(name: SubgraphName): number {
+  return intFromEnv(`${envPrefix(name)}_PORT`, SUBGRAPHS[name].port);
+}
+
+/** The URL the gateway (and the data tracker) use to reach a subgraph. */
+export function subgraphUrl(name: SubgraphName): string {
+  return process.env[`${envPrefix(name)}_URL`] ?? `http://localhost:${subgraphPort(name)}/graphql`;
+}
+
+/** How long the gateway waits for one subgraph fetch before answering without it. */
+export function subgraphTimeoutMs(): number {
+  return intFromEnv('SUBGRAPH_TIMEOUT_MS', 5000);
+}
+
+export function intFromEnv(variable: string, fallback: number): number {
+  const raw = process.env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${variable}=${raw} is not a whole number; unset it or give e.g. ${variable}=${fallback}`);
+  }
+  return value;
+}

@@ -1,0 +1,115 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from './logger';
+
+/**
+ * Error codes clients may see, with their messages, because we wrote those messages for them.
+ * Anything else is an internal failure and reaches clients only as a generic message with a request id.
+ */
+export const CLIENT_ERROR_CODES = new Set([
+  'BAD_USER_INPUT',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'QUERY_TOO_COMPLEX',
+  'SUBGRAPH_UNAVAILABLE',
+]);
+
+/** Extension keys that carry meaning for clients; everything else is dropped. */
+const CLIENT_EXTENSION_KEYS = ['code', 'argument', 'rule', 'registry', 'requestId'];
+
+/** Invalid input: names the argument and the rule it breaks. Nothing has been written. */
+export function badUserInput(argument: string, rule: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument, rule } });
+}
+
+/** The caller is known but may not read or do this. */
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+/** A token is needed (or the one given is not acceptable). */
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+export function internalErrorMessage(requestId: string | undefined): string {
+  return `Internal error. Nothing about it is shown here; quote request id ${requestId ?? 'unknown'} when reporting it.`;
+}
+
+/** A generic internal error for a failure whose details belong only in the server log. */
+export function internalError(requestId: string): GraphQLError {
+  return new GraphQLError(internalErrorMessage(requestId), {
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+  });
+}
+
+export function isClientError(error: { extensions?: Record<string, unknown> }): boolean {
+  const code = error.extensions?.code;
+  return typeof code === 'string' && CLIENT_ERROR_CODES.has(code);
+}
+
+/**
+ * Apollo Server `formatError`: keeps client errors (message and the extension keys clients use)
+ * and replaces everything else with a generic internal error. No database text, host name,
+ * URL or stack trace gets through.
+ */
+export function formatClientError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const extensions = formatted.extensions ?? {};
+  if (isClientError(formatted)) {
+    const kept = Object.fromEntries(
+      CLIENT_EXTENSION_KEYS.filter((k) => extensions[k] !== undefined).map((k) => [k, extensions[k]]),
+    );
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: kept };
+  }
+  const requestId = typeof extensions.requestId === 'string' ? extensions.requestId : undefined;
+  return {
+    message: internalErrorMessage(requestId),
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
+  };
+}
+
+/**
+ * Logs every internal error with the request id (so an operator can find it from what the client
+ * quotes), and stamps the request id on every error the client receives.
+ */
+export function errorReportingPlugin<C extends BaseContext>(
+  log: Logger,
+  requestIdOf: (context: C) => string | undefined,
+): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            if (isClientError(error)) continue;
+            const original = unwrapResolverError(error);
+            log.error('request failed', {
+              requestId: requestIdOf(contextValue),
+              operation: operationName ?? undefined,
+              path: error.path?.join('.'),
+              error: original instanceof Error ? original : String(original),
+            });
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          const requestId = requestIdOf(contextValue);
+          if (!requestId) return;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((e) =>
+            e.extensions?.code === 'INTERNAL_SERVER_ERROR'
+              ? { ...e, message: internalErrorMessage(requestId), extensions: { ...e.extensions, requestId } }
+              : { ...e, extensions: { ...e.extensions, requestId } },
+          );
+        },
+      };
+    },
+  };
+}

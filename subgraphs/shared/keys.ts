@@ -1,0 +1,107 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { importPKCS8, importSPKI, type CryptoKey } from 'jose';
+import { dataDir } from './config';
+
+/**
+ * Key material. Two kinds:
+ * - user tokens (what clients send): HS256 with a secret generated into .data/keys on first start,
+ *   or, in production, RS256 checked against JWT_PUBLIC_KEY or JWT_JWKS_URL from your identity provider;
+ * - gateway assertions (what the gateway signs into each subgraph request): Ed25519, so subgraphs
+ *   hold only the public half and cannot mint requests to each other.
+ */
+
+export const GATEWAY_ASSERTION_ALG = 'EdDSA';
+
+export function keysDir(): string {
+  return join(dataDir(), 'keys');
+}
+
+const USER_SECRET_FILE = 'user-token-hs256.secret';
+const GATEWAY_PRIVATE_FILE = 'gateway-ed25519.key';
+const GATEWAY_PUBLIC_FILE = 'gateway-ed25519.pub';
+
+/** Creates the development keys under .data/keys unless the environment supplies keys. Idempotent. */
+export function ensureDevelopmentKeys(): void {
+  const dir = keysDir();
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!process.env.JWT_SECRET && !process.env.JWT_PUBLIC_KEY && !process.env.JWT_JWKS_URL) {
+    writeOnce(join(dir, USER_SECRET_FILE), randomBytes(32).toString('base64url'));
+  }
+  if (!process.env.GATEWAY_SIGNING_KEY && !existsSync(join(dir, GATEWAY_PRIVATE_FILE))) {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    writeOnce(join(dir, GATEWAY_PRIVATE_FILE), privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+    writeOnce(join(dir, GATEWAY_PUBLIC_FILE), publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  }
+}
+
+function writeOnce(path: string, content: string): void {
+  try {
+    writeFileSync(path, content, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
+function readKeyFile(file: string, envHint: string): string {
+  const path = join(keysDir(), file);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(
+      `Key file ${path} is missing. Start the stack with \`npm start\` once (it creates the development keys), ` +
+        `or set ${envHint}.`,
+    );
+  }
+}
+
+/** How the gateway checks user tokens. */
+export type UserTokenVerifier =
+  | { kind: 'secret'; secret: Uint8Array }
+  | { kind: 'public-key'; key: CryptoKey }
+  | { kind: 'jwks'; url: URL };
+
+export async function loadUserTokenVerifier(): Promise<UserTokenVerifier> {
+  if (process.env.JWT_JWKS_URL) return { kind: 'jwks', url: new URL(process.env.JWT_JWKS_URL) };
+  if (process.env.JWT_PUBLIC_KEY) return { kind: 'public-key', key: await importSPKI(process.env.JWT_PUBLIC_KEY, 'RS256') };
+  return { kind: 'secret', secret: await loadUserTokenSecret() };
+}
+
+/** The HS256 secret for user tokens (development default, or JWT_SECRET). */
+export async function loadUserTokenSecret(): Promise<Uint8Array> {
+  const configured = process.env.JWT_SECRET;
+  const secret = configured ?? readKeyFile(USER_SECRET_FILE, 'JWT_SECRET').trim();
+  const bytes = new TextEncoder().encode(secret);
+  if (bytes.length < 32) throw new Error('JWT_SECRET must be at least 32 bytes long');
+  return bytes;
+}
+
+export function userTokenIssuer(): string {
+  return process.env.JWT_ISSUER ?? 'gov-graph';
+}
+
+export function userTokenAudience(): string {
+  return process.env.JWT_AUDIENCE ?? 'gov-graph';
+}
+
+/** The gateway's private signing key (gateway and data tracker only). */
+export async function loadGatewaySigningKey(): Promise<CryptoKey> {
+  const pem = process.env.GATEWAY_SIGNING_KEY ?? readKeyFile(GATEWAY_PRIVATE_FILE, 'GATEWAY_SIGNING_KEY');
+  return importPKCS8(pem, GATEWAY_ASSERTION_ALG);
+}
+
+/** The gateway's public key, with which every subgraph checks the assertion on each request. */
+export async function loadGatewayPublicKey(): Promise<CryptoKey> {
+  const pem = process.env.GATEWAY_PUBLIC_KEY ?? readKeyFile(GATEWAY_PUBLIC_FILE, 'GATEWAY_PUBLIC_KEY');
+  return importSPKI(pem, GATEWAY_ASSERTION_ALG);
+}
+
+/** A fresh in-memory Ed25519 pair, for tests and tools that run the whole stack in one process. */
+export async function generateGatewayKeyPair(): Promise<{ privateKey: CryptoKey; publicKey: CryptoKey }> {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    privateKey: await importPKCS8(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), GATEWAY_ASSERTION_ALG),
+    publicKey: await importSPKI(publicKey.export({ type: 'spki', format: 'pem' }).toString(), GATEWAY_ASSERTION_ALG),
+  };
+}

@@ -1,0 +1,41 @@
+import DataLoader from 'dataloader';
+
+/**
+ * DataLoader builders. Loaders live for one request (created in the context), so each batch is
+ * one `= ANY($1)` query and nothing is cached across callers.
+ */
+
+/** One value per key, in key order; a key with no row gives null. Keys failing `isValid` are not queried. */
+export function keyedLoader<K extends string, V>(
+  fetch: (keys: K[]) => Promise<V[]>,
+  keyOf: (value: V) => K,
+  isValid: (key: K) => boolean = () => true,
+): DataLoader<K, V | null> {
+  return new DataLoader<K, V | null>(async (keys) => {
+    const valid = keys.filter(isValid);
+    const found = new Map<K, V>();
+    if (valid.length > 0) for (const value of await fetch(valid)) found.set(keyOf(value), value);
+    return keys.map((key) => found.get(key) ?? null);
+  });
+}
+
+/** A list per key (e.g. a household's members), in key order; a key with no rows gives []. */
+export function groupedLoader<K extends string, V>(
+  fetch: (keys: K[]) => Promise<V[]>,
+  keyOf: (value: V) => K,
+  isValid: (key: K) => boolean = () => true,
+): DataLoader<K, V[]> {
+  return new DataLoader<K, V[]>(async (keys) => {
+    const valid = keys.filter(isValid);
+    const groups = new Map<K, V[]>();
+    if (valid.length > 0) {
+      for (const value of await fetch(valid)) {
+        const key = keyOf(value);
+        const group = groups.get(key);
+        if (group) group.push(value);
+        else groups.set(key, [value]);
+      }
+    }
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}

@@ -1,0 +1,111 @@
+import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/postgresql';
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import type { RegistryName } from '../catalog';
+import type { Logger } from './logger';
+
+/**
+ * One MikroORM instance per registry process, with committed migrations and a statement counter.
+ * Requests work on their own EntityManager fork (see server.ts).
+ */
+
+export interface RegistryOrm {
+  orm: MikroORM;
+  /** Counts every SQL statement this process sends; tests use it to catch N+1 regressions. */
+  statements: StatementCounter;
+}
+
+export class StatementCounter {
+  private total = 0;
+  readonly recent: string[] = [];
+
+  /** Called for each statement sent to PostgreSQL. */
+  observe(sql: string): void {
+    this.total += 1;
+    this.recent.push(sql);
+    if (this.recent.length > 200) this.recent.shift();
+  }
+
+  get count(): number {
+    return this.total;
+  }
+
+  /** Runs `work` and returns how many statements it sent, with their text. */
+  async measure<T>(work: () => Promise<T>): Promise<{ result: T; count: number; statements: string[] }> {
+    const before = this.total;
+    const result = await work();
+    const count = this.total - before;
+    return { result, count, statements: this.recent.slice(-count || this.recent.length) };
+  }
+}
+
+export interface OpenOrmOptions {
+  registry: RegistryName;
+  clientUrl: string;
+  entities: EntitySchema<any, any>[];
+  migrations: MigrationObject[];
+  log: Logger;
+  poolMax?: number;
+}
+
+export async function openRegistryOrm(options: OpenOrmOptions): Promise<RegistryOrm> {
+  const config: Options = {
+    clientUrl: options.clientUrl,
+    entities: options.entities,
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: options.migrations,
+      tableName: 'schema_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+      path: `subgraphs/${options.registry}/migrations`,
+    },
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    debug: process.env.LOG_SQL === '1' ? ['query', 'query-params'] : false,
+    logger: (message) => options.log.info(message),
+    discovery: { warnWhenNoEntities: false },
+  };
+  let orm: MikroORM;
+  try {
+    orm = await MikroORM.init(config);
+    await orm.em.getConnection().execute('select 1');
+  } catch (error) {
+    throw new Error(
+      `Cannot reach the ${options.registry} database at ${describeUrl(options.clientUrl)}: ${(error as Error).message}. ` +
+        'Check that PostgreSQL is running and the URL is right (DATABASE_URL or the per-registry *_DATABASE_URL).',
+    );
+  }
+  const statements = new StatementCounter();
+  orm.em.getKnex().on('query', (query: { sql: string }) => statements.observe(query.sql));
+  return { orm, statements };
+}
+
+/**
+ * Applies pending migrations. A PostgreSQL advisory lock makes concurrent starts (replicas, or the
+ * launcher and a subgraph) take turns instead of racing.
+ */
+export async function migrate(orm: MikroORM, log: Logger): Promise<void> {
+  const knex = orm.em.getKnex();
+  const lockKey = 727_311_001;
+  await knex.transaction(async (trx) => {
+    await trx.raw('select pg_advisory_xact_lock(?)', [lockKey]);
+    const pending = await orm.getMigrator().getPendingMigrations();
+    if (pending.length === 0) return;
+    log.info(`applying ${pending.length} migration(s)`, { migrations: pending.map((m) => m.name).join(',') });
+    await orm.getMigrator().up();
+  });
+}
+
+/** host:port/database of a connection URL, never the password. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return '(unparseable URL)';
+  }
+}

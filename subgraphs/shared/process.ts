@@ -1,0 +1,65 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import type { EntitySchema } from '@mikro-orm/postgresql';
+import type { RegistryName } from '../catalog';
+import { subgraphPort } from './config';
+import { ensureDatabase, registryDatabaseUrl } from './database';
+import { loadGatewayPublicKey } from './keys';
+import { createLogger, type Logger } from './logger';
+import { migrate, openRegistryOrm, type RegistryOrm } from './orm';
+import { serveSubgraph, type SubgraphDefinition } from './server';
+
+/**
+ * Running one subgraph as its own process (what each subgraphs/<name>/main.ts does): read the
+ * configuration, open and migrate the database, serve, and stop cleanly on Ctrl-C or SIGTERM,
+ * or when the launcher that started it goes away.
+ */
+
+export async function runRegistryProcess(
+  name: RegistryName,
+  parts: {
+    entities: EntitySchema<any, any>[];
+    migrations: MigrationObject[];
+    build(db: RegistryOrm, log: Logger): SubgraphDefinition<any>;
+  },
+): Promise<void> {
+  const log = createLogger(name);
+  await runUntilStopped(log, async () => {
+    const url = registryDatabaseUrl(name);
+    await ensureDatabase(url);
+    const db = await openRegistryOrm({ registry: name, clientUrl: url, entities: parts.entities, migrations: parts.migrations, log });
+    await migrate(db.orm, log);
+    const server = await serveSubgraph(parts.build(db, log), { port: subgraphPort(name), publicKey: await loadGatewayPublicKey(), log });
+    return async () => {
+      await server.close();
+      await db.orm.close();
+    };
+  });
+}
+
+/** Runs a service until SIGINT/SIGTERM (or the parent process disconnects), then stops it. */
+export async function runUntilStopped(log: Logger, start: () => Promise<() => Promise<void>>): Promise<void> {
+  let stop: (() => Promise<void>) | undefined;
+  let stopping = false;
+  const shutdown = async (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`stopping (${why})`);
+    try {
+      await stop?.();
+      process.exit(0);
+    } catch (error) {
+      log.error('error while stopping', { error: error as Error });
+      process.exit(1);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('disconnect', () => void shutdown('launcher went away'));
+  try {
+    stop = await start();
+    process.send?.({ ready: true });
+  } catch (error) {
+    log.error(`could not start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DocumentNode } from 'graphql';
+import type { IRules } from 'graphql-shield';
+import type { RegistryName } from '../catalog';
+import { mountAccessRecordsRoute } from './access-log/http';
+import { AccessRecorder } from './access-log/recorder';
+import type { RegistryContext } from './context';
+import type { Logger } from './logger';
+import type { RegistryOrm } from './orm';
+import type { SubgraphDefinition } from './server';
+
+/** A registry request's context: caller, EntityManager fork, access recorder and DataLoaders. */
+export interface RegistryRequestContext<Loaders> extends RegistryContext {
+  loaders: Loaders;
+}
+
+/**
+ * Turns a registry's parts (schema, resolvers, permissions, loaders) into a subgraph definition
+ * with what every registry has: a fresh EntityManager and loaders per request, an access log,
+ * its read endpoint for the data tracker, and a database health check.
+ */
+export function registrySubgraph<Loaders>(parts: {
+  name: RegistryName;
+  typeDefs: DocumentNode;
+  resolvers: object;
+  permissions: IRules;
+  db: RegistryOrm;
+  log: Logger;
+  createLoaders(em: EntityManager): Loaders;
+}): SubgraphDefinition<RegistryRequestContext<Loaders>> {
+  const { name, db, log } = parts;
+  const knex = db.orm.em.getKnex();
+  return {
+    name,
+    typeDefs: parts.typeDefs,
+    resolvers: parts.resolvers,
+    permissions: parts.permissions,
+    createContext: (caller) => {
+      const em = db.orm.em.fork();
+      return { caller, em, access: new AccessRecorder(knex, name, caller), loaders: parts.createLoaders(em) };
+    },
+    accessRecorderOf: (ctx) => ctx.access,
+    routes: (app, authenticate) => mountAccessRecordsRoute(app, authenticate, { knex, registry: name, log }),
+    checkHealth: async () => {
+      await knex.raw('select 1');
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { allow, and, or, rule } from 'graphql-shield';
+import { forbidden, unauthenticated } from './errors';
+import type { Department, Scope, ScopeRegistry } from './identity';
+import type { SubgraphContext } from './context';
+
+/**
+ * The small named rules every subgraph's permissions.ts is built from. Each rule returns true, or
+ * an error that says what would grant access; a caller without a token gets UNAUTHENTICATED,
+ * a caller whose token does not suffice gets FORBIDDEN.
+ *
+ * Rules are 'no_cache': shield's 'contextual' cache is keyed by rule name only, and 'strict'
+ * hashes the parent object; these checks are cheap, so nothing is cached and nothing can leak.
+ */
+
+const NO_CACHE = { cache: 'no_cache' } as const;
+
+/** Any shield rule (simple or logic). */
+export type ShieldRule = Parameters<typeof or>[number];
+
+function fieldName(info: GraphQLResolveInfo): string {
+  return `${info.parentType.name}.${info.fieldName}`;
+}
+
+/** The error for a refused field: UNAUTHENTICATED without a token, FORBIDDEN with one. */
+export function refusal(ctx: SubgraphContext, info: GraphQLResolveInfo, requirement: string) {
+  const field = fieldName(info);
+  return ctx.caller.identity
+    ? forbidden(`${field} ${requirement}`)
+    : unauthenticated(`${field} ${requirement}; send a bearer token`);
+}
+
+export const isAuthenticated = rule(NO_CACHE)((_parent, _args, ctx: SubgraphContext, info) =>
+  ctx.caller.identity ? true : refusal(ctx, info, 'requires signing in'),
+);
+
+export const isCitizen = rule(NO_CACHE)((_parent, _args, ctx: SubgraphContext, info) =>
+  ctx.caller.identity?.role === 'citizen' ? true : refusal(ctx, info, 'is for citizens only'),
+);
+
+export const isAuditor = rule(NO_CACHE)((_parent, _args, ctx: SubgraphContext, info) =>
+  ctx.caller.identity?.role === 'auditor' ? true : refusal(ctx, info, 'is for auditors only'),
+);
+
+/** An officer whose token carries `scope`. */
+export function hasScope(scope: Scope) {
+  return rule(NO_CACHE)((_parent, _args, ctx: SubgraphContext, info) => {
+    const identity = ctx.caller.identity;
+    return identity?.role === 'officer' && identity.scopes.includes(scope)
+      ? true
+      : refusal(ctx, info, `requires an officer token with scope ${scope}`);
+  });
+}
+
+/** The request names the case or application it serves (X-Purpose). */
+export const hasPurpose = rule(NO_CACHE)((_parent, _args, ctx: SubgraphContext, info) =>
+  ctx.caller.purpose
+    ? true
+    : refusal(ctx, info, 'is sensitive: send an X-Purpose header naming the case or application'),
+);
+
+/** An officer of `department`. */
+export function isOfficerOf(department: Department) {
+  return rule(NO_CACHE)((_parent, _args, ctx: SubgraphContext, info) => {
+    const identity = ctx.caller.identity;
+    return identity?.role === 'officer' && identity.dept === department
+      ? true
+      : refusal(ctx, info, `is internal to ${department}: requires an officer of that department`);
+  });
+}
+
+/** Which persons a parent object's data is about (the record's own person, a household's members...). */
+export type SubjectOf<Parent = any, Context = any> = (
+  parent: Parent,
+  ctx: Context,
+) => readonly string[] | Promise<readonly string[]>;
+
+/**
+ * The caller is a citizen and one of the persons the parent is about. Returns false rather than an
+ * error, so that `or(isSubject, ...)` reports what the other branch requires.
+ */
+export function isSubject<Parent, Context extends SubgraphContext>(subjectOf: SubjectOf<Parent, Context>) {
+  return rule(NO_CACHE)(async (parent: Parent, _args, ctx: Context) => {
+    const identity = ctx.caller.identity;
+    if (identity?.role !== 'citizen') return false;
+    try {
+      return (await subjectOf(parent, ctx)).includes(identity.sub);
+    } catch (error) {
+      // Shield turns a thrown error into a plain denial, hiding an outage; return it instead.
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  });
+}
+
+/** Rules tagged as guarding personal data, with whose data it is: read by the access-log middleware. */
+const personalDataRules = new WeakMap<object, SubjectOf>();
+
+export function subjectOfPersonalData(rule: unknown): SubjectOf | undefined {
+  return typeof rule === 'object' && rule !== null ? personalDataRules.get(rule) : undefined;
+}
+
+function personal<Parent>(guard: ShieldRule, subjectOf: SubjectOf<Parent>): ShieldRule {
+  personalDataRules.set(guard, subjectOf);
+  return guard;
+}
+
+/**
+ * The personal-data classes of DESIGN.md's policy for one registry's scope:
+ * - basic: the person themself, or an officer with `<registry>:read`;
+ * - sensitive: the person themself, or an officer with `<registry>:read:sensitive` and a purpose.
+ * Every field guarded by these is access-logged (granted or denied) against `subjectOf(parent)`.
+ */
+export function personalData(registry: ScopeRegistry) {
+  return {
+    basic: <Parent>(subjectOf: SubjectOf<Parent>) =>
+      personal(or(isSubject(subjectOf), hasScope(`${registry}:read`)), subjectOf),
+    sensitive: <Parent>(subjectOf: SubjectOf<Parent>) =>
+      personal(or(isSubject(subjectOf), and(hasScope(`${registry}:read:sensitive`), hasPurpose)), subjectOf),
+  };
+}
+
+/**
+ * Department-internal data about persons: officers of the owning department only. Access-logged
+ * against `subjectOf(parent)` like personal data.
+ */
+export function internalPersonalData<Parent>(department: Department, subjectOf: SubjectOf<Parent>): ShieldRule {
+  return personal(isOfficerOf(department), subjectOf);
+}
+
+/** The caller is a citizen asking about themself by the argument `argument` (e.g. person(id:)). */
+export function isSelfArgument(argument: string) {
+  return rule(NO_CACHE)((_parent, args: Record<string, unknown>, ctx: SubgraphContext) => {
+    const identity = ctx.caller.identity;
+    return identity?.role === 'citizen' && args[argument] === identity.sub;
+  });
+}
+
+/** Public data: anyone, with or without a token. */
+export const isPublic = allow;
+
+/** What the gateway needs from every subgraph; data stays guarded by the rules on entity types. */
+export const federationRules = {
+  Query: { _service: allow, _entities: allow },
+  _Service: { sdl: allow },
+};

@@ -1,0 +1,188 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import express, { type Request, type Response } from 'express';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { deny, shield, type IRules } from 'graphql-shield';
+import type { CryptoKey } from 'jose';
+import type { SubgraphName } from '../catalog';
+import { ASSERTION_HEADER, AssertionError, requestDigest, verifyAssertion } from './assertion';
+import { accessLogMiddleware } from './access-log/middleware';
+import type { AccessRecorder } from './access-log/recorder';
+import type { SubgraphContext } from './context';
+import { errorReportingPlugin, formatClientError, internalError } from './errors';
+import type { Caller } from './identity';
+import type { Logger } from './logger';
+import { federationRules, refusal } from './rules';
+
+/**
+ * What every subgraph process does the same way: build the federated schema, wrap it in the
+ * access log and the permission shield, refuse any request the gateway did not sign, serve
+ * GraphQL over HTTP with a health endpoint, and shut down cleanly.
+ */
+
+export interface SubgraphDefinition<C extends SubgraphContext> {
+  name: SubgraphName;
+  typeDefs: DocumentNode;
+  /** Resolvers, typed per subgraph by the generated `Resolvers` type. */
+  resolvers: object;
+  /** The shield rule tree, mirroring the SDL type by type. */
+  permissions: IRules;
+  /** Builds one request's context for a verified caller. */
+  createContext(caller: Caller): C;
+  /** The request's access recorder, for registries that keep an access log. */
+  accessRecorderOf?(context: C): AccessRecorder;
+  /** Extra routes behind the same gateway-signature check (a registry's access-log endpoint). */
+  routes?(app: express.Express, authenticate: (req: Request) => Promise<Caller>): void;
+  /** Throws when the subgraph cannot serve (e.g. its database is unreachable). */
+  checkHealth?(): Promise<void>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** The subgraph schema with permissions applied: access log outermost, then shield, then resolvers. */
+export function buildProtectedSchema<C extends SubgraphContext>(definition: SubgraphDefinition<C>): GraphQLSchema {
+  const schema = buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never });
+  const rules = withFederationRules(definition.permissions);
+  const permissions = shield(rules, {
+    fallbackRule: deny,
+    // A rule that answers plain `false` (nothing more specific to say).
+    fallbackError: (_error, _parent, _args, ctx, info) =>
+      refusal(ctx as unknown as SubgraphContext, info, 'is not readable by this caller'),
+    // Resolver errors pass through to formatError, which masks anything internal. Without this,
+    // shield would report a database outage as "Not Authorised!".
+    allowExternalErrors: true,
+  });
+  return applyMiddleware(schema, accessLogMiddleware(rules), permissions);
+}
+
+function withFederationRules(permissions: IRules): IRules {
+  const tree = permissions as Record<string, Record<string, unknown>>;
+  return {
+    ...tree,
+    Query: { ...federationRules.Query, ...(tree.Query ?? {}) },
+    _Service: federationRules._Service,
+  } as IRules;
+}
+
+export async function serveSubgraph<C extends SubgraphContext>(
+  definition: SubgraphDefinition<C>,
+  options: { port: number; publicKey: CryptoKey; log: Logger; host?: string },
+): Promise<RunningServer> {
+  const { log, publicKey } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+
+  const authenticate = (req: Request, digestOf: string) =>
+    verifyAssertion(publicKey, req.get(ASSERTION_HEADER), { audience: definition.name, digest: requestDigest(digestOf) });
+
+  const server = new ApolloServer<C>({
+    schema: buildProtectedSchema(definition),
+    formatError: formatClientError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      errorReportingPlugin<C>(log, (ctx) => ctx.caller?.requestId),
+      accessLogFlushPlugin(definition, log),
+    ],
+  });
+  await server.start();
+
+  app.get('/health', async (_req, res) => {
+    try {
+      await definition.checkHealth?.();
+      res.json({ status: 'ok', subgraph: definition.name });
+    } catch (error) {
+      log.warn('health check failed', { error: (error as Error).message });
+      res.status(503).json({ status: 'unavailable', subgraph: definition.name });
+    }
+  });
+
+  definition.routes?.(app, (req) => authenticate(req, req.originalUrl));
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    async (req, res, next) => {
+      try {
+        const query = typeof req.body?.query === 'string' ? req.body.query : '';
+        res.locals.caller = await authenticate(req, query);
+        next();
+      } catch (error) {
+        refuseUnsigned(res, error, log, definition.name, req);
+      }
+    },
+    expressMiddleware(server, {
+      context: async ({ res }) => definition.createContext(res.locals.caller as Caller),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  log.info(`${definition.name} subgraph listening`, { url: `http://127.0.0.1:${port}/graphql` });
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    close: async () => {
+      await server.stop();
+      await closeHttpServer(httpServer);
+    },
+  };
+}
+
+/** 401 with a GraphQL-shaped body, for any request the gateway did not sign. */
+export function refuseUnsigned(res: Response, error: unknown, log: Logger, name: string, req: Request): void {
+  const reason = error instanceof AssertionError ? error.message : 'gateway assertion could not be checked';
+  log.warn('refused a request not signed by the gateway', { reason, path: req.path, from: req.ip });
+  res.status(401).json({
+    errors: [{ message: `${name} answers only requests signed by the gateway: ${reason}`, extensions: { code: 'UNAUTHENTICATED' } }],
+  });
+}
+
+/**
+ * Writes the request's access records before the response leaves. If they cannot be written,
+ * the whole response is replaced by an internal error: no personal data without its record.
+ */
+function accessLogFlushPlugin<C extends SubgraphContext>(definition: SubgraphDefinition<C>, log: Logger) {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }: { contextValue: C; response: any }) {
+          const recorder = definition.accessRecorderOf?.(contextValue);
+          if (!recorder?.hasPending) return;
+          try {
+            await recorder.flush();
+          } catch (error) {
+            log.error('access log write failed; response withheld', {
+              requestId: contextValue.caller.requestId,
+              error: error as Error,
+            });
+            if (response.body.kind === 'single') {
+              const withheld = internalError(contextValue.caller.requestId);
+              response.body.singleResult = { data: null, errors: [{ message: withheld.message, extensions: withheld.extensions }] };
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+export function closeHttpServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
