@@ -1,0 +1,20 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { groupedLoader, keyedLoader } from '../shared/loaders';
+import { isUuid } from '../shared/validation';
+import { HouseholdRepository, PersonRepository } from './entities/person.repository';
+
+/** The natural-person registry's per-request loaders: every cross-entity lookup goes through one. */
+export function createLoaders(em: EntityManager) {
+  const people = new PersonRepository(em);
+  const households = new HouseholdRepository(em);
+  return {
+    person: keyedLoader((ids) => people.findByIds(ids), (p) => p.id, isUuid),
+    personByIdNumber: keyedLoader((numbers) => people.findByIdNumbers(numbers), (p) => p.idNumber),
+    household: keyedLoader((numbers) => households.findByNumbers(numbers), (h) => h.number),
+    householdById: keyedLoader((ids) => households.findByIds(ids), (h) => h.id, isUuid),
+    householdMembers: groupedLoader((ids) => households.membersOf(ids), (m) => m.household.id, isUuid),
+    membership: keyedLoader((ids) => households.membershipsOf(ids), (m) => m.person.id, isUuid),
+  };
+}
+
+export type NaturalPersonLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,5 @@
+import type { HouseholdMemberResolvers } from '../generated/graphql';
+
+export const HouseholdMember: HouseholdMemberResolvers = {
+  person: (member, _args, { loaders }) => loaders.person.load(member.person.id),
+};

@@ -1,0 +1,143 @@
+import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import type { Knex } from '@mikro-orm/postgresql';
+import type { MutationResolvers, RegisterPersonInput } from '../generated/graphql';
+import type { NaturalPersonContext } from '../context';
+import { HouseholdMemberSchema } from '../entities/household-member.entity';
+import { HouseholdSchema } from '../entities/household.entity';
+import { HouseholdRepository, PersonRepository } from '../entities/person.repository';
+import { PersonSchema, type Person } from '../entities/person.entity';
+import { badUserInput } from '../../shared/errors';
+import * as check from '../../shared/validation';
+import { householdNumber } from './Query';
+
+/** Legal minimum age of marriage (Civil Code art. 1047). */
+const MARRIAGE_AGE = { MALE: 22, FEMALE: 20 } as const;
+
+export const Mutation: MutationResolvers = {
+  registerPerson: async (_parent, { input }, ctx) => {
+    const clean = validateRegistration(input);
+    try {
+      return await ctx.em.transactional((em) => register(em, ctx, clean));
+    } catch (error) {
+      // A concurrent or repeated submission of the same ID number: return that registration if
+      // it is the same person, refuse otherwise. Nothing is written twice.
+      if (error instanceof UniqueConstraintViolationException) {
+        const [existing] = await new PersonRepository(ctx.em.fork()).findByIdNumbers([clean.idNumber]);
+        if (existing) return sameRegistration(existing, clean);
+      }
+      throw error;
+    }
+  },
+
+  updateMyContact: async (_parent, { input }, ctx) => {
+    if (input.phone === undefined) return ctx.loaders.person.load(ctx.caller.identity!.sub);
+    const phone = input.phone === null ? null : check.mobilePhone('input.phone', input.phone);
+    return ctx.em.transactional(async (em) => {
+      const person = await em.findOne(PersonSchema, { id: ctx.caller.identity!.sub }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!person) return null;
+      person.phone = phone;
+      await em.flush();
+      await ctx.access.writeWithin(em.getTransactionContext<Knex.Transaction>()!, [
+        { action: 'write', outcome: 'granted', subjectId: person.id, fields: ['Person.phone'] },
+      ]);
+      return person;
+    });
+  },
+};
+
+type CleanRegistration = ReturnType<typeof validateRegistration>;
+
+/** Every check on registerPerson's input, before anything is written. */
+function validateRegistration(input: RegisterPersonInput) {
+  const facts = check.idNumber('input.idNumber', input.idNumber);
+  const name = check.text('input.name', input.name, { max: 50 });
+  const ethnicity = check.ethnicity('input.ethnicity', input.ethnicity);
+  const districtCode = check.chengduDistrict('input.districtCode', input.districtCode);
+  const registeredAddress = check.text('input.registeredAddress', input.registeredAddress, { max: 200 });
+  const phone = input.phone == null ? null : check.mobilePhone('input.phone', input.phone);
+  if (input.maritalStatus !== 'UNMARRIED') {
+    const minimum = MARRIAGE_AGE[facts.gender];
+    if (ageOn(facts.birthDate, check.today()) < minimum) {
+      throw badUserInput(
+        'input.maritalStatus',
+        'marriage-age',
+        `input.maritalStatus ${input.maritalStatus} is impossible for a person born ${facts.birthDate}: ` +
+          `the legal age of marriage is ${minimum} for ${facts.gender === 'MALE' ? 'men' : 'women'}`,
+      );
+    }
+  }
+  let household: { join: string; relationship: NonNullable<RegisterPersonInput['relationship']> } | null = null;
+  if (input.householdNumber != null) {
+    const number = householdNumber('input.householdNumber', input.householdNumber);
+    if (input.relationship == null || input.relationship === 'HEAD') {
+      throw badUserInput(
+        'input.relationship',
+        'relationship',
+        'input.relationship is required when joining a household, and must not be HEAD (a household has one head)',
+      );
+    }
+    household = { join: number, relationship: input.relationship };
+  } else if (input.relationship != null && input.relationship !== 'HEAD') {
+    throw badUserInput('input.relationship', 'relationship', 'input.relationship without input.householdNumber can only be HEAD of a new household');
+  }
+  return {
+    idNumber: facts.idNumber,
+    gender: facts.gender,
+    birthDate: facts.birthDate,
+    name,
+    ethnicity,
+    districtCode,
+    registeredAddress,
+    phone,
+    maritalStatus: input.maritalStatus,
+    household,
+  };
+}
+
+async function register(em: EntityManager, ctx: NaturalPersonContext, clean: CleanRegistration): Promise<Person> {
+  const [existing] = await new PersonRepository(em).findByIdNumbers([clean.idNumber]);
+  if (existing) return sameRegistration(existing, clean);
+
+  const households = new HouseholdRepository(em);
+  let household;
+  if (clean.household) {
+    [household] = await households.findByNumbers([clean.household.join]);
+    if (!household) {
+      throw badUserInput('input.householdNumber', 'exists', `input.householdNumber ${clean.household.join} is not a registered household`);
+    }
+  }
+  const person = em.create(PersonSchema, {
+    idNumber: clean.idNumber,
+    name: clean.name,
+    gender: clean.gender,
+    birthDate: clean.birthDate,
+    ethnicity: clean.ethnicity,
+    districtCode: clean.districtCode,
+    registeredAddress: clean.registeredAddress,
+    phone: clean.phone,
+    maritalStatus: clean.maritalStatus,
+  });
+  household ??= em.create(HouseholdSchema, {
+    number: await households.nextNumber(),
+    districtCode: clean.districtCode,
+    address: clean.registeredAddress,
+    head: person,
+  });
+  em.create(HouseholdMemberSchema, { household, person, relationship: clean.household?.relationship ?? 'HEAD' });
+  await em.flush();
+  await ctx.access.writeWithin(em.getTransactionContext<Knex.Transaction>()!, [
+    { action: 'write', outcome: 'granted', subjectId: person.id, fields: ['Person.*', 'HouseholdMember.*'] },
+  ]);
+  return person;
+}
+
+/** A repeat of an earlier registration returns it; a different person with the same ID number is refused. */
+function sameRegistration(existing: Person, clean: CleanRegistration): Person {
+  if (existing.name === clean.name) return existing;
+  throw badUserInput('input.idNumber', 'unique', `input.idNumber ${clean.idNumber} is already registered to another name`);
+}
+
+function ageOn(birthDate: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return day.slice(5) >= birthDate.slice(5) ? years : years - 1;
+}
