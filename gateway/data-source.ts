@@ -1,0 +1,58 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import type { CryptoKey } from 'jose';
+import { ASSERTION_HEADER, requestDigest, signAssertion } from '../subgraphs/shared/assertion';
+import type { Caller } from '../subgraphs/shared/identity';
+import type { Logger } from '../subgraphs/shared/logger';
+
+export interface GatewayContext {
+  caller: Caller;
+}
+
+/**
+ * How the gateway calls one subgraph: every request carries a fresh assertion of the verified
+ * caller, addressed to that subgraph and bound to the operation text. A subgraph that fails to
+ * answer becomes one SUBGRAPH_UNAVAILABLE error; the other subgraphs' data still returns.
+ */
+export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraph: string,
+    url: string,
+    private readonly signingKey: CryptoKey,
+    fetcher: RemoteGraphQLDataSource['fetcher'],
+    private readonly log: Logger,
+  ) {
+    super({ url, fetcher });
+  }
+
+  override async willSendRequest({ request, context, ...options }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const incoming = 'incomingRequestContext' in options ? options.incomingRequestContext : undefined;
+    const caller: Caller = { ...context.caller, operationName: incoming?.operationName ?? context.caller.operationName };
+    const assertion = await signAssertion(this.signingKey, {
+      audience: this.subgraph,
+      caller,
+      digest: requestDigest(request.query ?? ''),
+    });
+    request.http!.headers.set(ASSERTION_HEADER, assertion);
+    request.http!.headers.set('x-request-id', caller.requestId);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const requestId = options.context.caller?.requestId;
+      this.log.error(`subgraph ${this.subgraph} did not answer`, { requestId, url: this.url, error: (error as Error).message });
+      throw new GraphQLError(
+        `The ${this.subgraph} registry did not answer; the fields it provides are missing from this response. Try again later.`,
+        { extensions: { code: 'SUBGRAPH_UNAVAILABLE', registry: this.subgraph } },
+      );
+    }
+  }
+
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    const hint =
+      response.status === 401 ? ' (the subgraph refused the gateway assertion: do GATEWAY_SIGNING_KEY and GATEWAY_PUBLIC_KEY match?)' : '';
+    return new GraphQLError(`HTTP ${response.status} from ${this.subgraph}${hint}`);
+  }
+}

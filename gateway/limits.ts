@@ -1,0 +1,85 @@
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
+
+/**
+ * Query limits, checked before any subgraph is asked: how deep a query may nest and how many
+ * fields (aliases included) it may select in all. Keeps one request from fanning out without bound.
+ */
+export interface QueryLimits {
+  maxDepth: number;
+  maxFields: number;
+}
+
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxFields: 1000 };
+
+export function queryLimitsRule(limits: QueryLimits) {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    return {
+      OperationDefinition(operation) {
+        const measured = measure(operation.selectionSet, fragments, 1, new Set(), limits.maxFields);
+        const name = operation.name ? `operation ${operation.name.value}` : 'the operation';
+        if (measured.depth > limits.maxDepth) {
+          context.reportError(
+            new GraphQLError(`${name} nests ${measured.depth} levels deep; the limit is ${limits.maxDepth}`, {
+              nodes: [operation],
+              extensions: { code: 'QUERY_TOO_COMPLEX' },
+            }),
+          );
+        }
+        if (measured.fields > limits.maxFields) {
+          context.reportError(
+            new GraphQLError(`${name} selects ${measured.fields} fields; the limit is ${limits.maxFields}`, {
+              nodes: [operation],
+              extensions: { code: 'QUERY_TOO_COMPLEX' },
+            }),
+          );
+        }
+      },
+    };
+  };
+}
+
+function measure(
+  selectionSet: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  depth: number,
+  visiting: Set<string>,
+  budget: number,
+): { depth: number; fields: number } {
+  let deepest = depth;
+  let fields = 0;
+  for (const selection of selectionSet.selections) {
+    // Past the budget the answer is already "too many"; stop, so fragment bombs cost nothing.
+    if (fields > budget) break;
+    let child: { depth: number; fields: number } | null = null;
+    if (selection.kind === Kind.FIELD) {
+      fields += 1;
+      if (selection.selectionSet) child = measure(selection.selectionSet, fragments, depth + 1, visiting, budget - fields);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      child = measure(selection.selectionSet, fragments, depth, visiting, budget - fields);
+    } else {
+      const fragment = fragments.get(selection.name.value);
+      // Unknown or cyclic fragments are reported by graphql's own validation.
+      if (fragment && !visiting.has(fragment.name.value)) {
+        visiting.add(fragment.name.value);
+        child = measure(fragment.selectionSet, fragments, depth, visiting, budget - fields);
+        visiting.delete(fragment.name.value);
+      }
+    }
+    if (child) {
+      deepest = Math.max(deepest, child.depth);
+      fields += child.fields;
+    }
+  }
+  return { depth: deepest, fields };
+}

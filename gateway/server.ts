@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { CryptoKey } from 'jose';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog';
+import { REPO_ROOT } from '../subgraphs/shared/config';
+import { badUserInput, errorReportingPlugin, formatClientError } from '../subgraphs/shared/errors';
+import { purposeProblem, type Identity } from '../subgraphs/shared/identity';
+import type { Logger } from '../subgraphs/shared/logger';
+import { closeHttpServer, type RunningServer } from '../subgraphs/shared/server';
+import { SignedSubgraphDataSource, type GatewayContext } from './data-source';
+import { timeoutFetcher } from './fetcher';
+import { DEFAULT_LIMITS, queryLimitsRule, type QueryLimits } from './limits';
+
+export const SUPERGRAPH_PATH = join(REPO_ROOT, 'schema', 'supergraph.graphql');
+
+export interface GatewayOptions {
+  port: number;
+  host?: string;
+  /** Where each subgraph answers. */
+  subgraphUrls: Record<SubgraphName, string>;
+  /** Checks the bearer token of a request (see authenticate.ts). */
+  verifyToken(authorization: string | undefined): Promise<Identity | null>;
+  /** Signs the assertion on every subgraph request. */
+  signingKey: CryptoKey;
+  subgraphTimeoutMs: number;
+  limits?: QueryLimits;
+  log: Logger;
+  /** Called for every subgraph fetch (tests count them). */
+  onSubgraphFetch?(subgraph: SubgraphName): void;
+}
+
+/**
+ * The gateway: Apollo Gateway over the committed static supergraph (no start-up composition, so a
+ * subgraph that is down cannot stop it starting), with token verification, query limits, signed
+ * subgraph requests with a timeout, and errors reduced to what clients may see.
+ */
+export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
+  const { log } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    buildService: ({ name }) => {
+      const subgraph = name as SubgraphName;
+      if (!SUBGRAPH_NAMES.includes(subgraph)) throw new Error(`supergraph names unknown subgraph ${name}`);
+      const fetcher = timeoutFetcher(options.subgraphTimeoutMs, () => options.onSubgraphFetch?.(subgraph));
+      return new SignedSubgraphDataSource(subgraph, options.subgraphUrls[subgraph], options.signingKey, fetcher, log);
+    },
+  });
+
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: formatClientError,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [queryLimitsRule(options.limits ?? DEFAULT_LIMITS)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      errorReportingPlugin<GatewayContext>(log, (ctx) => ctx.caller?.requestId),
+    ],
+  });
+  await server.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(server, {
+      context: async ({ req, res }) => {
+        const requestId = randomUUID();
+        res.setHeader('x-request-id', requestId);
+        const identity = await options.verifyToken(req.get('authorization'));
+        return { caller: { identity, purpose: readPurpose(req.get('x-purpose')), requestId, operationName: null } };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  log.info('gateway listening', { url: `http://localhost:${port}/graphql` });
+  return {
+    url: `http://localhost:${port}/graphql`,
+    port,
+    close: async () => {
+      await server.stop();
+      await closeHttpServer(httpServer);
+    },
+  };
+}
+
+/** The X-Purpose header, decoded as UTF-8 (HTTP hands header bytes over as Latin-1). */
+function readPurpose(header: string | undefined): string | null {
+  if (header === undefined) return null;
+  const decoded = Buffer.from(header, 'latin1').toString('utf8');
+  const purpose = (decoded.includes('\ufffd') ? header : decoded).trim();
+  const problem = purposeProblem(purpose);
+  if (problem) throw badUserInput('X-Purpose', 'purpose', problem);
+  return purpose;
+}
