@@ -28,6 +28,7 @@ const TARGETS: Record<SubgraphName, { contextType: string; mappers: Record<strin
       Organization: '../entities/organization.entity#Organization',
       Penalty: '../entities/penalty.entity#Penalty',
       Person: '../../shared/context#PersonRef',
+      OrganizationConnection: '../resolvers/OrganizationConnection#OrganizationPage',
     },
   },
   'data-tracker': {
@@ -35,6 +36,7 @@ const TARGETS: Record<SubgraphName, { contextType: string; mappers: Record<strin
     mappers: {
       Person: '../../shared/context#PersonRef',
       AccessRecord: '../../shared/access-log/chain#StoredAccessRecord',
+      AccessRecordConnection: '../resolvers/page#AccessRecordPage',
     },
   },
 };

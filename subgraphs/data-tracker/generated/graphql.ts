@@ -3,6 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PersonRef as PersonRefModel } from '../../shared/context';
 import type { StoredAccessRecord as StoredAccessRecordModel } from '../../shared/access-log/chain';
+import type { AccessRecordPage as AccessRecordPageModel } from '../resolvers/page';
 import type { DataTrackerContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -247,7 +248,7 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AccessRecordFilter: AccessRecordFilter;
   AccessRecord: ResolverTypeWrapper<StoredAccessRecordModel>;
-  AccessRecordConnection: ResolverTypeWrapper<Omit<AccessRecordConnection, 'edges'> & { edges: Array<ResolversTypes['AccessRecordEdge']> }>;
+  AccessRecordConnection: ResolverTypeWrapper<AccessRecordPageModel>;
   AccessRecordEdge: ResolverTypeWrapper<Omit<AccessRecordEdge, 'node'> & { node: ResolversTypes['AccessRecord'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   link__Purpose: Link__Purpose;
@@ -271,7 +272,7 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   AccessRecordFilter: AccessRecordFilter;
   AccessRecord: StoredAccessRecordModel;
-  AccessRecordConnection: Omit<AccessRecordConnection, 'edges'> & { edges: Array<ResolversParentTypes['AccessRecordEdge']> };
+  AccessRecordConnection: AccessRecordPageModel;
   AccessRecordEdge: Omit<AccessRecordEdge, 'node'> & { node: ResolversParentTypes['AccessRecord'] };
   PageInfo: PageInfo;
   link__Import: Scalars['link__Import']['output'];

@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Organization as OrganizationModel } from '../entities/organization.entity';
 import type { Penalty as PenaltyModel } from '../entities/penalty.entity';
 import type { PersonRef as PersonRefModel } from '../../shared/context';
+import type { OrganizationPage as OrganizationPageModel } from '../resolvers/OrganizationConnection';
 import type { LegalPersonContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -363,7 +364,7 @@ export type ResolversTypes = ResolversObject<{
   Person: ResolverTypeWrapper<PersonRefModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   OrganizationFilter: OrganizationFilter;
-  OrganizationConnection: ResolverTypeWrapper<Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversTypes['OrganizationEdge']> }>;
+  OrganizationConnection: ResolverTypeWrapper<OrganizationPageModel>;
   OrganizationEdge: ResolverTypeWrapper<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   RegisterOrganizationInput: RegisterOrganizationInput;
@@ -392,7 +393,7 @@ export type ResolversParentTypes = ResolversObject<{
   Person: PersonRefModel;
   ID: Scalars['ID']['output'];
   OrganizationFilter: OrganizationFilter;
-  OrganizationConnection: Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganizationEdge']> };
+  OrganizationConnection: OrganizationPageModel;
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
   PageInfo: PageInfo;
   RegisterOrganizationInput: RegisterOrganizationInput;

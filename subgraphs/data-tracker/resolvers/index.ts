@@ -1,0 +1,7 @@
+import type { Resolvers } from '../generated/graphql';
+import { DateTimeScalar } from '../../shared/scalars';
+import { AccessRecord } from './AccessRecord';
+import { Person } from './Person';
+import { Query } from './Query';
+
+export const resolvers: Resolvers = { Query, Person, AccessRecord, DateTime: DateTimeScalar };

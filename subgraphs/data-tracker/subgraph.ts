@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'graphql';
+import { REPO_ROOT } from '../shared/config';
+import type { SubgraphDefinition } from '../shared/server';
+import type { DataTrackerContext } from './context';
+import { permissions } from './permissions';
+import type { RegistryAccessLogs } from './registry-client';
+import { resolvers } from './resolvers';
+
+/** The data-tracker subgraph: no database, only the registries' access logs read on the caller's behalf. */
+export function dataTrackerSubgraph(accessLogs: RegistryAccessLogs): SubgraphDefinition<DataTrackerContext> {
+  return {
+    name: 'data-tracker',
+    typeDefs: parse(readFileSync(join(REPO_ROOT, 'schema', 'data-tracker.graphql'), 'utf8')),
+    resolvers,
+    permissions,
+    createContext: (caller) => ({ caller, accessLogs }),
+  };
+}

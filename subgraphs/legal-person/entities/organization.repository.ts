@@ -1,0 +1,95 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { rawBindings, selectEntities } from '../../shared/sql';
+import { OrganizationSchema, type Organization } from './organization.entity';
+import { PenaltySchema, type Penalty } from './penalty.entity';
+
+/** A checked organizations() filter. */
+export interface OrganizationFilter {
+  nameContains?: string;
+  districtCode?: string;
+  industryPrefix?: string;
+  status?: Organization['status'];
+}
+
+/** Named queries of the legal-person registry. Each batch method is one statement. */
+export class OrganizationRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  findByCreditCodes(codes: readonly string[]): Promise<Organization[]> {
+    return selectEntities(this.em, OrganizationSchema, 'select * from organization where credit_code = any(?::text[])', [codes]);
+  }
+
+  findByIds(ids: readonly string[]): Promise<Organization[]> {
+    return selectEntities(this.em, OrganizationSchema, 'select * from organization where id = any(?::uuid[])', [ids]);
+  }
+
+  /** Organizations whose legal representative is one of the given persons, by credit code. */
+  findByRepresentatives(personIds: readonly string[]): Promise<Organization[]> {
+    return selectEntities(
+      this.em,
+      OrganizationSchema,
+      'select * from organization where legal_representative_id = any(?::uuid[]) order by credit_code',
+      [personIds],
+    );
+  }
+
+  /** Penalties of the given organizations, newest first. */
+  penaltiesOf(organizationIds: readonly string[]): Promise<Penalty[]> {
+    return selectEntities(
+      this.em,
+      PenaltySchema,
+      'select * from penalty where organization_id = any(?::uuid[]) order by decided_on desc, decision_number',
+      [organizationIds],
+    );
+  }
+
+  findPenaltiesByDecisionNumbers(numbers: readonly string[]): Promise<Penalty[]> {
+    return selectEntities(this.em, PenaltySchema, 'select * from penalty where decision_number = any(?::text[])', [numbers]);
+  }
+
+  /** One page of organizations matching the filter, in credit-code order, after a credit code. */
+  search(filter: OrganizationFilter, limit: number, afterCreditCode: string | null): Promise<Organization[]> {
+    const { where, bindings } = whereClause(filter);
+    const conditions = afterCreditCode ? [...where, 'credit_code > ?'] : where;
+    const sql = `select * from organization ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
+      order by credit_code limit ?`;
+    return selectEntities(this.em, OrganizationSchema, sql, [...bindings, ...(afterCreditCode ? [afterCreditCode] : []), limit]);
+  }
+
+  async count(filter: OrganizationFilter): Promise<number> {
+    const { where, bindings } = whereClause(filter);
+    const result = await this.em
+      .getKnex()
+      .raw<{ rows: { n: string }[] }>(
+        `select count(*) as n from organization ${where.length ? `where ${where.join(' and ')}` : ''}`,
+        rawBindings(bindings),
+      );
+    return Number(result.rows[0].n);
+  }
+}
+
+function whereClause(filter: OrganizationFilter): { where: string[]; bindings: unknown[] } {
+  const where: string[] = [];
+  const bindings: unknown[] = [];
+  if (filter.nameContains) {
+    where.push(`name like ? escape '\\'`);
+    bindings.push(`%${escapeLike(filter.nameContains)}%`);
+  }
+  if (filter.districtCode) {
+    where.push('district_code = ?');
+    bindings.push(filter.districtCode);
+  }
+  if (filter.industryPrefix) {
+    where.push(`industry_code like ?`);
+    bindings.push(`${filter.industryPrefix}%`);
+  }
+  if (filter.status) {
+    where.push('status = ?');
+    bindings.push(filter.status);
+  }
+  return { where, bindings };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,120 @@
+import { UniqueConstraintViolationException, type EntityManager, type Knex } from '@mikro-orm/postgresql';
+import type { MutationResolvers, RecordPenaltyInput, RegisterOrganizationInput } from '../generated/graphql';
+import type { LegalPersonContext } from '../context';
+import { OrganizationRepository } from '../entities/organization.repository';
+import { OrganizationSchema, type Organization } from '../entities/organization.entity';
+import { PenaltySchema, type Penalty } from '../entities/penalty.entity';
+import { badUserInput } from '../../shared/errors';
+import * as check from '../../shared/validation';
+
+/** Earliest date of establishment or decision the registry accepts. */
+const EARLIEST = '1949-10-01';
+
+export const Mutation: MutationResolvers = {
+  registerOrganization: async (_parent, { input }, ctx) => {
+    const clean = validateOrganization(input);
+    try {
+      return await ctx.em.transactional((em) => registerOrganization(em, ctx, clean));
+    } catch (error) {
+      // A concurrent or repeated submission: the same organization again is answered with the
+      // stored one; a different one under the same credit code is refused.
+      if (error instanceof UniqueConstraintViolationException) {
+        const [existing] = await new OrganizationRepository(ctx.em.fork()).findByCreditCodes([clean.creditCode]);
+        if (existing) return sameOrganization(existing, clean);
+      }
+      throw error;
+    }
+  },
+
+  recordPenalty: async (_parent, { input }, ctx) => {
+    const clean = validatePenalty(input);
+    try {
+      return await ctx.em.transactional((em) => recordPenalty(em, clean));
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        const repository = new OrganizationRepository(ctx.em.fork());
+        const [existing] = await repository.findPenaltiesByDecisionNumbers([clean.decisionNumber]);
+        if (existing) return samePenalty(existing, clean, await repository.findByCreditCodes([clean.creditCode]));
+      }
+      throw error;
+    }
+  },
+};
+
+type CleanOrganization = ReturnType<typeof validateOrganization>;
+type CleanPenalty = ReturnType<typeof validatePenalty>;
+
+function validateOrganization(input: RegisterOrganizationInput) {
+  return {
+    creditCode: check.creditCode('input.creditCode', input.creditCode).creditCode,
+    name: check.text('input.name', input.name, { max: 100 }),
+    type: input.type,
+    legalRepresentativeId: check.uuid('input.legalRepresentativeId', input.legalRepresentativeId),
+    registeredCapital: check.amount('input.registeredCapital', input.registeredCapital),
+    establishedOn: check.date('input.establishedOn', input.establishedOn, { notBefore: EARLIEST, notAfter: check.today() }),
+    industryCode: check.industryCode('input.industryCode', input.industryCode),
+    districtCode: check.chengduDistrict('input.districtCode', input.districtCode),
+    address: check.text('input.address', input.address, { max: 200 }),
+    businessScope: check.text('input.businessScope', input.businessScope, { max: 1000 }),
+  };
+}
+
+async function registerOrganization(em: EntityManager, ctx: LegalPersonContext, clean: CleanOrganization): Promise<Organization> {
+  const [existing] = await new OrganizationRepository(em).findByCreditCodes([clean.creditCode]);
+  if (existing) return sameOrganization(existing, clean);
+  // New registrations start in the general risk class until market regulation classifies them.
+  const organization = em.create(OrganizationSchema, { ...clean, status: 'ACTIVE', creditRiskClass: 'B' });
+  await em.flush();
+  // Naming a person as legal representative writes personal data about them: log it with the write.
+  await ctx.access.writeWithin(em.getTransactionContext<Knex.Transaction>()!, [
+    { action: 'write', outcome: 'granted', subjectId: clean.legalRepresentativeId, fields: ['Organization.legalRepresentative'] },
+  ]);
+  return organization;
+}
+
+function sameOrganization(existing: Organization, clean: CleanOrganization): Organization {
+  if (existing.name === clean.name && existing.legalRepresentativeId === clean.legalRepresentativeId) return existing;
+  throw badUserInput('input.creditCode', 'unique', `input.creditCode ${clean.creditCode} is already registered to another organization`);
+}
+
+function validatePenalty(input: RecordPenaltyInput) {
+  return {
+    creditCode: check.creditCode('input.creditCode', input.creditCode).creditCode,
+    decisionNumber: check.text('input.decisionNumber', input.decisionNumber, { max: 64 }),
+    decidedOn: check.date('input.decidedOn', input.decidedOn, { notBefore: EARLIEST, notAfter: check.today() }),
+    reason: check.text('input.reason', input.reason, { max: 1000 }),
+    amount: check.amount('input.amount', input.amount, { positive: true }),
+    authority: check.text('input.authority', input.authority, { max: 100 }),
+  };
+}
+
+async function recordPenalty(em: EntityManager, clean: CleanPenalty): Promise<Penalty> {
+  const repository = new OrganizationRepository(em);
+  const [organization] = await repository.findByCreditCodes([clean.creditCode]);
+  if (!organization) {
+    throw badUserInput('input.creditCode', 'exists', `input.creditCode ${clean.creditCode} is not a registered organization`);
+  }
+  const [existing] = await repository.findPenaltiesByDecisionNumbers([clean.decisionNumber]);
+  if (existing) return samePenalty(existing, clean, [organization]);
+  if (clean.decidedOn < organization.establishedOn) {
+    throw badUserInput(
+      'input.decidedOn',
+      'date-range',
+      `input.decidedOn ${clean.decidedOn} is before the organization was established (${organization.establishedOn})`,
+    );
+  }
+  const { creditCode: _creditCode, ...fields } = clean;
+  const penalty = em.create(PenaltySchema, { ...fields, organization });
+  await em.flush();
+  return penalty;
+}
+
+function samePenalty(existing: Penalty, clean: CleanPenalty, organizations: Organization[]): Penalty {
+  const sameOrganization = organizations.some((o) => o.id === existing.organization.id);
+  if (sameOrganization && existing.decidedOn === clean.decidedOn && existing.amount === clean.amount) return existing;
+  throw badUserInput(
+    'input.decisionNumber',
+    'unique',
+    `input.decisionNumber ${clean.decisionNumber} is already recorded for a different penalty`,
+  );
+}
