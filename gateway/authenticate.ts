@@ -19,7 +19,7 @@ export function createTokenVerifier(
   return async (authorization) => {
     if (authorization === undefined || authorization === '') return null;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"', 401);
     try {
       const { payload } = await jwtVerify(match[1], key as Uint8Array, {
         algorithms,
@@ -30,7 +30,7 @@ export function createTokenVerifier(
       });
       return parseIdentityClaims(payload);
     } catch (error) {
-      throw unauthenticated(`The bearer token was refused: ${reason(error)}`);
+      throw unauthenticated(`The bearer token was refused: ${reason(error)}`, 401);
     }
   };
 }

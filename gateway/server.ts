@@ -14,7 +14,7 @@ import { REPO_ROOT } from '../subgraphs/shared/config';
 import { badUserInput, errorReportingPlugin, formatClientError } from '../subgraphs/shared/errors';
 import { purposeProblem, type Identity } from '../subgraphs/shared/identity';
 import type { Logger } from '../subgraphs/shared/logger';
-import { closeHttpServer, type RunningServer } from '../subgraphs/shared/server';
+import { closeHttpServer, listen, type RunningServer } from '../subgraphs/shared/server';
 import { SignedSubgraphDataSource, type GatewayContext } from './data-source';
 import { timeoutFetcher } from './fetcher';
 import { DEFAULT_LIMITS, queryLimitsRule, type QueryLimits } from './limits';
@@ -87,10 +87,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     }),
   );
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve);
-  });
+  await listen(httpServer, options.port, options.host ?? '0.0.0.0');
   const port = (httpServer.address() as AddressInfo).port;
   log.info('gateway listening', { url: `http://localhost:${port}/graphql` });
   return {

@@ -25,12 +25,14 @@ const personal = personalData('person');
 const theirOwn = (person: Person) => [person.id];
 const householdMembers = async (household: Household, ctx: NaturalPersonContext) =>
   (await ctx.loaders.householdMembers.load(household.id)).map((m) => m.person.id);
-const theMember = (member: HouseholdMember) => [member.person.id];
+/** A membership row is data about the whole household: every member may see who belongs to it. */
+const membersOfTheHousehold = async (member: HouseholdMember, ctx: NaturalPersonContext) =>
+  (await ctx.loaders.householdMembers.load(member.household.id)).map((m) => m.person.id);
 
 const basic = personal.basic(theirOwn);
 const sensitive = personal.sensitive(theirOwn);
 const householdData = personal.sensitive(householdMembers);
-const memberData = personal.sensitive(theMember);
+const memberData = personal.sensitive(membersOfTheHousehold);
 const sensitiveWithPurpose = and(hasScope('person:read:sensitive'), hasPurpose);
 
 /**

@@ -34,9 +34,14 @@ export function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
-/** A token is needed (or the one given is not acceptable). */
-export function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+/**
+ * A token is needed (or the one given is not acceptable). `httpStatus` only for request-level
+ * refusals: Apollo Server applies it to the whole response, so a field-level refusal must not.
+ */
+export function unauthenticated(message: string, httpStatus?: 401): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', ...(httpStatus ? { http: { status: httpStatus } } : {}) },
+  });
 }
 
 export function internalErrorMessage(requestId: string | undefined): string {

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import express, { type Request, type Response } from 'express';
@@ -91,6 +92,8 @@ export async function serveSubgraph<C extends SubgraphContext>(
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Federated traces are for Apollo Studio, which this deployment does not use.
+      ApolloServerPluginInlineTraceDisabled(),
       errorReportingPlugin<C>(log, (ctx) => ctx.caller?.requestId),
       accessLogFlushPlugin(definition, log),
     ],
@@ -126,10 +129,7 @@ export async function serveSubgraph<C extends SubgraphContext>(
     }),
   );
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve);
-  });
+  await listen(httpServer, options.port, options.host ?? '127.0.0.1');
   const port = (httpServer.address() as AddressInfo).port;
   log.info(`${definition.name} subgraph listening`, { url: `http://127.0.0.1:${port}/graphql` });
   return {
@@ -178,6 +178,20 @@ function accessLogFlushPlugin<C extends SubgraphContext>(definition: SubgraphDef
       };
     },
   };
+}
+
+/** Starts listening; a port in use becomes an error that says what to do. */
+export async function listen(server: Server, port: number, host: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${port} is already in use (is another instance running?); choose another port in the environment`)
+          : error,
+      ),
+    );
+    server.listen(port, host, resolve);
+  });
 }
 
 export function closeHttpServer(server: Server): Promise<void> {
