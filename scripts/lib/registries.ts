@@ -1,13 +1,20 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import type { RegistryName } from '../../subgraphs/catalog';
-import { entities as naturalPersonEntities } from '../../subgraphs/natural-person/entities';
-import { migrations as naturalPersonMigrations } from '../../subgraphs/natural-person/migrations';
-import { entities as legalPersonEntities } from '../../subgraphs/legal-person/entities';
-import { migrations as legalPersonMigrations } from '../../subgraphs/legal-person/migrations';
+import type { Logger } from '../../subgraphs/shared/logger';
+import type { RegistryOrm } from '../../subgraphs/shared/orm';
+import type { SubgraphDefinition } from '../../subgraphs/shared/server';
+import * as legalPerson from '../../subgraphs/legal-person/subgraph';
+import * as naturalPerson from '../../subgraphs/natural-person/subgraph';
 
-/** Each registry's entities and migrations, for tools that work on every database. */
-export const REGISTRY_MODULES: Record<RegistryName, { entities: EntitySchema<any, any>[]; migrations: MigrationObject[] }> = {
-  'natural-person': { entities: naturalPersonEntities, migrations: naturalPersonMigrations },
-  'legal-person': { entities: legalPersonEntities, migrations: legalPersonMigrations },
+export interface RegistryModule {
+  entities: EntitySchema<any, any>[];
+  migrations: MigrationObject[];
+  build(db: RegistryOrm, log: Logger): SubgraphDefinition<any>;
+}
+
+/** Each registry's entities, migrations and subgraph, for tools and tests that work on every registry. */
+export const REGISTRY_MODULES: Record<RegistryName, RegistryModule> = {
+  'natural-person': { entities: naturalPerson.entities, migrations: naturalPerson.migrations, build: naturalPerson.naturalPersonSubgraph },
+  'legal-person': { entities: legalPerson.entities, migrations: legalPerson.migrations, build: legalPerson.legalPersonSubgraph },
 };

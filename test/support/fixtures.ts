@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { makeCreditCode } from '../../subgraphs/shared/domain/credit-code';
+import { makeIdNumber } from '../../subgraphs/shared/domain/id-number';
+import type { TestStack } from './stack';
+
+/**
+ * Known test data, inserted with plain SQL so tests state exactly what is in the registries.
+ */
+
+export interface PersonFixture {
+  id: string;
+  idNumber: string;
+  name: string;
+  gender: 'MALE' | 'FEMALE';
+  birthDate: string;
+  districtCode: string;
+  registeredAddress: string;
+  phone: string | null;
+  maritalStatus: string;
+  ethnicity: string;
+}
+
+export interface HouseholdFixture {
+  id: string;
+  number: string;
+  members: (PersonFixture & { relationship: string })[];
+}
+
+let sequence = 0;
+let householdNumber = 200000000;
+
+/** A person (not yet inserted) with a valid ID number. */
+export function person(overrides: Partial<PersonFixture> = {}): PersonFixture {
+  sequence += 1;
+  const gender = overrides.gender ?? (sequence % 2 === 1 ? 'MALE' : 'FEMALE');
+  const birthDate = overrides.birthDate ?? '1985-06-15';
+  const districtCode = overrides.districtCode ?? '510107';
+  // Sequence parity encodes the gender: odd for men, even for women.
+  const seq = (sequence * 2 + (gender === 'MALE' ? 1 : 0)) % 1000;
+  return {
+    id: randomUUID(),
+    idNumber: makeIdNumber(districtCode, birthDate, seq),
+    name: `测试${sequence}`,
+    gender,
+    birthDate,
+    districtCode,
+    registeredAddress: `成都市武侯区测试路${sequence}号`,
+    phone: '13800138000',
+    maritalStatus: 'UNMARRIED',
+    ethnicity: '汉族',
+    ...overrides,
+  };
+}
+
+/** Inserts a household with the given members (the first is the head). */
+export async function addHousehold(
+  stack: TestStack,
+  members: (Partial<PersonFixture> & { relationship?: string })[],
+): Promise<HouseholdFixture> {
+  const people = members.map((m, i) => ({ ...person(m), relationship: i === 0 ? 'HEAD' : (m.relationship ?? 'CHILD') }));
+  const number = String(++householdNumber);
+  const householdId = randomUUID();
+  for (const p of people) {
+    await stack.sql(
+      'natural-person',
+      `insert into person (id, created_at, updated_at, id_number, name, gender, birth_date, ethnicity, district_code,
+         registered_address, phone, marital_status) values ($1, now(), now(), $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [p.id, p.idNumber, p.name, p.gender, p.birthDate, p.ethnicity, p.districtCode, p.registeredAddress, p.phone, p.maritalStatus],
+    );
+  }
+  await stack.sql(
+    'natural-person',
+    `insert into household (id, created_at, updated_at, number, district_code, address, head_id)
+     values ($1, now(), now(), $2, $3, $4, $5)`,
+    [householdId, number, people[0].districtCode, people[0].registeredAddress, people[0].id],
+  );
+  for (const p of people) {
+    await stack.sql(
+      'natural-person',
+      `insert into household_member (id, created_at, updated_at, household_id, person_id, relationship)
+       values ($1, now(), now(), $2, $3, $4)`,
+      [randomUUID(), householdId, p.id, p.relationship],
+    );
+  }
+  return { id: householdId, number, members: people };
+}
+
+/** Inserts one person as the head of their own household. */
+export async function addPerson(stack: TestStack, overrides: Partial<PersonFixture> = {}): Promise<PersonFixture> {
+  const household = await addHousehold(stack, [overrides]);
+  return household.members[0];
+}
+
+export interface OrganizationFixture {
+  id: string;
+  creditCode: string;
+  name: string;
+  legalRepresentativeId: string;
+}
+
+let organizationSequence = 0;
+
+/** Inserts organizations, one per representative id, with valid credit codes, in one statement. */
+export async function addOrganizations(
+  stack: TestStack,
+  representativeIds: string[],
+  overrides: { districtCode?: string; industryCode?: string; status?: string; namePrefix?: string } = {},
+): Promise<OrganizationFixture[]> {
+  const organizations = representativeIds.map((legalRepresentativeId) => {
+    organizationSequence += 1;
+    const body = String(10000000 + organizationSequence).slice(-8);
+    return {
+      id: randomUUID(),
+      creditCode: makeCreditCode('1', overrides.districtCode ?? '510107', body),
+      name: `${overrides.namePrefix ?? '成都测试'}${organizationSequence}科技有限公司`,
+      legalRepresentativeId,
+    };
+  });
+  await stack.sql(
+    'legal-person',
+    `insert into organization (id, created_at, updated_at, credit_code, name, type, status, legal_representative_id,
+       registered_capital, established_on, industry_code, district_code, address, business_scope, credit_risk_class)
+     select id, now(), now(), credit_code, name, 'LIMITED_LIABILITY_COMPANY', $5, rep, 1000000.00, '2015-03-01', $6, $7,
+       '成都市武侯区天府大道1号', '软件开发', 'B'
+     from unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) as t(id, credit_code, name, rep)`,
+    [
+      organizations.map((o) => o.id),
+      organizations.map((o) => o.creditCode),
+      organizations.map((o) => o.name),
+      organizations.map((o) => o.legalRepresentativeId),
+      overrides.status ?? 'ACTIVE',
+      overrides.industryCode ?? 'I6513',
+      overrides.districtCode ?? '510107',
+    ],
+  );
+  return organizations;
+}

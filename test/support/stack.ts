@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { SignJWT, type CryptoKey } from 'jose';
+import { REGISTRY_NAMES, SUBGRAPH_NAMES, type RegistryName, type SubgraphName } from '../../subgraphs/catalog';
+import { ensureDatabase, withDatabase } from '../../subgraphs/shared/database';
+import { ASSERTION_HEADER, requestDigest, signAssertion } from '../../subgraphs/shared/assertion';
+import type { Caller, Identity } from '../../subgraphs/shared/identity';
+import { generateGatewayKeyPair } from '../../subgraphs/shared/keys';
+import { createLogger } from '../../subgraphs/shared/logger';
+import { migrate, openRegistryOrm, type RegistryOrm } from '../../subgraphs/shared/orm';
+import { serveSubgraph, type RunningServer } from '../../subgraphs/shared/server';
+import { REGISTRY_MODULES } from '../../scripts/lib/registries';
+import { RegistryAccessLogs } from '../../subgraphs/data-tracker/registry-client';
+import { dataTrackerSubgraph } from '../../subgraphs/data-tracker/subgraph';
+import { createTokenVerifier } from '../../gateway/authenticate';
+import { startGateway } from '../../gateway/server';
+
+/**
+ * The whole supergraph for one test file: a database per registry (fresh, on the test run's
+ * PostgreSQL), every subgraph on a real HTTP port, and the real gateway in front. Requests go over
+ * HTTP exactly as a client's would.
+ */
+export interface TestStack {
+  gatewayUrl: string;
+  db: Record<RegistryName, RegistryOrm>;
+  servers: Record<SubgraphName, RunningServer>;
+  /** Subgraph fetches the gateway made since the last resetCounts(). */
+  fetches: Record<SubgraphName, number>;
+  resetCounts(): void;
+  /** A user token as the identity provider would issue it. */
+  token(identity: Partial<Identity> & { role: Identity['role'] }, options?: { expiresIn?: string; secret?: Uint8Array }): Promise<string>;
+  graphql<T = any>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>>;
+  /** Calls one subgraph directly, signing the assertion as the gateway would. */
+  subgraph<T = any>(name: SubgraphName, query: string, variables?: Record<string, unknown>, caller?: Partial<Caller>): Promise<GraphQLResponse<T>>;
+  gatewayKeys: { privateKey: CryptoKey; publicKey: CryptoKey };
+  /** Runs SQL on a registry's database (test set-up and inspection). */
+  sql<R extends Record<string, unknown> = Record<string, unknown>>(registry: RegistryName, text: string, values?: unknown[]): Promise<R[]>;
+  stop(): Promise<void>;
+}
+
+export interface RequestOptions {
+  variables?: Record<string, unknown>;
+  token?: string;
+  purpose?: string;
+  headers?: Record<string, string>;
+}
+
+export interface GraphQLResponse<T> {
+  status: number;
+  body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] };
+  headers: Headers;
+}
+
+let stackCounter = 0;
+
+export interface StackOptions {
+  subgraphTimeoutMs?: number;
+  /** Point the gateway at another address for some subgraphs (e.g. one that never answers). */
+  gatewayRoutes?: Partial<Record<SubgraphName, string>>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<TestStack> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: run tests through jest (test/support/global-setup.ts)');
+  const prefix = `t${process.pid}_${++stackCounter}_${randomBytes(3).toString('hex')}`;
+  const log = createLogger('test');
+  const gatewayKeys = await generateGatewayKeyPair();
+  const userSecret = randomBytes(32);
+
+  const databaseUrls = Object.fromEntries(
+    REGISTRY_NAMES.map((name) => [name, withDatabase(serverUrl, `${prefix}_${name.replace(/-/g, '_')}`)]),
+  ) as Record<RegistryName, string>;
+
+  const db = {} as Record<RegistryName, RegistryOrm>;
+  const servers = {} as Record<SubgraphName, RunningServer>;
+  for (const name of REGISTRY_NAMES) {
+    await ensureDatabase(databaseUrls[name]);
+    const { entities, migrations, build } = REGISTRY_MODULES[name];
+    db[name] = await openRegistryOrm({ registry: name, clientUrl: databaseUrls[name], entities, migrations, log, poolMax: 5 });
+    await migrate(db[name].orm, log);
+    servers[name] = await serveSubgraph(build(db[name], log), { port: 0, publicKey: gatewayKeys.publicKey, log });
+  }
+  const timeoutMs = options.subgraphTimeoutMs ?? 5000;
+  const accessLogs = new RegistryAccessLogs(
+    Object.fromEntries(REGISTRY_NAMES.map((name) => [name, servers[name].url])) as Record<RegistryName, string>,
+    gatewayKeys.privateKey,
+    timeoutMs,
+    log,
+  );
+  servers['data-tracker'] = await serveSubgraph(dataTrackerSubgraph(accessLogs), { port: 0, publicKey: gatewayKeys.publicKey, log });
+
+  const fetches = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, 0])) as Record<SubgraphName, number>;
+  const gateway = await startGateway({
+    port: 0,
+    host: '127.0.0.1',
+    subgraphUrls: Object.fromEntries(
+      SUBGRAPH_NAMES.map((n) => [n, options.gatewayRoutes?.[n] ?? servers[n].url]),
+    ) as Record<SubgraphName, string>,
+    verifyToken: createTokenVerifier({ kind: 'secret', secret: userSecret }, { issuer: 'gov-graph', audience: 'gov-graph' }),
+    signingKey: gatewayKeys.privateKey,
+    subgraphTimeoutMs: timeoutMs,
+    log,
+    onSubgraphFetch: (name) => {
+      fetches[name] += 1;
+    },
+  });
+  const gatewayUrl = `http://127.0.0.1:${gateway.port}/graphql`;
+
+  const pools = Object.fromEntries(
+    REGISTRY_NAMES.map((name) => [name, new pg.Pool({ connectionString: databaseUrls[name], max: 2 })]),
+  ) as Record<RegistryName, pg.Pool>;
+
+  return {
+    gatewayUrl,
+    db,
+    servers,
+    fetches,
+    gatewayKeys,
+    resetCounts: () => {
+      for (const name of SUBGRAPH_NAMES) fetches[name] = 0;
+    },
+    token: async (identity, tokenOptions = {}) => {
+      const claims: Record<string, unknown> = { role: identity.role };
+      if (identity.dept) claims.dept = identity.dept;
+      if (identity.scopes) claims.scopes = identity.scopes;
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(identity.sub ?? 'staff-0001')
+        .setIssuer('gov-graph')
+        .setAudience('gov-graph')
+        .setIssuedAt()
+        .setExpirationTime(tokenOptions.expiresIn ?? '10m')
+        .sign(tokenOptions.secret ?? userSecret);
+    },
+    graphql: async (query, requestOptions = {}) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...requestOptions.headers };
+      if (requestOptions.token) headers.authorization = `Bearer ${requestOptions.token}`;
+      if (requestOptions.purpose) headers['x-purpose'] = requestOptions.purpose;
+      const response = await fetch(gatewayUrl, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables: requestOptions.variables }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphQLResponse<any>['body'], headers: response.headers };
+    },
+    subgraph: async (name, query, variables, caller = {}) => {
+      const fullCaller: Caller = { identity: null, purpose: null, requestId: 'test-request', operationName: null, ...caller };
+      const assertion = await signAssertion(gatewayKeys.privateKey, { audience: name, caller: fullCaller, digest: requestDigest(query) });
+      const response = await fetch(servers[name].url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphQLResponse<any>['body'], headers: response.headers };
+    },
+    sql: async (registry, text, values = []) => (await pools[registry].query(text, values)).rows,
+    stop: async () => {
+      await gateway.close();
+      for (const name of SUBGRAPH_NAMES) await servers[name].close();
+      for (const name of REGISTRY_NAMES) {
+        await pools[name].end();
+        await db[name].orm.close();
+      }
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      for (const name of REGISTRY_NAMES) {
+        await admin.query(`drop database if exists "${new URL(databaseUrls[name]).pathname.slice(1)}" with (force)`);
+      }
+      await admin.end();
+    },
+  };
+}
