@@ -9,8 +9,9 @@ module.exports = {
       { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
     ],
   },
-  // jose is published as ES modules only; compile it like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // Packages published as ES modules only (jose; auto-bind, used by graphql-codegen): compile them
+  // like our own code, since Jest on Node 20 cannot require() them.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|auto-bind)/)'],
   setupFiles: ['<rootDir>/test/support/env.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -10,6 +10,7 @@ import {
 /**
  * Query limits, checked before any subgraph is asked: how deep a query may nest and how many
  * fields (aliases included) it may select in all. Keeps one request from fanning out without bound.
+ * A refused query is a validation error (GRAPHQL_VALIDATION_FAILED, HTTP 400) naming the limit.
  */
 export interface QueryLimits {
   maxDepth: number;
@@ -32,7 +33,6 @@ export function queryLimitsRule(limits: QueryLimits) {
           context.reportError(
             new GraphQLError(`${name} nests ${measured.depth} levels deep; the limit is ${limits.maxDepth}`, {
               nodes: [operation],
-              extensions: { code: 'QUERY_TOO_COMPLEX' },
             }),
           );
         }
@@ -40,7 +40,6 @@ export function queryLimitsRule(limits: QueryLimits) {
           context.reportError(
             new GraphQLError(`${name} selects ${measured.fields} fields; the limit is ${limits.maxFields}`, {
               nodes: [operation],
-              extensions: { code: 'QUERY_TOO_COMPLEX' },
             }),
           );
         }

@@ -106,6 +106,6 @@ function readPurpose(header: string | undefined): string | null {
   const decoded = Buffer.from(header, 'latin1').toString('utf8');
   const purpose = (decoded.includes('\ufffd') ? header : decoded).trim();
   const problem = purposeProblem(purpose);
-  if (problem) throw badUserInput('X-Purpose', 'purpose', problem);
+  if (problem) throw badUserInput('X-Purpose', 'purpose', problem, 400);
   return purpose;
 }

@@ -17,16 +17,20 @@ export const CLIENT_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
-  'QUERY_TOO_COMPLEX',
   'SUBGRAPH_UNAVAILABLE',
 ]);
 
 /** Extension keys that carry meaning for clients; everything else is dropped. */
 const CLIENT_EXTENSION_KEYS = ['code', 'argument', 'rule', 'registry', 'requestId'];
 
-/** Invalid input: names the argument and the rule it breaks. Nothing has been written. */
-export function badUserInput(argument: string, rule: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument, rule } });
+/**
+ * Invalid input: names the argument and the rule it breaks. Nothing has been written.
+ * `httpStatus` only for request-level refusals (Apollo Server applies it to the whole response).
+ */
+export function badUserInput(argument: string, rule: string, message: string, httpStatus?: 400): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'BAD_USER_INPUT', argument, rule, ...(httpStatus ? { http: { status: httpStatus } } : {}) },
+  });
 }
 
 /** The caller is known but may not read or do this. */
@@ -95,12 +99,21 @@ export function errorReportingPlugin<C extends BaseContext>(
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             if (isClientError(error)) continue;
+            const subgraph = error.extensions?.serviceName;
+            if (typeof subgraph === 'string') {
+              // The subgraph logged the cause under the same request id; one line here is enough.
+              log.error(`${subgraph} reported an internal error; its log has the cause`, {
+                requestId: requestIdOf(contextValue),
+                path: error.path?.join('.'),
+              });
+              continue;
+            }
             const original = unwrapResolverError(error);
             log.error('request failed', {
               requestId: requestIdOf(contextValue),
               operation: operationName ?? undefined,
               path: error.path?.join('.'),
-              error: original instanceof Error ? original : String(original),
+              error: original instanceof Error ? original : JSON.stringify(original),
             });
           }
         },

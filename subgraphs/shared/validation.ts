@@ -27,13 +27,13 @@ export function text(argument: string, value: string, { min = 1, max }: { min?: 
 
 export function idNumber(argument: string, value: string): IdNumberFacts {
   const checked = checkIdNumber(value);
-  if (!checked.ok) throw badUserInput(argument, checked.rule, `${argument}: ${checked.message}`);
+  if (!checked.ok) throw badUserInput(argument, checked.rule, `${argument} ${JSON.stringify(value)} ${checked.problem}`);
   return checked.value;
 }
 
 export function creditCode(argument: string, value: string): CreditCodeFacts {
   const checked = checkCreditCode(value);
-  if (!checked.ok) throw badUserInput(argument, checked.rule, `${argument}: ${checked.message}`);
+  if (!checked.ok) throw badUserInput(argument, checked.rule, `${argument} ${JSON.stringify(value)} ${checked.problem}`);
   return checked.value;
 }
 

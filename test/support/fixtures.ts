@@ -135,3 +135,45 @@ export async function addOrganizations(
   );
   return organizations;
 }
+
+/** Inserts `count` people, each heading their own household, with three statements in all. */
+export async function addPeople(stack: TestStack, count: number, overrides: Partial<PersonFixture> = {}): Promise<PersonFixture[]> {
+  const people = Array.from({ length: count }, () => person(overrides));
+  const households = people.map(() => ({ id: randomUUID(), number: String(++householdNumber) }));
+  const column = <K extends keyof PersonFixture>(key: K) => people.map((p) => p[key]);
+  await stack.sql(
+    'natural-person',
+    `insert into person (id, created_at, updated_at, id_number, name, gender, birth_date, ethnicity, district_code,
+       registered_address, phone, marital_status)
+     select id, now(), now(), id_number, name, gender, birth_date, ethnicity, district_code, registered_address, phone, marital_status
+     from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+       as t(id, id_number, name, gender, birth_date, ethnicity, district_code, registered_address, phone, marital_status)`,
+    [
+      column('id'),
+      column('idNumber'),
+      column('name'),
+      column('gender'),
+      column('birthDate'),
+      column('ethnicity'),
+      column('districtCode'),
+      column('registeredAddress'),
+      column('phone'),
+      column('maritalStatus'),
+    ],
+  );
+  await stack.sql(
+    'natural-person',
+    `insert into household (id, created_at, updated_at, number, district_code, address, head_id)
+     select id, now(), now(), number, district_code, address, head_id
+     from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[]) as t(id, number, district_code, address, head_id)`,
+    [households.map((h) => h.id), households.map((h) => h.number), column('districtCode'), column('registeredAddress'), column('id')],
+  );
+  await stack.sql(
+    'natural-person',
+    `insert into household_member (id, created_at, updated_at, household_id, person_id, relationship)
+     select gen_random_uuid(), now(), now(), household_id, person_id, 'HEAD'
+     from unnest($1::uuid[], $2::uuid[]) as t(household_id, person_id)`,
+    [households.map((h) => h.id), column('id')],
+  );
+  return people;
+}

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rawBindings, selectEntities } from '../../shared/sql';
+import { rawQuery, selectEntities } from '../../shared/sql';
 import { OrganizationSchema, type Organization } from './organization.entity';
 import { PenaltySchema, type Penalty } from './penalty.entity';
 
@@ -58,13 +58,12 @@ export class OrganizationRepository {
 
   async count(filter: OrganizationFilter): Promise<number> {
     const { where, bindings } = whereClause(filter);
-    const result = await this.em
-      .getKnex()
-      .raw<{ rows: { n: string }[] }>(
-        `select count(*) as n from organization ${where.length ? `where ${where.join(' and ')}` : ''}`,
-        rawBindings(bindings),
-      );
-    return Number(result.rows[0].n);
+    const [row] = await rawQuery<{ n: string }>(
+      this.em,
+      `select count(*) as n from organization ${where.length ? `where ${where.join(' and ')}` : ''}`,
+      bindings,
+    );
+    return Number(row.n);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { selectEntities } from '../../shared/sql';
+import { rawQuery, selectEntities } from '../../shared/sql';
 import { HouseholdMemberSchema, type HouseholdMember } from './household-member.entity';
 import { HouseholdSchema, type Household } from './household.entity';
 import { PersonSchema, type Person } from './person.entity';
@@ -48,7 +48,7 @@ export class HouseholdRepository {
 
   /** The next free household number, 9 digits. */
   async nextNumber(): Promise<string> {
-    const result = await this.em.getKnex().raw<{ rows: { n: string }[] }>(`select nextval('household_number_seq') as n`);
-    return String(result.rows[0].n).padStart(9, '0');
+    const [row] = await rawQuery<{ n: string }>(this.em, `select nextval('household_number_seq') as n`);
+    return String(row.n).padStart(9, '0');
   }
 }

@@ -57,11 +57,7 @@ export interface CreditCodeFacts {
 /** Checks a credit code (length, characters, authority and type, division, GB 11714 and GB 32100 check characters). */
 export function checkCreditCode(input: string): Checked<CreditCodeFacts> {
   const value = input.trim().toUpperCase();
-  const fail = (rule: string, why: string): Checked<CreditCodeFacts> => ({
-    ok: false,
-    rule,
-    message: `creditCode ${JSON.stringify(input)} ${why}`,
-  });
+  const fail = (rule: string, problem: string): Checked<CreditCodeFacts> => ({ ok: false, rule, problem });
   if (value.length !== 18) return fail('length', `must be 18 characters (GB 32100), not ${value.length}`);
   const bad = [...value].find((c) => !CREDIT_CODE_CHARSET.includes(c));
   if (bad !== undefined) return fail('charset', `contains ${JSON.stringify(bad)}; allowed are 0-9 and A-Z except I, O, S, V, Z`);

@@ -23,7 +23,8 @@ export interface IdNumberFacts {
   gender: 'MALE' | 'FEMALE';
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; rule: string; message: string };
+/** A check's result: the parsed value, or the rule broken and what is wrong (to follow the value's name). */
+export type Checked<T> = { ok: true; value: T } | { ok: false; rule: string; problem: string };
 
 /**
  * Checks an ID number (length, characters, division, birth date, check character) and returns
@@ -31,11 +32,7 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; rule: string; mes
  */
 export function checkIdNumber(input: string, today: Date = new Date()): Checked<IdNumberFacts> {
   const value = input.trim().toUpperCase();
-  const fail = (rule: string, why: string): Checked<IdNumberFacts> => ({
-    ok: false,
-    rule,
-    message: `idNumber ${JSON.stringify(input)} ${why}`,
-  });
+  const fail = (rule: string, problem: string): Checked<IdNumberFacts> => ({ ok: false, rule, problem });
   if (value.length !== 18) return fail('length', `must be 18 characters (GB 11643), not ${value.length}`);
   if (!/^\d{17}[\dX]$/.test(value)) return fail('charset', 'must be 17 digits followed by a digit or X');
   if (!isDivisionCodeFormat(value.slice(0, 6))) {
