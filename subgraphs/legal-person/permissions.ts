@@ -1,5 +1,5 @@
 import { allow, and, or, rule } from 'graphql-shield';
-import { hasScope, isOfficerOf, isPublic, personalData } from '../shared/rules';
+import { departmentInternal, hasScope, isOfficerOf, isPublic, personalData } from '../shared/rules';
 import type { PersonRef } from '../shared/context';
 import type { LegalPersonContext } from './context';
 import type { Organization } from './entities/organization.entity';
@@ -57,7 +57,7 @@ export const permissions = {
     address: details,
     businessScope: details,
     penalties: details,
-    creditRiskClass: isOfficerOf('market-regulation'),
+    creditRiskClass: departmentInternal('market-regulation', 'organization'),
   },
   Penalty: {
     decisionNumber: penaltyDetails,

@@ -25,7 +25,10 @@ const personal = personalData('person');
 const theirOwn = (person: Person) => [person.id];
 const householdMembers = async (household: Household, ctx: NaturalPersonContext) =>
   (await ctx.loaders.householdMembers.load(household.id)).map((m) => m.person.id);
-/** A membership row is data about the whole household: every member may see who belongs to it. */
+/**
+ * A membership row is data about the whole household: every member sees who belongs to it (the
+ * relationship and the person's id). Each member's own fields, name included, keep their own rules.
+ */
 const membersOfTheHousehold = async (member: HouseholdMember, ctx: NaturalPersonContext) =>
   (await ctx.loaders.householdMembers.load(member.household.id)).map((m) => m.person.id);
 
@@ -75,7 +78,7 @@ export const permissions = {
     phone: sensitive,
     maritalStatus: sensitive,
     household: sensitive,
-    remarks: internalPersonalData('public-security', theirOwn),
+    remarks: internalPersonalData('public-security', 'person', theirOwn),
   },
   Household: {
     number: householdData,

@@ -42,11 +42,16 @@ export const isAuditor = rule(NO_CACHE)((_parent, _args, ctx: SubgraphContext, i
   ctx.caller.identity?.role === 'auditor' ? true : refusal(ctx, info, 'is for auditors only'),
 );
 
-/** An officer whose token carries `scope`. */
+/** Whether `scopes` grant `scope`: `<registry>:read:sensitive` includes `<registry>:read`. */
+export function grants(scopes: readonly Scope[], scope: Scope): boolean {
+  return scopes.includes(scope) || (scope.endsWith(':read') && scopes.includes(`${scope}:sensitive` as Scope));
+}
+
+/** An officer whose token carries `scope` (or a scope that includes it). */
 export function hasScope(scope: Scope) {
   return rule(NO_CACHE)((_parent, _args, ctx: SubgraphContext, info) => {
     const identity = ctx.caller.identity;
-    return identity?.role === 'officer' && identity.scopes.includes(scope)
+    return identity?.role === 'officer' && grants(identity.scopes, scope)
       ? true
       : refusal(ctx, info, `requires an officer token with scope ${scope}`);
   });
@@ -120,11 +125,20 @@ export function personalData(registry: ScopeRegistry) {
 }
 
 /**
- * Department-internal data about persons: officers of the owning department only. Access-logged
- * against `subjectOf(parent)` like personal data.
+ * Department-internal data: officers of the owning department who also hold the registry's read
+ * scope, so no path (a nested field, `_entities`) reaches it with less than `<registry>:read`.
  */
-export function internalPersonalData<Parent>(department: Department, subjectOf: SubjectOf<Parent>): ShieldRule {
-  return personal(isOfficerOf(department), subjectOf);
+export function departmentInternal(department: Department, registry: ScopeRegistry): ShieldRule {
+  return and(isOfficerOf(department), hasScope(`${registry}:read`));
+}
+
+/** Department-internal data about a person, access-logged against `subjectOf(parent)` like personal data. */
+export function internalPersonalData<Parent>(
+  department: Department,
+  registry: ScopeRegistry,
+  subjectOf: SubjectOf<Parent>,
+): ShieldRule {
+  return personal(departmentInternal(department, registry), subjectOf);
 }
 
 /** The caller is a citizen asking about themself by the argument `argument` (e.g. person(id:)). */

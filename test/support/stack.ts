@@ -23,6 +23,8 @@ import { startGateway } from '../../gateway/server';
 export interface TestStack {
   gatewayUrl: string;
   db: Record<RegistryName, RegistryOrm>;
+  /** Each registry's database URL (for tools run against this stack). */
+  databaseUrls: Record<RegistryName, string>;
   servers: Record<SubgraphName, RunningServer>;
   /** Subgraph fetches the gateway made since the last resetCounts(). */
   fetches: Record<SubgraphName, number>;
@@ -113,6 +115,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   return {
     gatewayUrl,
     db,
+    databaseUrls,
     servers,
     fetches,
     gatewayKeys,

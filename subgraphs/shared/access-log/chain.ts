@@ -170,9 +170,9 @@ export async function verifyChain(
     for (const row of page.rows) {
       const record: StoredAccessRecord = { ...row, seq: Number(row.seq) };
       if (record.seq !== expectedSeq) {
+        // The link after a gap cannot match; the gap is the finding.
         breaks.push({ seq: expectedSeq, problem: `records ${expectedSeq} to ${record.seq - 1} are missing` });
-      }
-      if (record.prevHash !== prevHash) {
+      } else if (record.prevHash !== prevHash) {
         breaks.push({ seq: record.seq, problem: 'prev_hash does not match the hash of the record before it' });
       }
       const { hash, ...unsigned } = record;
