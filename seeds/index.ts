@@ -1,0 +1,196 @@
+import { describeUrl } from '../subgraphs/shared/config';
+import {
+  BulkLoader,
+  countRows,
+  LEGAL_PERSON_TABLES,
+  loadOrganizations,
+  loadPeople,
+  NATURAL_PERSON_TABLES,
+} from './load';
+import {
+  generateOrganizationRows,
+  generateOrganizations,
+  RepresentativePool,
+  type OrganizationData,
+} from './organizations';
+import { ageOn, generateHouseholds, generatePeople, SEED_AS_OF, type HouseholdRows, type PeopleData } from './people';
+import { Random } from './random';
+
+/**
+ * Demo data for every registry from one seed: generation (pure, deterministic) and loading (one
+ * transaction per registry database). `npm start` seeds the small DEMO set into empty databases;
+ * `npm run seed` loads any size, streaming rows so that memory stays flat.
+ */
+
+/** The data set `npm start` loads into empty registries. */
+export const DEMO = { seed: 'gov-graph-demo', people: 2000, organizations: 200 } as const;
+
+export interface RegistryUrls {
+  naturalPersonUrl: string;
+  legalPersonUrl: string;
+}
+
+/** What seeding is doing: a new phase, or how many rows of a table are generated and loaded so far. */
+export type SeedEvent =
+  { kind: 'phase'; message: string } | { kind: 'rows'; table: string; done: number; total: number };
+
+export interface SeedOptions extends RegistryUrls {
+  people: number;
+  organizations: number;
+  seed: string;
+  onProgress?: (event: SeedEvent) => void;
+}
+
+export interface SeedSummary {
+  /** Rows loaded per table. */
+  rows: Record<string, number>;
+  /** Generating and loading, which overlap. */
+  ms: number;
+}
+
+export interface GeneratedRegistries {
+  people: PeopleData;
+  organizations: OrganizationData;
+}
+
+/**
+ * Both registries' rows, all in memory (tests, small sets). Each registry draws from its own
+ * stream of the seed, so the people are the same whatever the number of organizations, and a
+ * prefix of a larger set of people matches a smaller one (apart from the cut last household).
+ * seedRegistries streams exactly these rows.
+ */
+export function generateRegistries(options: {
+  seed: string;
+  people: number;
+  organizations: number;
+}): GeneratedRegistries {
+  const root = new Random(options.seed);
+  const people = generatePeople(root.fork('people'), options.people);
+  const organizations = generateOrganizations(root.fork('organizations'), options.organizations, people.person);
+  return { people, organizations };
+}
+
+/** Passes households through, adding their people to the pool of possible legal representatives. */
+function* feedingPool(households: Iterable<HouseholdRows>, pool: RepresentativePool): Generator<HouseholdRows> {
+  for (const rows of households) {
+    for (const person of rows.persons) pool.add(person);
+    yield rows;
+  }
+}
+
+/** Generates the data and loads it into both registry databases, which must have been migrated and be empty. */
+export async function seedRegistries(options: SeedOptions): Promise<SeedSummary> {
+  const started = Date.now();
+  const report = options.onProgress ?? (() => {});
+  const phase = (message: string) => report({ kind: 'phase', message });
+  const onRows = (table: string, done: number, total: number) => report({ kind: 'rows', table, done, total });
+  const root = new Random(options.seed);
+  const pool = new RepresentativePool();
+
+  // Both transactions stay open until both registries are loaded, so a failure in either leaves
+  // both databases as they were (organizations point at persons in the other database).
+  const natural = await BulkLoader.begin(options.naturalPersonUrl);
+  let legal: BulkLoader | undefined;
+  try {
+    legal = await BulkLoader.begin(options.legalPersonUrl);
+    phase(
+      `generating and loading ${options.people.toLocaleString('en')} people with their households into ` +
+        `${natural.where} (seed ${JSON.stringify(options.seed)})`,
+    );
+    const households = feedingPool(generateHouseholds(root.fork('people'), options.people), pool);
+    const peopleRows = await loadPeople(natural, households, options.people, onRows);
+    phase(
+      `generating and loading ${options.organizations.toLocaleString('en')} organizations with their penalties ` +
+        `into ${legal.where}`,
+    );
+    const organizations = generateOrganizationRows(root.fork('organizations'), options.organizations, pool);
+    const organizationRows = await loadOrganizations(legal, organizations, options.organizations, onRows);
+    // Check the foreign keys of both before committing either.
+    phase('checking foreign keys and committing');
+    await natural.restoreForeignKeys();
+    await legal.restoreForeignKeys();
+    await natural.commit();
+    await legal.commit();
+    return { rows: { ...peopleRows, ...organizationRows }, ms: Date.now() - started };
+  } catch (error) {
+    await natural.rollback();
+    await legal?.rollback();
+    throw error;
+  }
+}
+
+/** Rows already in the tables the seeder fills, per table, across both registries. */
+export async function existingRows(urls: RegistryUrls): Promise<Record<string, number>> {
+  return {
+    ...(await countRows(urls.naturalPersonUrl, NATURAL_PERSON_TABLES)),
+    ...(await countRows(urls.legalPersonUrl, LEGAL_PERSON_TABLES)),
+  };
+}
+
+/**
+ * Seeds the DEMO set when the registries hold no persons (and no organizations, whose legal
+ * representatives would then point nowhere); returns whether it seeded.
+ */
+export async function seedDemoIfEmpty(urls: RegistryUrls, onProgress?: (message: string) => void): Promise<boolean> {
+  const persons = (await countRows(urls.naturalPersonUrl, ['person'])).person;
+  if (persons > 0) return false;
+  const organizations = (await countRows(urls.legalPersonUrl, ['organization'])).organization;
+  if (organizations > 0) {
+    onProgress?.(
+      `not seeding the demo data: ${describeUrl(urls.legalPersonUrl)} has ${organizations} organizations but there ` +
+        'are no persons; run `npm run seed -- --reset` to start both registries afresh',
+    );
+    return false;
+  }
+  onProgress?.(
+    `seeding the demo data (${DEMO.people.toLocaleString('en')} people, ${DEMO.organizations} organizations) ` +
+      'into the empty registries',
+  );
+  const summary = await seedRegistries({ ...urls, ...DEMO });
+  onProgress?.(`seeded the demo data in ${(summary.ms / 1000).toFixed(1)} s`);
+  return true;
+}
+
+/**
+ * A living adult of the demo data, for development tokens: the first household head of the demo
+ * seed, who is the same in any database seeded from that seed, whatever its size.
+ */
+export function demoCitizen(): { id: string; name: string; idNumber: string } {
+  // The first few households are enough; generation is prefix-stable, so these are the first rows of every load.
+  const { person } = generatePeople(new Random(DEMO.seed).fork('people'), 50);
+  const citizen = person.find((p) => p.death_date === null && ageOn(p.birth_date, SEED_AS_OF) >= 18);
+  if (!citizen) throw new Error(`The demo seed ${DEMO.seed} has no living adult among its first people`);
+  return { id: citizen.id, name: citizen.name, idNumber: citizen.id_number };
+}
+
+/**
+ * Turns seed events into lines for a terminal or log: one per phase, and for each table one per
+ * ~10% of its rows with the rate so far.
+ */
+export function progressPrinter(write: (line: string) => void): (event: SeedEvent) => void {
+  const tables = new Map<string, { started: number; decile: number }>();
+  return (event) => {
+    if (event.kind === 'phase') {
+      write(event.message);
+      return;
+    }
+    const key = event.table;
+    // Every table starts with a 0-rows event, which starts its clock.
+    if (event.done === 0 && event.total > 0) {
+      tables.set(key, { started: Date.now(), decile: 0 });
+      return;
+    }
+    const state = tables.get(key) ?? { started: Date.now(), decile: 0 };
+    tables.set(key, state);
+    const decile = event.total === 0 ? 10 : Math.floor((event.done * 10) / event.total);
+    if (decile <= state.decile) return;
+    state.decile = decile;
+    const seconds = Math.max(0.001, (Date.now() - state.started) / 1000);
+    const rate = Math.round(event.done / seconds).toLocaleString('en');
+    const percent = event.total === 0 ? 100 : Math.floor((event.done * 100) / event.total);
+    write(
+      `  ${event.table}: ${event.done.toLocaleString('en')} / ${event.total.toLocaleString('en')} ` +
+        `(${percent}%, ${rate} rows/s)`,
+    );
+  };
+}
