@@ -13,7 +13,11 @@ export function createTokenVerifier(
   { issuer, audience }: { issuer: string; audience: string },
 ): (authorization: string | undefined) => Promise<Identity | null> {
   const key: Uint8Array | CryptoKey | JWTVerifyGetKey =
-    verifier.kind === 'jwks' ? createRemoteJWKSet(verifier.url) : verifier.kind === 'secret' ? verifier.secret : verifier.key;
+    verifier.kind === 'jwks'
+      ? createRemoteJWKSet(verifier.url)
+      : verifier.kind === 'secret'
+        ? verifier.secret
+        : verifier.key;
   const algorithms = verifier.kind === 'secret' ? ['HS256'] : ['RS256'];
 
   return async (authorization) => {
@@ -40,7 +44,8 @@ function reason(error: unknown): string {
   if (error instanceof joseErrors.JWTExpired) return 'it has expired; get a new one';
   if (error instanceof joseErrors.JWTClaimValidationFailed) return `claim '${error.claim}' ${error.reason}`;
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'its signature does not match this instance';
-  if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'it is signed with an algorithm this instance does not accept';
+  if (error instanceof joseErrors.JOSEAlgNotAllowed)
+    return 'it is signed with an algorithm this instance does not accept';
   if (error instanceof joseErrors.JWKSNoMatchingKey) return 'no key of the identity provider matches it';
   return 'it is not a well-formed JWT';
 }

@@ -27,7 +27,10 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
 
   override async willSendRequest({ request, context, ...options }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const incoming = 'incomingRequestContext' in options ? options.incomingRequestContext : undefined;
-    const caller: Caller = { ...context.caller, operationName: incoming?.operationName ?? context.caller.operationName };
+    const caller: Caller = {
+      ...context.caller,
+      operationName: incoming?.operationName ?? context.caller.operationName,
+    };
     const assertion = await signAssertion(this.signingKey, {
       audience: this.subgraph,
       caller,
@@ -37,12 +40,18 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     request.http!.headers.set('x-request-id', caller.requestId);
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     try {
       return await super.process(options);
     } catch (error) {
       const requestId = options.context.caller?.requestId;
-      this.log.error(`subgraph ${this.subgraph} did not answer`, { requestId, url: this.url, error: (error as Error).message });
+      this.log.error(`subgraph ${this.subgraph} did not answer`, {
+        requestId,
+        url: this.url,
+        error: (error as Error).message,
+      });
       throw new GraphQLError(
         `The ${this.subgraph} registry did not answer; the fields it provides are missing from this response. Try again later.`,
         { extensions: { code: 'SUBGRAPH_UNAVAILABLE', registry: this.subgraph } },
@@ -52,7 +61,9 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
 
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
     const hint =
-      response.status === 401 ? ' (the subgraph refused the gateway assertion: do GATEWAY_SIGNING_KEY and GATEWAY_PUBLIC_KEY match?)' : '';
+      response.status === 401
+        ? ' (the subgraph refused the gateway assertion: do GATEWAY_SIGNING_KEY and GATEWAY_PUBLIC_KEY match?)'
+        : '';
     return new GraphQLError(`HTTP ${response.status} from ${this.subgraph}${hint}`);
   }
 }

@@ -63,7 +63,8 @@ function measure(
     let child: { depth: number; fields: number } | null = null;
     if (selection.kind === Kind.FIELD) {
       fields += 1;
-      if (selection.selectionSet) child = measure(selection.selectionSet, fragments, depth + 1, visiting, budget - fields);
+      if (selection.selectionSet)
+        child = measure(selection.selectionSet, fragments, depth + 1, visiting, budget - fields);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       child = measure(selection.selectionSet, fragments, depth, visiting, budget - fields);
     } else {

@@ -1,7 +1,12 @@
 /** Starts the gateway as its own process (the launcher runs this). */
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog';
 import { gatewayPort, subgraphTimeoutMs, subgraphUrl } from '../subgraphs/shared/config';
-import { loadGatewaySigningKey, loadUserTokenVerifier, userTokenAudience, userTokenIssuer } from '../subgraphs/shared/keys';
+import {
+  loadGatewaySigningKey,
+  loadUserTokenVerifier,
+  userTokenAudience,
+  userTokenIssuer,
+} from '../subgraphs/shared/keys';
 import { createLogger } from '../subgraphs/shared/logger';
 import { runUntilStopped } from '../subgraphs/shared/process';
 import { createTokenVerifier } from './authenticate';
@@ -12,8 +17,14 @@ const log = createLogger('gateway');
 void runUntilStopped(log, async () => {
   const gateway = await startGateway({
     port: gatewayPort(),
-    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphUrl(name)])) as Record<SubgraphName, string>,
-    verifyToken: createTokenVerifier(await loadUserTokenVerifier(), { issuer: userTokenIssuer(), audience: userTokenAudience() }),
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphUrl(name)])) as Record<
+      SubgraphName,
+      string
+    >,
+    verifyToken: createTokenVerifier(await loadUserTokenVerifier(), {
+      issuer: userTokenIssuer(),
+      audience: userTokenAudience(),
+    }),
     signingKey: await loadGatewaySigningKey(),
     subgraphTimeoutMs: subgraphTimeoutMs(),
     log,

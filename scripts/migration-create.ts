@@ -35,7 +35,11 @@ async function main(): Promise<void> {
   try {
     await migrate(db.orm, log);
     const result = await db.orm.getMigrator().createMigration(undefined, false, false, name);
-    console.log(result.fileName ? `Wrote ${result.fileName}; add it to subgraphs/${registry}/migrations/index.ts.` : 'Entities and migrations agree; nothing to write.');
+    console.log(
+      result.fileName
+        ? `Wrote ${result.fileName}; add it to subgraphs/${registry}/migrations/index.ts.`
+        : 'Entities and migrations agree; nothing to write.',
+    );
   } finally {
     await db.orm.close();
     await admin.query(`drop database if exists ${scratch}`);

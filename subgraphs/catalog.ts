@@ -48,9 +48,7 @@ export type RegistryName = {
   [K in SubgraphName]: (typeof SUBGRAPHS)[K]['database'] extends string ? K : never;
 }[SubgraphName];
 
-export const REGISTRY_NAMES = SUBGRAPH_NAMES.filter(
-  (name): name is RegistryName => SUBGRAPHS[name].database !== null,
-);
+export const REGISTRY_NAMES = SUBGRAPH_NAMES.filter((name): name is RegistryName => SUBGRAPHS[name].database !== null);
 
 /** `natural-person` -> `NATURAL_PERSON`, the prefix of that subgraph's environment variables. */
 export function envPrefix(name: SubgraphName): string {

@@ -46,7 +46,11 @@ afterAll(async () => {
 
 describe('recording', () => {
   it('records who read which sensitive fields of whom, for which case, in the same request', async () => {
-    const res = await stack.graphql(READ_SENSITIVE, { token: officer, purpose: 'DB-2026-0042', variables: { id: subject.id } });
+    const res = await stack.graphql(READ_SENSITIVE, {
+      token: officer,
+      purpose: 'DB-2026-0042',
+      variables: { id: subject.id },
+    });
     expect(res.body.errors).toBeUndefined();
     const requestId = res.headers.get('x-request-id');
     const rows = await stack.sql('natural-person', 'select * from access_record where request_id = $1', [requestId]);
@@ -68,7 +72,11 @@ describe('recording', () => {
   it('records a refused attempt as denied, with the fields that were refused', async () => {
     const res = await stack.graphql(READ_SENSITIVE, { token: officer, variables: { id: subject.id } }); // no purpose
     const requestId = res.headers.get('x-request-id');
-    const rows = await stack.sql('natural-person', 'select outcome, fields from access_record where request_id = $1 order by outcome', [requestId]);
+    const rows = await stack.sql(
+      'natural-person',
+      'select outcome, fields from access_record where request_id = $1 order by outcome',
+      [requestId],
+    );
     expect(rows).toEqual([
       { outcome: 'denied', fields: ['Person.idNumber', 'Person.phone'] },
       { outcome: 'granted', fields: ['Person.name'] },
@@ -76,10 +84,13 @@ describe('recording', () => {
   });
 
   it('records in legal-person a read of which organizations a person represents', async () => {
-    const res = await stack.graphql('query Represents($id: ID!) { person(id: $id) { legalRepresentativeOf { name } } }', {
-      token: officer,
-      variables: { id: subject.id },
-    });
+    const res = await stack.graphql(
+      'query Represents($id: ID!) { person(id: $id) { legalRepresentativeOf { name } } }',
+      {
+        token: officer,
+        variables: { id: subject.id },
+      },
+    );
     expect(res.body.data.person.legalRepresentativeOf).toHaveLength(1);
     const rows = await stack.sql('legal-person', 'select subject_id, fields from access_record where request_id = $1', [
       res.headers.get('x-request-id'),
@@ -89,7 +100,7 @@ describe('recording', () => {
 });
 
 describe('the data tracker', () => {
-  it("shows a citizen every access to their data across registries, newest first, in one query", async () => {
+  it('shows a citizen every access to their data across registries, newest first, in one query', async () => {
     const res = await stack.graphql(MY_ACCESS_LOG, { token: citizen, variables: { first: 50 } });
     expect(res.body.errors).toBeUndefined();
     const nodes = res.body.data.me.accessRecords.edges.map((e: any) => e.node);
@@ -113,9 +124,9 @@ describe('the data tracker', () => {
   });
 
   it('pages through the merged log one record at a time in the same order, without repeats or gaps', async () => {
-    const all = (await stack.graphql(MY_ACCESS_LOG, { token: citizen, variables: { first: 100 } })).body.data.me.accessRecords.edges.map(
-      (e: any) => e.node.id,
-    );
+    const all = (
+      await stack.graphql(MY_ACCESS_LOG, { token: citizen, variables: { first: 100 } })
+    ).body.data.me.accessRecords.edges.map((e: any) => e.node.id);
     const paged: string[] = [];
     let after: string | null = null;
     // Reading the log (and `me { id }`) is not itself a read of personal data, so paging adds no records.
@@ -153,16 +164,21 @@ describe('the data tracker', () => {
     ['an analyst', () => stack.token({ role: 'analyst', dept: 'statistics' }), 'FORBIDDEN'],
     ['an anonymous caller', () => Promise.resolve(undefined), 'UNAUTHENTICATED'],
   ])('refuses %s', async (_case, tokenFor, code) => {
-    const res = await stack.graphql('query($p: ID!) { accessRecords(filter: { personId: $p }) { edges { node { id } } } }', {
-      token: await tokenFor(),
-      variables: { p: subject.id },
-    });
+    const res = await stack.graphql(
+      'query($p: ID!) { accessRecords(filter: { personId: $p }) { edges { node { id } } } }',
+      {
+        token: await tokenFor(),
+        variables: { p: subject.id },
+      },
+    );
     expect(res.body.data).toEqual({ accessRecords: null });
     expect(res.body.errors?.[0]).toMatchObject({ path: ['accessRecords'], extensions: { code } });
   });
 
   it('needs a filter', async () => {
-    const res = await stack.graphql('query { accessRecords(filter: {}) { edges { node { id } } } }', { token: auditor });
+    const res = await stack.graphql('query { accessRecords(filter: {}) { edges { node { id } } } }', {
+      token: auditor,
+    });
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter' });
   });
 });
@@ -180,12 +196,19 @@ describe('integrity', () => {
   it('keeps one unbroken chain under concurrent requests', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        stack.graphql(READ_SENSITIVE, { token: officer, purpose: `CASE-${i}`, variables: { id: i % 2 ? subject.id : bystander.id } }),
+        stack.graphql(READ_SENSITIVE, {
+          token: officer,
+          purpose: `CASE-${i}`,
+          variables: { id: i % 2 ? subject.id : bystander.id },
+        }),
       ),
     );
     const result = await verifyChain(stack.db['natural-person'].orm.em.getKnex());
     expect(result.breaks).toEqual([]);
-    const [count] = await stack.sql<{ n: string; max: string }>('natural-person', 'select count(*) as n, max(seq) as max from access_record');
+    const [count] = await stack.sql<{ n: string; max: string }>(
+      'natural-person',
+      'select count(*) as n, max(seq) as max from access_record',
+    );
     expect(result.checked).toBe(Number(count.n));
     expect(count.max).toBe(count.n);
   });

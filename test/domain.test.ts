@@ -1,4 +1,9 @@
-import { checkCreditCode, creditCodeCheckCharacter, makeCreditCode, organizationCodeCheckCharacter } from '../subgraphs/shared/domain/credit-code';
+import {
+  checkCreditCode,
+  creditCodeCheckCharacter,
+  makeCreditCode,
+  organizationCodeCheckCharacter,
+} from '../subgraphs/shared/domain/credit-code';
 import { CHENGDU_DISTRICT_CODES, isDivisionCodeFormat } from '../subgraphs/shared/domain/divisions';
 import { ETHNIC_GROUPS } from '../subgraphs/shared/domain/ethnicity';
 import { checkIdNumber, idNumberCheckCharacter, isRealDate, makeIdNumber } from '../subgraphs/shared/domain/id-number';
@@ -34,12 +39,21 @@ describe('resident ID number (GB 11643-1999)', () => {
   });
 
   it('refuses a birth date in the future', () => {
-    expect(checkIdNumber(makeIdNumber('510104', '2030-01-01', 1), new Date('2026-11-21'))).toMatchObject({ ok: false, rule: 'birth-date' });
+    expect(checkIdNumber(makeIdNumber('510104', '2030-01-01', 1), new Date('2026-11-21'))).toMatchObject({
+      ok: false,
+      rule: 'birth-date',
+    });
   });
 
   it('builds numbers whose sequence parity gives the gender', () => {
-    expect(checkIdNumber(makeIdNumber('510107', '2001-02-03', 11))).toMatchObject({ ok: true, value: { gender: 'MALE' } });
-    expect(checkIdNumber(makeIdNumber('510107', '2001-02-03', 12))).toMatchObject({ ok: true, value: { gender: 'FEMALE' } });
+    expect(checkIdNumber(makeIdNumber('510107', '2001-02-03', 11))).toMatchObject({
+      ok: true,
+      value: { gender: 'MALE' },
+    });
+    expect(checkIdNumber(makeIdNumber('510107', '2001-02-03', 12))).toMatchObject({
+      ok: true,
+      value: { gender: 'FEMALE' },
+    });
   });
 
   it('knows real calendar dates', () => {
@@ -50,12 +64,15 @@ describe('resident ID number (GB 11643-1999)', () => {
 });
 
 describe('unified social credit code (GB 32100-2015)', () => {
-  it.each(['91350100M000100Y43', '9144030071526726XG', '91330100716105852F', '914403001922038216', '91110000802100433B'])(
-    'accepts the published code %s',
-    (code) => {
-      expect(checkCreditCode(code).ok).toBe(true);
-    },
-  );
+  it.each([
+    '91350100M000100Y43',
+    '9144030071526726XG',
+    '91330100716105852F',
+    '914403001922038216',
+    '91110000802100433B',
+  ])('accepts the published code %s', (code) => {
+    expect(checkCreditCode(code).ok).toBe(true);
+  });
 
   it('computes both check characters: GB 11714 for the organisation code, GB 32100 for the whole', () => {
     expect(organizationCodeCheckCharacter('M000100Y')).toBe('4');

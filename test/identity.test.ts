@@ -38,8 +38,14 @@ beforeAll(async () => {
   ownGateway = await startGateway({
     port: 0,
     host: '127.0.0.1',
-    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, stack.servers[n].url])) as Record<SubgraphName, string>,
-    verifyToken: createTokenVerifier({ kind: 'secret', secret: ownSecret }, { issuer: 'gov-graph', audience: 'gov-graph' }),
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, stack.servers[n].url])) as Record<
+      SubgraphName,
+      string
+    >,
+    verifyToken: createTokenVerifier(
+      { kind: 'secret', secret: ownSecret },
+      { issuer: 'gov-graph', audience: 'gov-graph' },
+    ),
     signingKey: stack.gatewayKeys.privateKey,
     subgraphTimeoutMs: 5000,
     log: createLogger('test'),
@@ -67,7 +73,11 @@ async function post(
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as GraphQLResponse<any>['body'], headers: response.headers };
+  return {
+    status: response.status,
+    body: (await response.json()) as GraphQLResponse<any>['body'],
+    headers: response.headers,
+  };
 }
 
 /** A UTF-8 string as the Latin-1 string whose characters are its bytes: how raw UTF-8 goes into an HTTP header. */
@@ -140,7 +150,8 @@ describe('gateway: a token that is present but not acceptable is refused with 40
     },
     {
       what: 'a JWT with an unknown role',
-      authorization: async () => `Bearer ${await stack.token({ role: 'superuser' as Identity['role'], dept: 'health' })}`,
+      authorization: async () =>
+        `Bearer ${await stack.token({ role: 'superuser' as Identity['role'], dept: 'health' })}`,
       reason: /role/,
     },
     {
@@ -161,17 +172,20 @@ describe('gateway: a token that is present but not acceptable is refused with 40
     },
   ];
 
-  it.each(cases)('refuses $what with 401 UNAUTHENTICATED saying why, even for a public query', async ({ authorization, reason }) => {
-    const headers = { authorization: await authorization() };
-    const res = await post(stack.gatewayUrl, ORGANIZATION_NAME, { c: organization.creditCode }, headers);
+  it.each(cases)(
+    'refuses $what with 401 UNAUTHENTICATED saying why, even for a public query',
+    async ({ authorization, reason }) => {
+      const headers = { authorization: await authorization() };
+      const res = await post(stack.gatewayUrl, ORGANIZATION_NAME, { c: organization.creditCode }, headers);
 
-    expect(res.status).toBe(401);
-    expect(res.body.data ?? null).toBeNull();
-    expect(res.body.errors).toHaveLength(1);
-    expect(res.body.errors![0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect(res.body.errors![0].message).toMatch(reason);
-    expect(JSON.stringify(res.body)).not.toContain(organization.name);
-  });
+      expect(res.status).toBe(401);
+      expect(res.body.data ?? null).toBeNull();
+      expect(res.body.errors).toHaveLength(1);
+      expect(res.body.errors![0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(res.body.errors![0].message).toMatch(reason);
+      expect(JSON.stringify(res.body)).not.toContain(organization.name);
+    },
+  );
 
   it('refuses a JWT without an expiry (exp) with 401 UNAUTHENTICATED naming exp, even for a public query', async () => {
     const withoutExp = await new SignJWT({ role: 'auditor', dept: 'data-bureau' })
@@ -191,15 +205,25 @@ describe('gateway: a token that is present but not acceptable is refused with 40
       .sign(ownSecret);
 
     // The same claims with an expiry are accepted by this gateway: the refusal is about exp alone.
-    const accepted = await post(ownGatewayUrl(), ORGANIZATION_NAME, { c: organization.creditCode }, {
-      authorization: `Bearer ${withExp}`,
-    });
+    const accepted = await post(
+      ownGatewayUrl(),
+      ORGANIZATION_NAME,
+      { c: organization.creditCode },
+      {
+        authorization: `Bearer ${withExp}`,
+      },
+    );
     expect(accepted.status).toBe(200);
     expect(accepted.body.data).toEqual({ organization: { name: organization.name } });
 
-    const res = await post(ownGatewayUrl(), ORGANIZATION_NAME, { c: organization.creditCode }, {
-      authorization: `Bearer ${withoutExp}`,
-    });
+    const res = await post(
+      ownGatewayUrl(),
+      ORGANIZATION_NAME,
+      { c: organization.creditCode },
+      {
+        authorization: `Bearer ${withoutExp}`,
+      },
+    );
     expect(res.status).toBe(401);
     expect(res.body.data ?? null).toBeNull();
     expect(res.body.errors).toHaveLength(1);
@@ -218,8 +242,11 @@ describe('gateway: valid tokens for each role', () => {
     expect(res.body.data).toEqual({ me: { id: someone.id, name: someone.name, idNumber: someone.idNumber } });
   });
 
-  it('lets an officer with person:read read a person\'s name', async () => {
-    const res = await stack.graphql(PERSON_NAME, { token: await officer(['person:read']), variables: { id: someone.id } });
+  it("lets an officer with person:read read a person's name", async () => {
+    const res = await stack.graphql(PERSON_NAME, {
+      token: await officer(['person:read']),
+      variables: { id: someone.id },
+    });
 
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
@@ -227,7 +254,10 @@ describe('gateway: valid tokens for each role', () => {
   });
 
   it('recognises an officer without the scope: the field is FORBIDDEN, not UNAUTHENTICATED', async () => {
-    const res = await stack.graphql(PERSON_NAME, { token: await officer(['organization:read']), variables: { id: someone.id } });
+    const res = await stack.graphql(PERSON_NAME, {
+      token: await officer(['organization:read']),
+      variables: { id: someone.id },
+    });
 
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ person: null });
@@ -274,18 +304,23 @@ describe('gateway: X-Purpose', () => {
 
     expect(res.body.data ?? null).toBeNull();
     expect(res.body.errors).toHaveLength(1);
-    expect(res.body.errors![0].extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'X-Purpose' }));
+    expect(res.body.errors![0].extensions).toEqual(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'X-Purpose' }),
+    );
     expect(res.body.errors![0].message).toMatch(/X-Purpose/);
     expect(JSON.stringify(res.body)).not.toContain(someone.idNumber);
   });
 
-  it.each(invalidPurposes)('answers a purpose $what with HTTP 400, not 500: the client erred, the server did not fail', async ({ purpose }) => {
-    const token = await sensitiveOfficer();
-    const res = await stack.graphql(PERSON_ID_NUMBER, { token, purpose, variables: { id: someone.id } });
+  it.each(invalidPurposes)(
+    'answers a purpose $what with HTTP 400, not 500: the client erred, the server did not fail',
+    async ({ purpose }) => {
+      const token = await sensitiveOfficer();
+      const res = await stack.graphql(PERSON_ID_NUMBER, { token, purpose, variables: { id: someone.id } });
 
-    expect(res.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(res.status).toBe(400);
-  });
+      expect(res.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.status).toBe(400);
+    },
+  );
 
   it('accepts a purpose of exactly 200 characters', async () => {
     const res = await stack.graphql(PERSON_ID_NUMBER, {
@@ -300,12 +335,18 @@ describe('gateway: X-Purpose', () => {
   });
 
   it('refuses a sensitive field without a purpose (FORBIDDEN at the field, the rest answers)', async () => {
-    const res = await stack.graphql(PERSON_ID_NUMBER, { token: await sensitiveOfficer(), variables: { id: someone.id } });
+    const res = await stack.graphql(PERSON_ID_NUMBER, {
+      token: await sensitiveOfficer(),
+      variables: { id: someone.id },
+    });
 
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ person: { name: someone.name, idNumber: null } });
     expect(res.body.errors).toEqual([
-      expect.objectContaining({ path: ['person', 'idNumber'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+      expect.objectContaining({
+        path: ['person', 'idNumber'],
+        extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+      }),
     ]);
   });
 
@@ -425,7 +466,13 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
       assertion: async (name, query) => {
         const now = Math.floor(Date.now() / 1000);
         const caller = callerFor(name);
-        const claims = { idn: caller.identity, pur: caller.purpose, rid: caller.requestId, op: null, dig: requestDigest(query) };
+        const claims = {
+          idn: caller.identity,
+          pur: caller.purpose,
+          rid: caller.requestId,
+          op: null,
+          dig: requestDigest(query),
+        };
         return new SignJWT(claims)
           .setProtectedHeader({ alg: GATEWAY_ASSERTION_ALG })
           .setIssuer(ASSERTION_ISSUER)
@@ -504,7 +551,7 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
       });
     }
 
-    it('answers an auditor\'s GET /access-records signed by the gateway (control)', async () => {
+    it("answers an auditor's GET /access-records signed by the gateway (control)", async () => {
       const url = accessRecordsUrl(someone.id);
       const response = await fetch(url, { headers: { [ASSERTION_HEADER]: await signedFor(url) } });
 
@@ -523,7 +570,9 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
 
     it('answers GET /access-records with an assertion signed for another URL by 401 UNAUTHENTICATED', async () => {
       const signedUrl = accessRecordsUrl(randomUUID());
-      const response = await fetch(accessRecordsUrl(someone.id), { headers: { [ASSERTION_HEADER]: await signedFor(signedUrl) } });
+      const response = await fetch(accessRecordsUrl(someone.id), {
+        headers: { [ASSERTION_HEADER]: await signedFor(signedUrl) },
+      });
       const body = (await response.json()) as GraphQLResponse<unknown>['body'];
 
       expect(response.status).toBe(401);

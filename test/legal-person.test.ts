@@ -1,5 +1,11 @@
 import { makeCreditCode } from '../subgraphs/shared/domain/credit-code';
-import { addOrganizations, addPeople, addPerson, type OrganizationFixture, type PersonFixture } from './support/fixtures';
+import {
+  addOrganizations,
+  addPeople,
+  addPerson,
+  type OrganizationFixture,
+  type PersonFixture,
+} from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
 
 /** The legal-person registry through the gateway: public search, details, registration, penalties. */
@@ -45,10 +51,26 @@ beforeAll(async () => {
   representative = await addPerson(stack, { name: '黄磊', birthDate: '1975-03-03' });
   [own] = await addOrganizations(stack, [representative.id], { namePrefix: '成都黄氏' });
   const others = await addPeople(stack, 30);
-  await addOrganizations(stack, others.slice(0, 12).map((p) => p.id), { namePrefix: '锦江', districtCode: '510104', industryCode: 'H6210' });
-  await addOrganizations(stack, others.slice(12, 20).map((p) => p.id), { namePrefix: '武侯', districtCode: '510107', industryCode: 'I6513' });
-  await addOrganizations(stack, others.slice(20, 24).map((p) => p.id), { namePrefix: '注销', status: 'DEREGISTERED', industryCode: 'F5211' });
-  registrar = await stack.token({ role: 'officer', dept: 'market-regulation', scopes: ['organization:write', 'organization:read'] });
+  await addOrganizations(
+    stack,
+    others.slice(0, 12).map((p) => p.id),
+    { namePrefix: '锦江', districtCode: '510104', industryCode: 'H6210' },
+  );
+  await addOrganizations(
+    stack,
+    others.slice(12, 20).map((p) => p.id),
+    { namePrefix: '武侯', districtCode: '510107', industryCode: 'I6513' },
+  );
+  await addOrganizations(
+    stack,
+    others.slice(20, 24).map((p) => p.id),
+    { namePrefix: '注销', status: 'DEREGISTERED', industryCode: 'F5211' },
+  );
+  registrar = await stack.token({
+    role: 'officer',
+    dept: 'market-regulation',
+    scopes: ['organization:write', 'organization:read'],
+  });
   reader = await stack.token({ role: 'officer', dept: 'civil-affairs', scopes: ['organization:read'] });
 });
 afterAll(async () => {
@@ -57,9 +79,12 @@ afterAll(async () => {
 
 describe('public lookups without a token', () => {
   it('shows an organization’s public fields to anyone', async () => {
-    const res = await stack.graphql('query($c: String!) { organization(creditCode: $c) { creditCode name type status industryCode districtCode } }', {
-      variables: { c: own.creditCode },
-    });
+    const res = await stack.graphql(
+      'query($c: String!) { organization(creditCode: $c) { creditCode name type status industryCode districtCode } }',
+      {
+        variables: { c: own.creditCode },
+      },
+    );
     expect(res.body).toEqual({
       data: {
         organization: {
@@ -87,7 +112,9 @@ describe('public lookups without a token', () => {
     ['B1350100M000100Y43', 'registration-authority'],
     ['91350100M000100Y44', 'check-character'],
   ])('refuses credit code %s with rule %s', async (creditCode, rule) => {
-    const res = await stack.graphql('query($c: String!) { organization(creditCode: $c) { name } }', { variables: { c: creditCode } });
+    const res = await stack.graphql('query($c: String!) { organization(creditCode: $c) { name } }', {
+      variables: { c: creditCode },
+    });
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'creditCode', rule });
   });
 });
@@ -118,7 +145,9 @@ describe('organizations search', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page += 1) {
-      const res: any = await stack.graphql(SEARCH, { variables: { filter: { nameContains: '锦江' }, first: 5, after } });
+      const res: any = await stack.graphql(SEARCH, {
+        variables: { filter: { nameContains: '锦江' }, first: 5, after },
+      });
       seen.push(...res.body.data.organizations.edges.map((e: any) => e.node.name));
       if (!res.body.data.organizations.pageInfo.hasNextPage) break;
       after = res.body.data.organizations.pageInfo.endCursor;
@@ -161,7 +190,13 @@ describe('details', () => {
           businessScope: '软件开发',
           legalRepresentative: { id: representative.id },
           penalties: [
-            { decisionNumber: '成武市监罚〔2025〕1号', decidedOn: '2025-02-03', reason: '虚假宣传', amount: '20000.00', authority: '成都市武侯区市场监督管理局' },
+            {
+              decisionNumber: '成武市监罚〔2025〕1号',
+              decidedOn: '2025-02-03',
+              reason: '虚假宣传',
+              amount: '20000.00',
+              authority: '成都市武侯区市场监督管理局',
+            },
           ],
         },
       },
@@ -170,9 +205,18 @@ describe('details', () => {
 
   it('lets a citizen see the details and penalties of the organization they represent', async () => {
     const token = await stack.token({ role: 'citizen', sub: representative.id });
-    const res = await stack.graphql('query { me { legalRepresentativeOf { creditCode registeredCapital penalties { amount } } } }', { token });
+    const res = await stack.graphql(
+      'query { me { legalRepresentativeOf { creditCode registeredCapital penalties { amount } } } }',
+      { token },
+    );
     expect(res.body).toEqual({
-      data: { me: { legalRepresentativeOf: [{ creditCode: own.creditCode, registeredCapital: '1000000.00', penalties: [{ amount: '20000.00' }] }] } },
+      data: {
+        me: {
+          legalRepresentativeOf: [
+            { creditCode: own.creditCode, registeredCapital: '1000000.00', penalties: [{ amount: '20000.00' }] },
+          ],
+        },
+      },
     });
   });
 });
@@ -194,21 +238,39 @@ describe('registerOrganization', () => {
         },
       },
     });
-    const logged = await stack.sql('legal-person', `select fields from access_record where action = 'write' and subject_id = $1`, [representative.id]);
+    const logged = await stack.sql(
+      'legal-person',
+      `select fields from access_record where action = 'write' and subject_id = $1`,
+      [representative.id],
+    );
     expect(logged).toEqual([{ fields: ['Organization.legalRepresentative'] }]);
   });
 
   it('answers repeated and concurrent identical registrations with one organization', async () => {
-    const input = organizationInput({ creditCode: makeCreditCode('1', '510105', 'MA6CX0Q2'), name: '成都青羊茶馆有限公司' });
-    const responses = await Promise.all(Array.from({ length: 6 }, () => stack.graphql(REGISTER, { token: registrar, variables: { input } })));
+    const input = organizationInput({
+      creditCode: makeCreditCode('1', '510105', 'MA6CX0Q2'),
+      name: '成都青羊茶馆有限公司',
+    });
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () => stack.graphql(REGISTER, { token: registrar, variables: { input } })),
+    );
     expect(responses.map((r) => r.body.errors)).toEqual(responses.map(() => undefined));
-    const rows = await stack.sql('legal-person', 'select id from organization where credit_code = $1', [input.creditCode]);
+    const rows = await stack.sql('legal-person', 'select id from organization where credit_code = $1', [
+      input.creditCode,
+    ]);
     expect(rows).toHaveLength(1);
   });
 
   it('refuses another organization under a registered credit code', async () => {
-    const res = await stack.graphql(REGISTER, { token: registrar, variables: { input: organizationInput({ name: '别的公司' }) } });
-    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.creditCode', rule: 'unique' });
+    const res = await stack.graphql(REGISTER, {
+      token: registrar,
+      variables: { input: organizationInput({ name: '别的公司' }) },
+    });
+    expect(res.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.creditCode',
+      rule: 'unique',
+    });
   });
 
   it.each([
@@ -250,19 +312,41 @@ describe('recordPenalty', () => {
   });
 
   it('records a penalty once, however often it is submitted', async () => {
-    const responses = await Promise.all(Array.from({ length: 4 }, () => stack.graphql(PENALISE, { token: registrar, variables: { input: penalty() } })));
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, () => stack.graphql(PENALISE, { token: registrar, variables: { input: penalty() } })),
+    );
     expect(responses[0].body).toEqual({
-      data: { recordPenalty: { decisionNumber: '成武市监罚〔2026〕88号', decidedOn: '2026-03-01', amount: '5000.00', reason: '未按规定公示年度报告', authority: '成都市武侯区市场监督管理局' } },
+      data: {
+        recordPenalty: {
+          decisionNumber: '成武市监罚〔2026〕88号',
+          decidedOn: '2026-03-01',
+          amount: '5000.00',
+          reason: '未按规定公示年度报告',
+          authority: '成都市武侯区市场监督管理局',
+        },
+      },
     });
     expect(responses.map((r) => r.body.errors)).toEqual(responses.map(() => undefined));
-    const rows = await stack.sql('legal-person', 'select id from penalty where decision_number = $1', ['成武市监罚〔2026〕88号']);
+    const rows = await stack.sql('legal-person', 'select id from penalty where decision_number = $1', [
+      '成武市监罚〔2026〕88号',
+    ]);
     expect(rows).toHaveLength(1);
   });
 
   it.each([
     ['a different penalty under a used decision number', { amount: '9.00' }, 'input.decisionNumber', 'unique'],
-    ['an organization that is not registered', { creditCode: '91350100M000100Y43', decisionNumber: 'X-1' }, 'input.creditCode', 'exists'],
-    ['a decision before the organization existed', { decidedOn: '2010-01-01', decisionNumber: 'X-2' }, 'input.decidedOn', 'date-range'],
+    [
+      'an organization that is not registered',
+      { creditCode: '91350100M000100Y43', decisionNumber: 'X-1' },
+      'input.creditCode',
+      'exists',
+    ],
+    [
+      'a decision before the organization existed',
+      { decidedOn: '2010-01-01', decisionNumber: 'X-2' },
+      'input.decidedOn',
+      'date-range',
+    ],
     ['a zero amount', { amount: '0', decisionNumber: 'X-3' }, 'input.amount', 'positive'],
     ['a decision in the future', { decidedOn: '2999-01-01', decisionNumber: 'X-4' }, 'input.decidedOn', 'date-range'],
   ])('refuses %s and writes nothing', async (_case, overrides, argument, rule) => {

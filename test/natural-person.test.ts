@@ -39,8 +39,16 @@ beforeAll(async () => {
     { name: '周丽', gender: 'FEMALE', birthDate: '1982-05-06', maritalStatus: 'MARRIED', relationship: 'SPOUSE' },
     { name: '陈小明', gender: 'MALE', birthDate: '2012-09-10', relationship: 'CHILD', phone: null },
   ]);
-  registrar = await stack.token({ role: 'officer', dept: 'public-security', scopes: ['person:write', 'person:read', 'person:read:sensitive'] });
-  reader = await stack.token({ role: 'officer', dept: 'civil-affairs', scopes: ['person:read', 'person:read:sensitive'] });
+  registrar = await stack.token({
+    role: 'officer',
+    dept: 'public-security',
+    scopes: ['person:write', 'person:read', 'person:read:sensitive'],
+  });
+  reader = await stack.token({
+    role: 'officer',
+    dept: 'civil-affairs',
+    scopes: ['person:read', 'person:read:sensitive'],
+  });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -53,7 +61,9 @@ describe('lookups', () => {
       token: reader,
       variables: { id: child.id },
     });
-    expect(res.body).toEqual({ data: { person: { id: child.id, name: '陈小明', gender: 'MALE', birthYear: 2012, districtCode: '510107' } } });
+    expect(res.body).toEqual({
+      data: { person: { id: child.id, name: '陈小明', gender: 'MALE', birthYear: 2012, districtCode: '510107' } },
+    });
   });
 
   it('answers null, not an error, for an id nobody has', async () => {
@@ -65,13 +75,21 @@ describe('lookups', () => {
   });
 
   it('refuses an id that is not a UUID with BAD_USER_INPUT naming the argument', async () => {
-    const res = await stack.graphql('query($id: ID!) { person(id: $id) { name } }', { token: reader, variables: { id: '42' } });
+    const res = await stack.graphql('query($id: ID!) { person(id: $id) { name } }', {
+      token: reader,
+      variables: { id: '42' },
+    });
     expect(res.body.data).toEqual({ person: null });
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id', rule: 'uuid' });
   });
 
   it('finds a person by ID number for an officer with a purpose, accepting a lowercase x', async () => {
-    const woman = await addPerson(stack, { gender: 'FEMALE', birthDate: '1949-12-31', idNumber: '11010519491231002X', name: '赵敏' });
+    const woman = await addPerson(stack, {
+      gender: 'FEMALE',
+      birthDate: '1949-12-31',
+      idNumber: '11010519491231002X',
+      name: '赵敏',
+    });
     const res = await stack.graphql('query($n: String!) { personByIdNumber(idNumber: $n) { id name } }', {
       token: reader,
       purpose: 'CASE-2026-0001',
@@ -84,7 +102,11 @@ describe('lookups', () => {
     ['51010419900307123', 'length', 'must be 18 characters'],
     ['5101041990030712AX', 'charset', 'must be 17 digits'],
     ['510104199002301234', 'birth-date', 'does not exist'],
-    ['510104199003071230', 'check-character', 'idNumber "510104199003071230" fails the GB 11643 check character (expected 7, got 0)'],
+    [
+      '510104199003071230',
+      'check-character',
+      'idNumber "510104199003071230" fails the GB 11643 check character (expected 7, got 0)',
+    ],
   ])('refuses ID number %s with rule %s', async (idNumber, rule, message) => {
     const res = await stack.graphql('query($n: String!) { personByIdNumber(idNumber: $n) { id } }', {
       token: reader,
@@ -117,11 +139,14 @@ describe('households', () => {
   });
 
   it("reaches a person's household from the person for an officer with a purpose", async () => {
-    const res = await stack.graphql('query($id: ID!) { person(id: $id) { household { number members { relationship } } } }', {
-      token: reader,
-      purpose: 'CASE-7',
-      variables: { id: family.members[2].id },
-    });
+    const res = await stack.graphql(
+      'query($id: ID!) { person(id: $id) { household { number members { relationship } } } }',
+      {
+        token: reader,
+        purpose: 'CASE-7',
+        variables: { id: family.members[2].id },
+      },
+    );
     expect(res.body.data.person.household).toEqual({
       number: family.number,
       members: [{ relationship: 'HEAD' }, { relationship: 'SPOUSE' }, { relationship: 'CHILD' }],
@@ -129,7 +154,10 @@ describe('households', () => {
   });
 
   it('refuses a malformed household number with BAD_USER_INPUT', async () => {
-    const res = await stack.graphql('query { household(number: "12ab") { number } }', { token: reader, purpose: 'CASE-7' });
+    const res = await stack.graphql('query { household(number: "12ab") { number } }', {
+      token: reader,
+      purpose: 'CASE-7',
+    });
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'number' });
   });
 });
@@ -148,9 +176,11 @@ describe('registerPerson', () => {
       household: { members: [{ relationship: 'HEAD' }] },
     });
     expect(res.body.data.registerPerson.household.number).toMatch(/^\d{9}$/);
-    const [log] = await stack.sql('natural-person', `select action, outcome, fields from access_record where subject_id = $1 and action = 'write'`, [
-      res.body.data.registerPerson.id,
-    ]);
+    const [log] = await stack.sql(
+      'natural-person',
+      `select action, outcome, fields from access_record where subject_id = $1 and action = 'write'`,
+      [res.body.data.registerPerson.id],
+    );
     expect(log).toEqual({ action: 'write', outcome: 'granted', fields: ['HouseholdMember.*', 'Person.*'] });
   });
 
@@ -166,12 +196,9 @@ describe('registerPerson', () => {
     const res = await stack.graphql(REGISTER, { token: registrar, purpose: 'REG-2', variables: { input } });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.registerPerson.household.number).toBe(family.number);
-    expect(res.body.data.registerPerson.household.members.map((m: { relationship: string }) => m.relationship)).toEqual([
-      'HEAD',
-      'SPOUSE',
-      'CHILD',
-      'CHILD',
-    ]);
+    expect(res.body.data.registerPerson.household.members.map((m: { relationship: string }) => m.relationship)).toEqual(
+      ['HEAD', 'SPOUSE', 'CHILD', 'CHILD'],
+    );
   });
 
   it('answers a repeated registration with the same person and writes nothing new', async () => {
@@ -186,21 +213,31 @@ describe('registerPerson', () => {
   it('registers concurrent identical submissions exactly once', async () => {
     const input = registration({ idNumber: makeIdNumber('510106', '1966-06-06', 401), name: '吴军' });
     const responses = await Promise.all(
-      Array.from({ length: 8 }, () => stack.graphql(REGISTER, { token: registrar, purpose: 'REG-3', variables: { input } })),
+      Array.from({ length: 8 }, () =>
+        stack.graphql(REGISTER, { token: registrar, purpose: 'REG-3', variables: { input } }),
+      ),
     );
     const ids = new Set(responses.map((r) => r.body.data?.registerPerson?.id));
     expect(responses.map((r) => r.body.errors)).toEqual(responses.map(() => undefined));
     expect(ids.size).toBe(1);
     const rows = await stack.sql('natural-person', 'select id from person where id_number = $1', [input.idNumber]);
     expect(rows).toHaveLength(1);
-    const households = await stack.sql('natural-person', 'select household_id from household_member where person_id = $1', [rows[0].id]);
+    const households = await stack.sql(
+      'natural-person',
+      'select household_id from household_member where person_id = $1',
+      [rows[0].id],
+    );
     expect(households).toHaveLength(1);
   });
 
   it('refuses the same ID number under another name', async () => {
     const input = registration({ idNumber: makeIdNumber('510105', '1977-07-07', 301), name: '别人' });
     const res = await stack.graphql(REGISTER, { token: registrar, purpose: 'REG-3', variables: { input } });
-    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.idNumber', rule: 'unique' });
+    expect(res.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.idNumber',
+      rule: 'unique',
+    });
   });
 
   it.each([
@@ -209,11 +246,26 @@ describe('registerPerson', () => {
     ['an unknown ethnic group', { ethnicity: '火星族' }, 'input.ethnicity', 'ethnicity'],
     ['a district outside Chengdu', { districtCode: '110105' }, 'input.districtCode', 'district'],
     ['a landline as mobile number', { phone: '02885551234' }, 'input.phone', 'phone'],
-    ['a married 18-year-old', { idNumber: makeIdNumber('510104', '2008-01-01', 111), maritalStatus: 'MARRIED' }, 'input.maritalStatus', 'marriage-age'],
+    [
+      'a married 18-year-old',
+      { idNumber: makeIdNumber('510104', '2008-01-01', 111), maritalStatus: 'MARRIED' },
+      'input.maritalStatus',
+      'marriage-age',
+    ],
     ['a bad check character', { idNumber: '510104199003071230' }, 'input.idNumber', 'check-character'],
-    ['joining as a second head', { householdNumber: '200000001', relationship: 'HEAD' }, 'input.relationship', 'relationship'],
+    [
+      'joining as a second head',
+      { householdNumber: '200000001', relationship: 'HEAD' },
+      'input.relationship',
+      'relationship',
+    ],
     ['joining without a relationship', { householdNumber: '200000001' }, 'input.relationship', 'relationship'],
-    ['joining a household that does not exist', { householdNumber: '999999999', relationship: 'CHILD' }, 'input.householdNumber', 'exists'],
+    [
+      'joining a household that does not exist',
+      { householdNumber: '999999999', relationship: 'CHILD' },
+      'input.householdNumber',
+      'exists',
+    ],
   ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_case, overrides, argument, rule) => {
     const before = await countPeople();
     const input = registration({ idNumber: makeIdNumber('510104', '1991-01-01', 555), name: '王五', ...overrides });
@@ -230,7 +282,10 @@ describe('registerPerson', () => {
   ] as const)('refuses registration by %s with FORBIDDEN', async (_case, identity) => {
     const token = await stack.token({ role: 'officer', dept: identity.dept, scopes: [...identity.scopes] });
     const before = await countPeople();
-    const res = await stack.graphql(REGISTER, { token, variables: { input: registration({ idNumber: makeIdNumber('510104', '1992-02-02', 777) }) } });
+    const res = await stack.graphql(REGISTER, {
+      token,
+      variables: { input: registration({ idNumber: makeIdNumber('510104', '1992-02-02', 777) }) },
+    });
     expect(res.body.errors?.[0]).toMatchObject({ path: ['registerPerson'], extensions: { code: 'FORBIDDEN' } });
     expect(await countPeople()).toBe(before);
   });
@@ -246,7 +301,11 @@ describe('updateMyContact', () => {
     expect(res.body).toEqual({ data: { updateMyContact: { id: me.id, phone: '15800001111' } } });
     const [row] = await stack.sql('natural-person', 'select phone from person where id = $1', [me.id]);
     expect(row.phone).toBe('15800001111');
-    const writes = await stack.sql('natural-person', `select fields, actor_role from access_record where subject_id = $1 and action = 'write'`, [me.id]);
+    const writes = await stack.sql(
+      'natural-person',
+      `select fields, actor_role from access_record where subject_id = $1 and action = 'write'`,
+      [me.id],
+    );
     expect(writes).toEqual([{ fields: ['Person.phone'], actor_role: 'citizen' }]);
   });
 
@@ -260,7 +319,11 @@ describe('updateMyContact', () => {
     const me = family.members[0];
     const token = await stack.token({ role: 'citizen', sub: me.id });
     const res = await stack.graphql(UPDATE, { token, variables: { input: { phone: '12345' } } });
-    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.phone', rule: 'phone' });
+    expect(res.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.phone',
+      rule: 'phone',
+    });
     const [row] = await stack.sql('natural-person', 'select phone from person where id = $1', [me.id]);
     expect(row.phone).toBe('15800001111');
   });
@@ -285,8 +348,18 @@ describe('entities', () => {
           { __typename: 'Household', number: 'nonsense' },
         ],
       },
-      { identity: { sub: 'ps-1', role: 'officer', dept: 'public-security', scopes: ['person:read', 'person:read:sensitive'] }, purpose: 'X' },
+      {
+        identity: {
+          sub: 'ps-1',
+          role: 'officer',
+          dept: 'public-security',
+          scopes: ['person:read', 'person:read:sensitive'],
+        },
+        purpose: 'X',
+      },
     );
-    expect(res.body).toEqual({ data: { _entities: [{ id: head.id, name: '陈明' }, { number: family.number }, null, null] } });
+    expect(res.body).toEqual({
+      data: { _entities: [{ id: head.id, name: '陈明' }, { number: family.number }, null, null] },
+    });
   });
 });

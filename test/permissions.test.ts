@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { SubgraphName } from '../subgraphs/catalog';
 import type { Department, Identity, Scope } from '../subgraphs/shared/identity';
-import { addHousehold, addOrganizations, type HouseholdFixture, type OrganizationFixture, type PersonFixture } from './support/fixtures';
+import {
+  addHousehold,
+  addOrganizations,
+  type HouseholdFixture,
+  type OrganizationFixture,
+  type PersonFixture,
+} from './support/fixtures';
 import { startStack, type GraphQLResponse, type TestStack } from './support/stack';
 
 /**
@@ -37,13 +43,20 @@ interface Role {
 
 const citizen = (sub: string): Identity => ({ sub, role: 'citizen', dept: null, scopes: [] });
 const officer = (sub: string, dept: Department, scopes: Scope[]): Identity => ({ sub, role: 'officer', dept, scopes });
-const CASE_OFFICER = officer('staff-case', 'civil-affairs', ['person:read', 'person:read:sensitive', 'organization:read']);
+const CASE_OFFICER = officer('staff-case', 'civil-affairs', [
+  'person:read',
+  'person:read:sensitive',
+  'organization:read',
+]);
 
 const ROLES = {
   anonymous: { label: 'anonymous caller', identity: null },
   citizenSelf: { label: 'citizen reading themself', identity: citizen(ALICE) },
   citizenOther: { label: 'citizen reading another person', identity: citizen(BOB) },
-  personReader: { label: 'civil-affairs officer with person:read', identity: officer('staff-read', 'civil-affairs', ['person:read']) },
+  personReader: {
+    label: 'civil-affairs officer with person:read',
+    identity: officer('staff-read', 'civil-affairs', ['person:read']),
+  },
   noScope: { label: 'officer without any scope', identity: officer('staff-none', 'civil-affairs', []) },
   // person:read:sensitive with person:read and organization:read, as a case officer's token carries them.
   withPurpose: { label: 'officer with person:read:sensitive and X-Purpose', identity: CASE_OFFICER, purpose: PURPOSE },
@@ -56,7 +69,10 @@ const ROLES = {
     label: 'public-security officer with organization:read only',
     identity: officer('staff-ps-org', 'public-security', ['organization:read']),
   },
-  orgReader: { label: 'officer with organization:read only', identity: officer('staff-org', 'civil-affairs', ['organization:read']) },
+  orgReader: {
+    label: 'officer with organization:read only',
+    identity: officer('staff-org', 'civil-affairs', ['organization:read']),
+  },
   marketRegulation: {
     label: 'market-regulation officer with organization:read',
     identity: officer('staff-mr', 'market-regulation', ['organization:read']),
@@ -153,7 +169,12 @@ interface FieldSpec {
 }
 
 /** A field of Alice's records: its class, how to select it, which subgraph resolves it, its value. */
-function field(fieldClass: FieldClass, selection: string, value: FieldSpec['value'], subgraph: SubgraphName): FieldSpec {
+function field(
+  fieldClass: FieldClass,
+  selection: string,
+  value: FieldSpec['value'],
+  subgraph: SubgraphName,
+): FieldSpec {
   return { class: fieldClass, selection, subgraph, value };
 }
 
@@ -167,8 +188,18 @@ const PERSON_FIELDS = {
   registeredAddress: field('sensitive', 'registeredAddress', () => ALICE_DATA.registeredAddress, 'natural-person'),
   household: field('sensitive', 'household { number }', (w) => ({ number: w.household.number }), 'natural-person'),
   remarks: field('internal', 'remarks', () => REMARKS, 'natural-person'),
-  legalRepresentativeOf: field('represents', 'legalRepresentativeOf { creditCode }', (w) => [{ creditCode: w.org.creditCode }], 'legal-person'),
-  accessRecords: field('access', 'accessRecords { edges { node { registry personId } } }', () => recordsAbout(ALICE), 'data-tracker'),
+  legalRepresentativeOf: field(
+    'represents',
+    'legalRepresentativeOf { creditCode }',
+    (w) => [{ creditCode: w.org.creditCode }],
+    'legal-person',
+  ),
+  accessRecords: field(
+    'access',
+    'accessRecords { edges { node { registry personId } } }',
+    () => recordsAbout(ALICE),
+    'data-tracker',
+  ),
 };
 type PersonField = keyof typeof PERSON_FIELDS;
 
@@ -177,7 +208,12 @@ const ORGANIZATION_FIELDS = {
   status: field('orgPublic', 'status', () => 'ACTIVE', 'legal-person'),
   creditCode: field('orgPublic', 'creditCode', (w) => w.org.creditCode, 'legal-person'),
   registeredCapital: field('orgDetails', 'registeredCapital', () => '1000000.00', 'legal-person'),
-  penalties: field('orgDetails', 'penalties { decisionNumber amount }', () => [{ decisionNumber: PENALTY_NUMBER, amount: '5000.00' }], 'legal-person'),
+  penalties: field(
+    'orgDetails',
+    'penalties { decisionNumber amount }',
+    () => [{ decisionNumber: PENALTY_NUMBER, amount: '5000.00' }],
+    'legal-person',
+  ),
   legalRepresentative: field('orgDetails', 'legalRepresentative { id }', () => ({ id: ALICE }), 'legal-person'),
   creditRiskClass: field('orgInternal', 'creditRiskClass', () => 'B', 'legal-person'),
 };
@@ -213,7 +249,10 @@ const PERSON_PATHS: Path[] = [
   {
     label: 'person(id:)',
     send: (role, selection) =>
-      gateway(role, `query PersonById($id: ID!, $creditCode: String!) { person(id: $id) { id ${selection} } ${CANARY} }`),
+      gateway(
+        role,
+        `query PersonById($id: ID!, $creditCode: String!) { person(id: $id) { id ${selection} } ${CANARY} }`,
+      ),
     gates: [{ at: ['person'], field: 'Query.person', outcome: (e) => e.person }],
     parent: ['person'],
     key: aliceKey,
@@ -231,8 +270,17 @@ const PERSON_PATHS: Path[] = [
   {
     label: 'organization(creditCode:) { legalRepresentative } (legal-person -> natural-person)',
     send: (role, selection) =>
-      gateway(role, `query Representative($creditCode: String!) { organization(creditCode: $creditCode) { name legalRepresentative { id ${selection} } } }`),
-    gates: [{ at: ['organization', 'legalRepresentative'], field: 'Organization.legalRepresentative', outcome: (e) => e.orgDetails }],
+      gateway(
+        role,
+        `query Representative($creditCode: String!) { organization(creditCode: $creditCode) { name legalRepresentative { id ${selection} } } }`,
+      ),
+    gates: [
+      {
+        at: ['organization', 'legalRepresentative'],
+        field: 'Organization.legalRepresentative',
+        outcome: (e) => e.orgDetails,
+      },
+    ],
     parent: ['organization', 'legalRepresentative'],
     key: aliceKey,
     rest: (w) => [[['organization', 'name'], w.org.name]],
@@ -253,7 +301,10 @@ const ORGANIZATION_PATHS: Path[] = [
   {
     label: 'organization(creditCode:)',
     send: (role, selection) =>
-      gateway(role, `query Organization($creditCode: String!) { organization(creditCode: $creditCode) { creditCode ${selection} } }`),
+      gateway(
+        role,
+        `query Organization($creditCode: String!) { organization(creditCode: $creditCode) { creditCode ${selection} } }`,
+      ),
     gates: [],
     parent: ['organization'],
     key: orgKey,
@@ -502,13 +553,17 @@ describe('root fields guarding whole records', () => {
 });
 
 describe('nothing is reachable through _entities that is not reachable through Query', () => {
-  const personSelection = Object.values(PERSON_FIELDS).map((f) => f.selection).join(' ');
+  const personSelection = Object.values(PERSON_FIELDS)
+    .map((f) => f.selection)
+    .join(' ');
   const selectionOf = (subgraph: SubgraphName) =>
     Object.values(PERSON_FIELDS)
       .filter((f) => f.subgraph === subgraph)
       .map((f) => f.selection)
       .join(' ');
-  const organizationSelection = Object.values(ORGANIZATION_FIELDS).map((f) => f.selection).join(' ');
+  const organizationSelection = Object.values(ORGANIZATION_FIELDS)
+    .map((f) => f.selection)
+    .join(' ');
 
   /** Allowed if any path returns the value; otherwise the one refusal code every path gives. */
   function combine(outcomes: string[]): string {
@@ -528,9 +583,13 @@ describe('nothing is reachable through _entities that is not reachable through Q
         r,
         `query AllRep($creditCode: String!) { organization(creditCode: $creditCode) { ${organizationSelection} legalRepresentative { id ${personSelection} } } }`,
       );
-      const viaAccessLog = await gateway(r, 'query Log($p: ID!) { accessRecords(filter: { personId: $p }) { edges { node { id } } } }', {
-        p: ALICE,
-      });
+      const viaAccessLog = await gateway(
+        r,
+        'query Log($p: ID!) { accessRecords(filter: { personId: $p }) { edges { node { id } } } }',
+        {
+          p: ALICE,
+        },
+      );
       const viaRepresents = await gateway(
         r,
         `query AllOrgs($id: ID!) { person(id: $id) { legalRepresentativeOf { ${organizationSelection} } } }`,
@@ -539,13 +598,18 @@ describe('nothing is reachable through _entities that is not reachable through Q
         await Promise.all(
           (['natural-person', 'legal-person', 'data-tracker'] as const).map(async (subgraph) => [
             subgraph,
-            await entities(r, subgraph, `... on Person { id ${selectionOf(subgraph)} }`, [{ __typename: 'Person', id: ALICE }]),
+            await entities(r, subgraph, `... on Person { id ${selectionOf(subgraph)} }`, [
+              { __typename: 'Person', id: ALICE },
+            ]),
           ]),
         ),
       ) as Record<SubgraphName, GraphQLResponse<any>>;
-      const organizationEntities = await entities(r, 'legal-person', `... on Organization { ${organizationSelection} }`, [
-        { __typename: 'Organization', creditCode: world.org.creditCode },
-      ]);
+      const organizationEntities = await entities(
+        r,
+        'legal-person',
+        `... on Organization { ${organizationSelection} }`,
+        [{ __typename: 'Organization', creditCode: world.org.creditCode }],
+      );
 
       const viaGateway: Record<string, string> = {};
       const viaEntities: Record<string, string> = {};
@@ -579,7 +643,9 @@ describe('forged representations', () => {
   const forgedPerson = { __typename: 'Person', id: ALICE, idNumber: 'x', name: 'forged', phone: '10000000000' };
 
   it("a citizen's forged Person representation of another person passes no owner check: idNumber is FORBIDDEN", async () => {
-    const response = await entities(ROLES.citizenOther, 'natural-person', '... on Person { id name idNumber phone }', [forgedPerson]);
+    const response = await entities(ROLES.citizenOther, 'natural-person', '... on Person { id name idNumber phone }', [
+      forgedPerson,
+    ]);
     expect(response.body.data).toEqual({ _entities: [{ id: ALICE, name: null, idNumber: null, phone: null }] });
     expect(response.body.errors).toHaveLength(3);
     expect(response.body.errors).toEqual(
@@ -588,22 +654,39 @@ describe('forged representations', () => {
   });
 
   it('fields of a representation are never returned: the values come from the database', async () => {
-    const response = await entities(ROLES.citizenSelf, 'natural-person', '... on Person { id name idNumber phone }', [forgedPerson]);
+    const response = await entities(ROLES.citizenSelf, 'natural-person', '... on Person { id name idNumber phone }', [
+      forgedPerson,
+    ]);
     expect(response.body).toEqual({
-      data: { _entities: [{ id: ALICE, name: ALICE_DATA.name, idNumber: world.alice.idNumber, phone: ALICE_DATA.phone }] },
+      data: {
+        _entities: [{ id: ALICE, name: ALICE_DATA.name, idNumber: world.alice.idNumber, phone: ALICE_DATA.phone }],
+      },
     });
   });
 
   it('a citizen naming themself legal representative in an Organization representation gets FORBIDDEN for its details', async () => {
-    const response = await entities(ROLES.citizenOther, 'legal-person', '... on Organization { creditCode name registeredCapital penalties { amount } }', [
-      { __typename: 'Organization', creditCode: world.org.creditCode, legalRepresentativeId: BOB, registeredCapital: '1.00' },
-    ]);
+    const response = await entities(
+      ROLES.citizenOther,
+      'legal-person',
+      '... on Organization { creditCode name registeredCapital penalties { amount } }',
+      [
+        {
+          __typename: 'Organization',
+          creditCode: world.org.creditCode,
+          legalRepresentativeId: BOB,
+          registeredCapital: '1.00',
+        },
+      ],
+    );
     expect(response.body.data).toEqual({
       _entities: [{ creditCode: world.org.creditCode, name: world.org.name, registeredCapital: null, penalties: null }],
     });
     expect(response.body.errors).toHaveLength(2);
     expect(response.body.errors).toEqual(
-      expect.arrayContaining([refusal(['_entities', 0, 'registeredCapital'], F), refusal(['_entities', 0, 'penalties'], F)]),
+      expect.arrayContaining([
+        refusal(['_entities', 0, 'registeredCapital'], F),
+        refusal(['_entities', 0, 'penalties'], F),
+      ]),
     );
   });
 
@@ -625,7 +708,12 @@ describe('rules are decided per object, not once per request', () => {
     { order: "the other person's record first", ids: () => [BOB, ALICE] },
   ])('a citizen batching two persons in _entities ($order) reads only their own idNumber', async ({ ids }) => {
     const representations = ids().map((id) => ({ __typename: 'Person', id }));
-    const response = await entities(ROLES.citizenSelf, 'natural-person', '... on Person { id idNumber }', representations);
+    const response = await entities(
+      ROLES.citizenSelf,
+      'natural-person',
+      '... on Person { id idNumber }',
+      representations,
+    );
     const bobAt = ids().indexOf(BOB);
     expect(response.body.data?._entities).toEqual(
       ids().map((id) => ({ id, idNumber: id === ALICE ? world.alice.idNumber : null })),
@@ -634,10 +722,15 @@ describe('rules are decided per object, not once per request', () => {
   });
 
   it("a citizen batching two persons' access records in _entities reads only their own", async () => {
-    const response = await entities(ROLES.citizenSelf, 'data-tracker', '... on Person { accessRecords { edges { node { registry personId } } } }', [
-      { __typename: 'Person', id: BOB },
-      { __typename: 'Person', id: ALICE },
-    ]);
+    const response = await entities(
+      ROLES.citizenSelf,
+      'data-tracker',
+      '... on Person { accessRecords { edges { node { registry personId } } } }',
+      [
+        { __typename: 'Person', id: BOB },
+        { __typename: 'Person', id: ALICE },
+      ],
+    );
     expect(response.body.data?._entities).toEqual([{ accessRecords: null }, { accessRecords: recordsAbout(ALICE) }]);
     expect(response.body.errors).toEqual([refusal(['_entities', 0, 'accessRecords'], F)]);
   });
@@ -651,7 +744,9 @@ describe('rules are decided per object, not once per request', () => {
     const listed = [world.org, world.bobOrg].sort((a, b) => (a.creditCode < b.creditCode ? -1 : 1));
     expect(response.body.data).toEqual({
       organizations: {
-        edges: listed.map((o) => ({ node: { creditCode: o.creditCode, registeredCapital: o === world.org ? '1000000.00' : null } })),
+        edges: listed.map((o) => ({
+          node: { creditCode: o.creditCode, registeredCapital: o === world.org ? '1000000.00' : null },
+        })),
       },
     });
     const bobAt = listed.indexOf(world.bobOrg);
@@ -671,7 +766,9 @@ describe('no existence oracle for citizens', () => {
     { which: 'a person id that exists nowhere', id: () => randomUUID() },
     { which: 'a malformed id', id: () => 'not-a-uuid' },
   ])('a citizen asking person(id:) for $which gets FORBIDDEN at Query.person', async ({ id }) => {
-    const response = await gateway(ROLES.citizenOther, 'query Other($other: ID!) { person(id: $other) { id name } }', { other: id() });
+    const response = await gateway(ROLES.citizenOther, 'query Other($other: ID!) { person(id: $other) { id name } }', {
+      other: id(),
+    });
     expect(comparable(response)).toEqual({
       data: { person: null },
       errors: [{ message: 'Query.person requires an officer token with scope person:read', path: ['person'], code: F }],
@@ -682,7 +779,11 @@ describe('no existence oracle for citizens', () => {
     { which: "another family's household", number: () => world.household.number },
     { which: 'a household number that exists nowhere', number: () => '999999999' },
   ])('a citizen asking household(number:) for $which gets FORBIDDEN at Query.household', async ({ number }) => {
-    const response = await gateway(ROLES.citizenOther, 'query Other($n: String!) { household(number: $n) { number } }', { n: number() });
+    const response = await gateway(
+      ROLES.citizenOther,
+      'query Other($n: String!) { household(number: $n) { number } }',
+      { n: number() },
+    );
     expect(comparable(response)).toEqual({
       data: { household: null },
       errors: [{ message: 'Query.household is limited to your own household', path: ['household'], code: F }],
@@ -690,9 +791,13 @@ describe('no existence oracle for citizens', () => {
   });
 
   it('the same citizen reads their own household (the refusals above are not a blanket denial)', async () => {
-    const response = await gateway(ROLES.citizenOther, 'query Own($n: String!) { household(number: $n) { number head { id } } }', {
-      n: world.bobHousehold.number,
-    });
+    const response = await gateway(
+      ROLES.citizenOther,
+      'query Own($n: String!) { household(number: $n) { number head { id } } }',
+      {
+        n: world.bobHousehold.number,
+      },
+    );
     expect(response.body).toEqual({ data: { household: { number: world.bobHousehold.number, head: { id: BOB } } } });
   });
 });

@@ -138,7 +138,10 @@ describe('when the natural-person registry accepts requests but never answers', 
     const token = await officerToken(stack, ['organization:read', 'person:read']);
     const receivedBefore = received;
     const started = Date.now();
-    const res = await stack.graphql(ORGANIZATION_WITH_REPRESENTATIVE, { token, variables: { c: organization.creditCode } });
+    const res = await stack.graphql(ORGANIZATION_WITH_REPRESENTATIVE, {
+      token,
+      variables: { c: organization.creditCode },
+    });
     const elapsed = Date.now() - started;
 
     expect(received).toBeGreaterThan(receivedBefore);
@@ -168,7 +171,10 @@ describe('with every registry up', () => {
     it('masks a broken registry database as INTERNAL_SERVER_ERROR with the request id, and nothing about the database', async () => {
       const someone = await addPerson(stack);
       const token = await officerToken(stack, ['person:read']);
-      const [{ name: databaseName }] = await stack.sql<{ name: string }>('natural-person', 'select current_database() as name');
+      const [{ name: databaseName }] = await stack.sql<{ name: string }>(
+        'natural-person',
+        'select current_database() as name',
+      );
 
       await stack.sql('natural-person', 'alter table person rename to person_gone');
       let res: GraphQLResponse<any>;

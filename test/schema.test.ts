@@ -45,11 +45,20 @@ describe('permission trees mirror the SDL', () => {
     'data-tracker': dataTrackerPermissions,
   } as Record<string, Record<string, Record<string, unknown>>>;
 
-  it.each(SUBGRAPH_NAMES)('%s has a rule for every field of every object type, and none for fields that do not exist', (name) => {
-    const document = parse(readFileSync(`schema/${name}.graphql`, 'utf8'));
-    const types = document.definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION);
-    const expected = Object.fromEntries(types.map((t) => [t.name.value, (t.fields ?? []).map((f) => f.name.value).sort()]));
-    const actual = Object.fromEntries(Object.entries(trees[name]).map(([type, fields]) => [type, Object.keys(fields).sort()]));
-    expect(actual).toEqual(expected);
-  });
+  it.each(SUBGRAPH_NAMES)(
+    '%s has a rule for every field of every object type, and none for fields that do not exist',
+    (name) => {
+      const document = parse(readFileSync(`schema/${name}.graphql`, 'utf8'));
+      const types = document.definitions.filter(
+        (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION,
+      );
+      const expected = Object.fromEntries(
+        types.map((t) => [t.name.value, (t.fields ?? []).map((f) => f.name.value).sort()]),
+      );
+      const actual = Object.fromEntries(
+        Object.entries(trees[name]).map(([type, fields]) => [type, Object.keys(fields).sort()]),
+      );
+      expect(actual).toEqual(expected);
+    },
+  );
 });

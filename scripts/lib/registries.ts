@@ -15,6 +15,14 @@ export interface RegistryModule {
 
 /** Each registry's entities, migrations and subgraph, for tools and tests that work on every registry. */
 export const REGISTRY_MODULES: Record<RegistryName, RegistryModule> = {
-  'natural-person': { entities: naturalPerson.entities, migrations: naturalPerson.migrations, build: naturalPerson.naturalPersonSubgraph },
-  'legal-person': { entities: legalPerson.entities, migrations: legalPerson.migrations, build: legalPerson.legalPersonSubgraph },
+  'natural-person': {
+    entities: naturalPerson.entities,
+    migrations: naturalPerson.migrations,
+    build: naturalPerson.naturalPersonSubgraph,
+  },
+  'legal-person': {
+    entities: legalPerson.entities,
+    migrations: legalPerson.migrations,
+    build: legalPerson.legalPersonSubgraph,
+  },
 };

@@ -11,7 +11,10 @@ import { dataTrackerSubgraph } from './subgraph';
 const log = createLogger('data-tracker');
 
 void runUntilStopped(log, async () => {
-  const registries = Object.fromEntries(REGISTRY_NAMES.map((name) => [name, subgraphUrl(name)])) as Record<RegistryName, string>;
+  const registries = Object.fromEntries(REGISTRY_NAMES.map((name) => [name, subgraphUrl(name)])) as Record<
+    RegistryName,
+    string
+  >;
   const accessLogs = new RegistryAccessLogs(registries, await loadGatewaySigningKey(), subgraphTimeoutMs(), log);
   const server = await serveSubgraph(dataTrackerSubgraph(accessLogs), {
     port: subgraphPort('data-tracker'),

@@ -9,13 +9,18 @@ import type { DataTrackerContext } from './context';
  */
 
 /** A citizen filtering on their own person id and on nothing about other people. */
-const isOwnFilter = rule({ cache: 'no_cache' })(
-  (_parent, args: { filter: { personId?: string | null } }, ctx: DataTrackerContext, info) => {
-    const identity = ctx.caller.identity;
-    if (identity?.role !== 'citizen') return false;
-    return args.filter.personId === identity.sub ? true : refusal(ctx, info, 'lets a citizen see only access to their own data');
-  },
-);
+const isOwnFilter = rule({ cache: 'no_cache' })((
+  _parent,
+  args: { filter: { personId?: string | null } },
+  ctx: DataTrackerContext,
+  info,
+) => {
+  const identity = ctx.caller.identity;
+  if (identity?.role !== 'citizen') return false;
+  return args.filter.personId === identity.sub
+    ? true
+    : refusal(ctx, info, 'lets a citizen see only access to their own data');
+});
 
 // Reachable only through the guarded fields above; still listed, as nothing is open by default.
 const withinPermittedList = isAuthenticated;
@@ -26,7 +31,10 @@ export const permissions = {
   },
   Person: {
     id: allow,
-    accessRecords: or(isSubject((person: PersonRef) => [person.id]), isAuditor),
+    accessRecords: or(
+      isSubject((person: PersonRef) => [person.id]),
+      isAuditor,
+    ),
   },
   AccessRecordConnection: { edges: withinPermittedList, pageInfo: withinPermittedList },
   AccessRecordEdge: { cursor: withinPermittedList, node: withinPermittedList },

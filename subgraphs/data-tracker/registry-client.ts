@@ -35,7 +35,11 @@ export class RegistryAccessLogs {
     return pages.flat().sort(newestFirst).slice(0, query.limit);
   }
 
-  private async readOne(registry: RegistryName, caller: Caller, query: AccessRecordsQuery): Promise<StoredAccessRecord[]> {
+  private async readOne(
+    registry: RegistryName,
+    caller: Caller,
+    query: AccessRecordsQuery,
+  ): Promise<StoredAccessRecord[]> {
     const url = new URL('/access-records', this.registries[registry]);
     if (query.subjectId) url.searchParams.set('subject', query.subjectId);
     if (query.actorSub) url.searchParams.set('actor', query.actorSub);
@@ -57,7 +61,10 @@ export class RegistryAccessLogs {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      this.log.error(`could not read the ${registry} access log`, { requestId: caller.requestId, error: (error as Error).message });
+      this.log.error(`could not read the ${registry} access log`, {
+        requestId: caller.requestId,
+        error: (error as Error).message,
+      });
       throw unavailable(registry);
     }
     if (!response.ok) {

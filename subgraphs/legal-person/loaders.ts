@@ -7,14 +7,25 @@ import { OrganizationRepository } from './entities/organization.repository';
 export function createLoaders(em: EntityManager) {
   const organizations = new OrganizationRepository(em);
   return {
-    organization: keyedLoader((codes) => organizations.findByCreditCodes(codes), (o) => o.creditCode),
-    organizationById: keyedLoader((ids) => organizations.findByIds(ids), (o) => o.id, isUuid),
+    organization: keyedLoader(
+      (codes) => organizations.findByCreditCodes(codes),
+      (o) => o.creditCode,
+    ),
+    organizationById: keyedLoader(
+      (ids) => organizations.findByIds(ids),
+      (o) => o.id,
+      isUuid,
+    ),
     organizationsRepresentedBy: groupedLoader(
       (personIds) => organizations.findByRepresentatives(personIds),
       (o) => o.legalRepresentativeId,
       isUuid,
     ),
-    penalties: groupedLoader((ids) => organizations.penaltiesOf(ids), (p) => p.organization.id, isUuid),
+    penalties: groupedLoader(
+      (ids) => organizations.penaltiesOf(ids),
+      (p) => p.organization.id,
+      isUuid,
+    ),
   };
 }
 

@@ -19,17 +19,19 @@ const representsOrganization = rule({ cache: 'no_cache' })(
 );
 
 /** ... of the organization this penalty was imposed on. */
-const representsPenalisedOrganization = rule({ cache: 'no_cache' })(
-  async (penalty: Penalty, _args, ctx: LegalPersonContext) => {
-    if (ctx.caller.identity?.role !== 'citizen') return false;
-    try {
-      const organization = await ctx.loaders.organizationById.load(penalty.organization.id);
-      return organization?.legalRepresentativeId === ctx.caller.identity.sub;
-    } catch (error) {
-      return error as Error; // an outage, not a denial
-    }
-  },
-);
+const representsPenalisedOrganization = rule({ cache: 'no_cache' })(async (
+  penalty: Penalty,
+  _args,
+  ctx: LegalPersonContext,
+) => {
+  if (ctx.caller.identity?.role !== 'citizen') return false;
+  try {
+    const organization = await ctx.loaders.organizationById.load(penalty.organization.id);
+    return organization?.legalRepresentativeId === ctx.caller.identity.sub;
+  } catch (error) {
+    return error as Error; // an outage, not a denial
+  }
+});
 
 const details = or(representsOrganization, hasScope('organization:read'));
 const penaltyDetails = or(representsPenalisedOrganization, hasScope('organization:read'));

@@ -8,12 +8,34 @@ export function createLoaders(em: EntityManager) {
   const people = new PersonRepository(em);
   const households = new HouseholdRepository(em);
   return {
-    person: keyedLoader((ids) => people.findByIds(ids), (p) => p.id, isUuid),
-    personByIdNumber: keyedLoader((numbers) => people.findByIdNumbers(numbers), (p) => p.idNumber),
-    household: keyedLoader((numbers) => households.findByNumbers(numbers), (h) => h.number),
-    householdById: keyedLoader((ids) => households.findByIds(ids), (h) => h.id, isUuid),
-    householdMembers: groupedLoader((ids) => households.membersOf(ids), (m) => m.household.id, isUuid),
-    membership: keyedLoader((ids) => households.membershipsOf(ids), (m) => m.person.id, isUuid),
+    person: keyedLoader(
+      (ids) => people.findByIds(ids),
+      (p) => p.id,
+      isUuid,
+    ),
+    personByIdNumber: keyedLoader(
+      (numbers) => people.findByIdNumbers(numbers),
+      (p) => p.idNumber,
+    ),
+    household: keyedLoader(
+      (numbers) => households.findByNumbers(numbers),
+      (h) => h.number,
+    ),
+    householdById: keyedLoader(
+      (ids) => households.findByIds(ids),
+      (h) => h.id,
+      isUuid,
+    ),
+    householdMembers: groupedLoader(
+      (ids) => households.membersOf(ids),
+      (m) => m.household.id,
+      isUuid,
+    ),
+    membership: keyedLoader(
+      (ids) => households.membershipsOf(ids),
+      (m) => m.person.id,
+      isUuid,
+    ),
   };
 }
 

@@ -42,15 +42,18 @@ const sensitiveWithPurpose = and(hasScope('person:read:sensitive'), hasPurpose);
  * A citizen asking for their own household. Refused alike whether the number exists or not, so
  * the answer does not reveal which household numbers exist.
  */
-const isOwnHouseholdArgument = rule({ cache: 'no_cache' })(
-  async (_parent, args: { number: string }, ctx: NaturalPersonContext, info) => {
-    const identity = ctx.caller.identity;
-    if (identity?.role !== 'citizen') return false;
-    const membership = await ctx.loaders.membership.load(identity.sub);
-    const household = membership ? await ctx.loaders.householdById.load(membership.household.id) : null;
-    return household?.number === args.number ? true : refusal(ctx, info, 'is limited to your own household');
-  },
-);
+const isOwnHouseholdArgument = rule({ cache: 'no_cache' })(async (
+  _parent,
+  args: { number: string },
+  ctx: NaturalPersonContext,
+  info,
+) => {
+  const identity = ctx.caller.identity;
+  if (identity?.role !== 'citizen') return false;
+  const membership = await ctx.loaders.membership.load(identity.sub);
+  const household = membership ? await ctx.loaders.householdById.load(membership.household.id) : null;
+  return household?.number === args.number ? true : refusal(ctx, info, 'is limited to your own household');
+});
 
 export const permissions = {
   Query: {

@@ -40,3 +40,13 @@ export function intFromEnv(variable: string, fallback: number): number {
   }
   return value;
 }
+
+/** host:port/database of a connection URL, never the password: for messages and logs. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return '(unparseable URL)';
+  }
+}

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { SUBGRAPHS, envPrefix, type RegistryName } from '../catalog';
-import { describeUrl } from './orm';
+import { describeUrl } from './config';
 
 /**
  * Where each registry's database lives: `<NAME>_DATABASE_URL` (e.g. NATURAL_PERSON_DATABASE_URL)
@@ -31,7 +31,9 @@ export function withDatabase(serverUrl: string, database: string): string {
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(name)) {
-    throw new Error(`Database name ${JSON.stringify(name)} in ${describeUrl(databaseUrl)} must be letters, digits and _`);
+    throw new Error(
+      `Database name ${JSON.stringify(name)} in ${describeUrl(databaseUrl)} must be letters, digits and _`,
+    );
   }
   const admin = new pg.Client({ connectionString: withDatabase(databaseUrl, 'postgres') });
   try {

@@ -7,7 +7,10 @@ import { p } from '@mikro-orm/postgresql';
  */
 export function baseProperties() {
   return {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

@@ -58,13 +58,12 @@ function readKeyFile(file: string, envHint: string): string {
 
 /** How the gateway checks user tokens. */
 export type UserTokenVerifier =
-  | { kind: 'secret'; secret: Uint8Array }
-  | { kind: 'public-key'; key: CryptoKey }
-  | { kind: 'jwks'; url: URL };
+  { kind: 'secret'; secret: Uint8Array } | { kind: 'public-key'; key: CryptoKey } | { kind: 'jwks'; url: URL };
 
 export async function loadUserTokenVerifier(): Promise<UserTokenVerifier> {
   if (process.env.JWT_JWKS_URL) return { kind: 'jwks', url: new URL(process.env.JWT_JWKS_URL) };
-  if (process.env.JWT_PUBLIC_KEY) return { kind: 'public-key', key: await importSPKI(process.env.JWT_PUBLIC_KEY, 'RS256') };
+  if (process.env.JWT_PUBLIC_KEY)
+    return { kind: 'public-key', key: await importSPKI(process.env.JWT_PUBLIC_KEY, 'RS256') };
   return { kind: 'secret', secret: await loadUserTokenSecret() };
 }
 
@@ -101,7 +100,10 @@ export async function loadGatewayPublicKey(): Promise<CryptoKey> {
 export async function generateGatewayKeyPair(): Promise<{ privateKey: CryptoKey; publicKey: CryptoKey }> {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   return {
-    privateKey: await importPKCS8(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), GATEWAY_ASSERTION_ALG),
+    privateKey: await importPKCS8(
+      privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      GATEWAY_ASSERTION_ALG,
+    ),
     publicKey: await importSPKI(publicKey.export({ type: 'spki', format: 'pem' }).toString(), GATEWAY_ASSERTION_ALG),
   };
 }

@@ -2,6 +2,7 @@ import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/postgresql
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import type { RegistryName } from '../catalog';
+import { describeUrl } from './config';
 import type { Logger } from './logger';
 
 /**
@@ -64,6 +65,7 @@ export async function openRegistryOrm(options: OpenOrmOptions): Promise<Registry
     },
     pool: { min: 0, max: options.poolMax ?? 10 },
     forceUtcTimezone: true,
+    colors: false,
     allowGlobalContext: false,
     debug: process.env.LOG_SQL === '1' ? ['query', 'query-params'] : false,
     logger: (message) => options.log.info(message),
@@ -98,14 +100,4 @@ export async function migrate(orm: MikroORM, log: Logger): Promise<void> {
     log.info(`applying ${pending.length} migration(s)`, { migrations: pending.map((m) => m.name).join(',') });
     await orm.getMigrator().up();
   });
-}
-
-/** host:port/database of a connection URL, never the password. */
-export function describeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
-  } catch {
-    return '(unparseable URL)';
-  }
 }

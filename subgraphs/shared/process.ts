@@ -26,9 +26,19 @@ export async function runRegistryProcess(
   await runUntilStopped(log, async () => {
     const url = registryDatabaseUrl(name);
     await ensureDatabase(url);
-    const db = await openRegistryOrm({ registry: name, clientUrl: url, entities: parts.entities, migrations: parts.migrations, log });
+    const db = await openRegistryOrm({
+      registry: name,
+      clientUrl: url,
+      entities: parts.entities,
+      migrations: parts.migrations,
+      log,
+    });
     await migrate(db.orm, log);
-    const server = await serveSubgraph(parts.build(db, log), { port: subgraphPort(name), publicKey: await loadGatewayPublicKey(), log });
+    const server = await serveSubgraph(parts.build(db, log), {
+      port: subgraphPort(name),
+      publicKey: await loadGatewayPublicKey(),
+      log,
+    });
     return async () => {
       await server.close();
       await db.orm.close();

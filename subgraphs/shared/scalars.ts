@@ -16,11 +16,13 @@ export const DateScalar = new GraphQLScalarType<string, string>({
     throw new Error(`Date cannot represent ${String(value)}`);
   },
   parseValue: (value) => {
-    if (typeof value !== 'string' || !isRealDate(value)) throw invalid(`Date must be a real date written YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    if (typeof value !== 'string' || !isRealDate(value))
+      throw invalid(`Date must be a real date written YYYY-MM-DD, got ${JSON.stringify(value)}`);
     return value;
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING || !isRealDate(ast.value)) throw invalid('Date must be a real date written YYYY-MM-DD');
+    if (ast.kind !== Kind.STRING || !isRealDate(ast.value))
+      throw invalid('Date must be a real date written YYYY-MM-DD');
     return ast.value;
   },
 });
@@ -34,11 +36,13 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
     return date.toISOString();
   },
   parseValue: (value) => {
-    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw invalid('DateTime must be an ISO 8601 instant');
+    if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+      throw invalid('DateTime must be an ISO 8601 instant');
     return new Date(value).toISOString();
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value))) throw invalid('DateTime must be an ISO 8601 instant');
+    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value)))
+      throw invalid('DateTime must be an ISO 8601 instant');
     return new Date(ast.value).toISOString();
   },
 });
@@ -48,7 +52,9 @@ const MONEY = /^\d{1,15}(\.\d{1,2})?$/;
 function parseMoney(value: unknown): string {
   const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
   if (typeof text !== 'string' || !MONEY.test(text)) {
-    throw invalid(`Money must be a non-negative decimal string with at most 15 digits and 2 decimals, e.g. "1250000.00"; got ${JSON.stringify(value)}`);
+    throw invalid(
+      `Money must be a non-negative decimal string with at most 15 digits and 2 decimals, e.g. "1250000.00"; got ${JSON.stringify(value)}`,
+    );
   }
   return normaliseMoney(text);
 }
@@ -64,7 +70,8 @@ export const MoneyScalar = new GraphQLScalarType<string, string>({
   serialize: (value) => normaliseMoney(String(value)),
   parseValue: parseMoney,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING && ast.kind !== Kind.INT) throw invalid('Money must be a decimal string, e.g. "1250000.00"');
+    if (ast.kind !== Kind.STRING && ast.kind !== Kind.INT)
+      throw invalid('Money must be a decimal string, e.g. "1250000.00"');
     return parseMoney(ast.kind === Kind.INT ? Number(ast.value) : ast.value);
   },
 });

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -84,7 +84,10 @@ export async function serveSubgraph<C extends SubgraphContext>(
   const httpServer = createServer(app);
 
   const authenticate = (req: Request, digestOf: string) =>
-    verifyAssertion(publicKey, req.get(ASSERTION_HEADER), { audience: definition.name, digest: requestDigest(digestOf) });
+    verifyAssertion(publicKey, req.get(ASSERTION_HEADER), {
+      audience: definition.name,
+      digest: requestDigest(digestOf),
+    });
 
   const server = new ApolloServer<C>({
     schema: buildProtectedSchema(definition),
@@ -150,7 +153,12 @@ export function refuseUnsigned(res: Response, error: unknown, log: Logger, name:
   const reason = error instanceof AssertionError ? error.message : 'gateway assertion could not be checked';
   log.warn('refused a request not signed by the gateway', { reason, path: req.path, from: req.ip });
   res.status(401).json({
-    errors: [{ message: `${name} answers only requests signed by the gateway: ${reason}`, extensions: { code: 'UNAUTHENTICATED' } }],
+    errors: [
+      {
+        message: `${name} answers only requests signed by the gateway: ${reason}`,
+        extensions: { code: 'UNAUTHENTICATED' },
+      },
+    ],
   });
 }
 
@@ -158,11 +166,14 @@ export function refuseUnsigned(res: Response, error: unknown, log: Logger, name:
  * Writes the request's access records before the response leaves. If they cannot be written,
  * the whole response is replaced by an internal error: no personal data without its record.
  */
-function accessLogFlushPlugin<C extends SubgraphContext>(definition: SubgraphDefinition<C>, log: Logger) {
+function accessLogFlushPlugin<C extends SubgraphContext>(
+  definition: SubgraphDefinition<C>,
+  log: Logger,
+): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, response }: { contextValue: C; response: any }) {
+        async willSendResponse({ contextValue, response }) {
           const recorder = definition.accessRecorderOf?.(contextValue);
           if (!recorder?.hasPending) return;
           try {
@@ -174,7 +185,10 @@ function accessLogFlushPlugin<C extends SubgraphContext>(definition: SubgraphDef
             });
             if (response.body.kind === 'single') {
               const withheld = internalError(contextValue.caller.requestId);
-              response.body.singleResult = { data: null, errors: [{ message: withheld.message, extensions: withheld.extensions }] };
+              response.body.singleResult = {
+                data: null,
+                errors: [{ message: withheld.message, extensions: withheld.extensions }],
+              };
             }
           }
         },
@@ -189,7 +203,9 @@ export async function listen(server: Server, port: number, host: string): Promis
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`port ${port} is already in use (is another instance running?); choose another port in the environment`)
+          ? new Error(
+              `port ${port} is already in use (is another instance running?); choose another port in the environment`,
+            )
           : error,
       ),
     );

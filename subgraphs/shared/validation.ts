@@ -10,6 +10,7 @@ import { industryCodeProblem } from './domain/industry';
  * argument (e.g. `input.idNumber`) and the rule it breaks, before anything is written.
  */
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Trimmed text of `min` to `max` characters (counted as characters, not bytes), without control characters. */
@@ -27,13 +28,15 @@ export function text(argument: string, value: string, { min = 1, max }: { min?: 
 
 export function idNumber(argument: string, value: string): IdNumberFacts {
   const checked = checkIdNumber(value);
-  if (!checked.ok) throw badUserInput(argument, checked.rule, `${argument} ${JSON.stringify(value)} ${checked.problem}`);
+  if (!checked.ok)
+    throw badUserInput(argument, checked.rule, `${argument} ${JSON.stringify(value)} ${checked.problem}`);
   return checked.value;
 }
 
 export function creditCode(argument: string, value: string): CreditCodeFacts {
   const checked = checkCreditCode(value);
-  if (!checked.ok) throw badUserInput(argument, checked.rule, `${argument} ${JSON.stringify(value)} ${checked.problem}`);
+  if (!checked.ok)
+    throw badUserInput(argument, checked.rule, `${argument} ${JSON.stringify(value)} ${checked.problem}`);
   return checked.value;
 }
 
@@ -61,7 +64,11 @@ export function industryCode(argument: string, value: string, options: { allowPr
 
 export function ethnicity(argument: string, value: string): string {
   if (!isEthnicGroup(value)) {
-    throw badUserInput(argument, 'ethnicity', `${argument} ${JSON.stringify(value)} is not one of the 56 ethnic groups (e.g. 汉族, 彝族, 藏族)`);
+    throw badUserInput(
+      argument,
+      'ethnicity',
+      `${argument} ${JSON.stringify(value)} is not one of the 56 ethnic groups (e.g. 汉族, 彝族, 藏族)`,
+    );
   }
   return value;
 }
@@ -70,7 +77,11 @@ export function ethnicity(argument: string, value: string): string {
 export function mobilePhone(argument: string, value: string): string {
   const digits = value.trim();
   if (!/^1[3-9]\d{9}$/.test(digits)) {
-    throw badUserInput(argument, 'phone', `${argument} ${JSON.stringify(value)} must be a mainland mobile number: 11 digits starting with 13-19`);
+    throw badUserInput(
+      argument,
+      'phone',
+      `${argument} ${JSON.stringify(value)} must be a mainland mobile number: 11 digits starting with 13-19`,
+    );
   }
   return digits;
 }
@@ -82,7 +93,8 @@ export function isUuid(value: string): boolean {
 }
 
 export function uuid(argument: string, value: string): string {
-  if (!isUuid(value)) throw badUserInput(argument, 'uuid', `${argument} ${JSON.stringify(value)} must be a registry id (UUID)`);
+  if (!isUuid(value))
+    throw badUserInput(argument, 'uuid', `${argument} ${JSON.stringify(value)} must be a registry id (UUID)`);
   return value.toLowerCase();
 }
 
@@ -92,9 +104,12 @@ export function date(
   value: string,
   { notAfter, notBefore }: { notAfter?: string; notBefore?: string } = {},
 ): string {
-  if (!isRealDate(value)) throw badUserInput(argument, 'date', `${argument} ${JSON.stringify(value)} must be a date YYYY-MM-DD`);
-  if (notAfter && value > notAfter) throw badUserInput(argument, 'date-range', `${argument} ${value} must not be after ${notAfter}`);
-  if (notBefore && value < notBefore) throw badUserInput(argument, 'date-range', `${argument} ${value} must not be before ${notBefore}`);
+  if (!isRealDate(value))
+    throw badUserInput(argument, 'date', `${argument} ${JSON.stringify(value)} must be a date YYYY-MM-DD`);
+  if (notAfter && value > notAfter)
+    throw badUserInput(argument, 'date-range', `${argument} ${value} must not be after ${notAfter}`);
+  if (notBefore && value < notBefore)
+    throw badUserInput(argument, 'date-range', `${argument} ${value} must not be before ${notBefore}`);
   return value;
 }
 
@@ -131,5 +146,9 @@ export function decodeCursor(argument: string, cursor: string, length: number): 
   } catch {
     // fall through to the error below
   }
-  throw badUserInput(argument, 'cursor', `${argument} is not a cursor this API issued; pass a pageInfo.endCursor back unchanged`);
+  throw badUserInput(
+    argument,
+    'cursor',
+    `${argument} is not a cursor this API issued; pass a pageInfo.endCursor back unchanged`,
+  );
 }

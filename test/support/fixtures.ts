@@ -57,7 +57,10 @@ export async function addHousehold(
   stack: TestStack,
   members: (Partial<PersonFixture> & { relationship?: string })[],
 ): Promise<HouseholdFixture> {
-  const people = members.map((m, i) => ({ ...person(m), relationship: i === 0 ? 'HEAD' : (m.relationship ?? 'CHILD') }));
+  const people = members.map((m, i) => ({
+    ...person(m),
+    relationship: i === 0 ? 'HEAD' : (m.relationship ?? 'CHILD'),
+  }));
   const number = String(++householdNumber);
   const householdId = randomUUID();
   for (const p of people) {
@@ -65,7 +68,18 @@ export async function addHousehold(
       'natural-person',
       `insert into person (id, created_at, updated_at, id_number, name, gender, birth_date, ethnicity, district_code,
          registered_address, phone, marital_status) values ($1, now(), now(), $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [p.id, p.idNumber, p.name, p.gender, p.birthDate, p.ethnicity, p.districtCode, p.registeredAddress, p.phone, p.maritalStatus],
+      [
+        p.id,
+        p.idNumber,
+        p.name,
+        p.gender,
+        p.birthDate,
+        p.ethnicity,
+        p.districtCode,
+        p.registeredAddress,
+        p.phone,
+        p.maritalStatus,
+      ],
     );
   }
   await stack.sql(
@@ -137,7 +151,11 @@ export async function addOrganizations(
 }
 
 /** Inserts `count` people, each heading their own household, with three statements in all. */
-export async function addPeople(stack: TestStack, count: number, overrides: Partial<PersonFixture> = {}): Promise<PersonFixture[]> {
+export async function addPeople(
+  stack: TestStack,
+  count: number,
+  overrides: Partial<PersonFixture> = {},
+): Promise<PersonFixture[]> {
   const people = Array.from({ length: count }, () => person(overrides));
   const households = people.map(() => ({ id: randomUUID(), number: String(++householdNumber) }));
   const column = <K extends keyof PersonFixture>(key: K) => people.map((p) => p[key]);
@@ -166,7 +184,13 @@ export async function addPeople(stack: TestStack, count: number, overrides: Part
     `insert into household (id, created_at, updated_at, number, district_code, address, head_id)
      select id, now(), now(), number, district_code, address, head_id
      from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[]) as t(id, number, district_code, address, head_id)`,
-    [households.map((h) => h.id), households.map((h) => h.number), column('districtCode'), column('registeredAddress'), column('id')],
+    [
+      households.map((h) => h.id),
+      households.map((h) => h.number),
+      column('districtCode'),
+      column('registeredAddress'),
+      column('id'),
+    ],
   );
   await stack.sql(
     'natural-person',

@@ -30,13 +30,25 @@ export interface TestStack {
   fetches: Record<SubgraphName, number>;
   resetCounts(): void;
   /** A user token as the identity provider would issue it. */
-  token(identity: Partial<Identity> & { role: Identity['role'] }, options?: { expiresIn?: string; secret?: Uint8Array }): Promise<string>;
+  token(
+    identity: Partial<Identity> & { role: Identity['role'] },
+    options?: { expiresIn?: string; secret?: Uint8Array },
+  ): Promise<string>;
   graphql<T = any>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** Calls one subgraph directly, signing the assertion as the gateway would. */
-  subgraph<T = any>(name: SubgraphName, query: string, variables?: Record<string, unknown>, caller?: Partial<Caller>): Promise<GraphQLResponse<T>>;
+  subgraph<T = any>(
+    name: SubgraphName,
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: Partial<Caller>,
+  ): Promise<GraphQLResponse<T>>;
   gatewayKeys: { privateKey: CryptoKey; publicKey: CryptoKey };
   /** Runs SQL on a registry's database (test set-up and inspection). */
-  sql<R extends Record<string, unknown> = Record<string, unknown>>(registry: RegistryName, text: string, values?: unknown[]): Promise<R[]>;
+  sql<R extends Record<string, unknown> = Record<string, unknown>>(
+    registry: RegistryName,
+    text: string,
+    values?: unknown[],
+  ): Promise<R[]>;
   stop(): Promise<void>;
 }
 
@@ -49,7 +61,10 @@ export interface RequestOptions {
 
 export interface GraphQLResponse<T> {
   status: number;
-  body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] };
+  body: {
+    data?: T | null;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  };
   headers: Headers;
 }
 
@@ -63,7 +78,8 @@ export interface StackOptions {
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: run tests through jest (test/support/global-setup.ts)');
+  if (!serverUrl)
+    throw new Error('TEST_DATABASE_URL is not set: run tests through jest (test/support/global-setup.ts)');
   const prefix = `t${process.pid}_${++stackCounter}_${randomBytes(3).toString('hex')}`;
   const log = createLogger('test');
   const gatewayKeys = await generateGatewayKeyPair();
@@ -78,7 +94,14 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   for (const name of REGISTRY_NAMES) {
     await ensureDatabase(databaseUrls[name]);
     const { entities, migrations, build } = REGISTRY_MODULES[name];
-    db[name] = await openRegistryOrm({ registry: name, clientUrl: databaseUrls[name], entities, migrations, log, poolMax: 5 });
+    db[name] = await openRegistryOrm({
+      registry: name,
+      clientUrl: databaseUrls[name],
+      entities,
+      migrations,
+      log,
+      poolMax: 5,
+    });
     await migrate(db[name].orm, log);
     servers[name] = await serveSubgraph(build(db[name], log), { port: 0, publicKey: gatewayKeys.publicKey, log });
   }
@@ -89,7 +112,11 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     timeoutMs,
     log,
   );
-  servers['data-tracker'] = await serveSubgraph(dataTrackerSubgraph(accessLogs), { port: 0, publicKey: gatewayKeys.publicKey, log });
+  servers['data-tracker'] = await serveSubgraph(dataTrackerSubgraph(accessLogs), {
+    port: 0,
+    publicKey: gatewayKeys.publicKey,
+    log,
+  });
 
   const fetches = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, 0])) as Record<SubgraphName, number>;
   const gateway = await startGateway({
@@ -98,7 +125,10 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     subgraphUrls: Object.fromEntries(
       SUBGRAPH_NAMES.map((n) => [n, options.gatewayRoutes?.[n] ?? servers[n].url]),
     ) as Record<SubgraphName, string>,
-    verifyToken: createTokenVerifier({ kind: 'secret', secret: userSecret }, { issuer: 'gov-graph', audience: 'gov-graph' }),
+    verifyToken: createTokenVerifier(
+      { kind: 'secret', secret: userSecret },
+      { issuer: 'gov-graph', audience: 'gov-graph' },
+    ),
     signingKey: gatewayKeys.privateKey,
     subgraphTimeoutMs: timeoutMs,
     log,
@@ -144,17 +174,35 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
         headers,
         body: JSON.stringify({ query, variables: requestOptions.variables }),
       });
-      return { status: response.status, body: (await response.json()) as GraphQLResponse<any>['body'], headers: response.headers };
+      return {
+        status: response.status,
+        body: (await response.json()) as GraphQLResponse<any>['body'],
+        headers: response.headers,
+      };
     },
     subgraph: async (name, query, variables, caller = {}) => {
-      const fullCaller: Caller = { identity: null, purpose: null, requestId: 'test-request', operationName: null, ...caller };
-      const assertion = await signAssertion(gatewayKeys.privateKey, { audience: name, caller: fullCaller, digest: requestDigest(query) });
+      const fullCaller: Caller = {
+        identity: null,
+        purpose: null,
+        requestId: 'test-request',
+        operationName: null,
+        ...caller,
+      };
+      const assertion = await signAssertion(gatewayKeys.privateKey, {
+        audience: name,
+        caller: fullCaller,
+        digest: requestDigest(query),
+      });
       const response = await fetch(servers[name].url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, body: (await response.json()) as GraphQLResponse<any>['body'], headers: response.headers };
+      return {
+        status: response.status,
+        body: (await response.json()) as GraphQLResponse<any>['body'],
+        headers: response.headers,
+      };
     },
     sql: async (registry, text, values = []) => (await pools[registry].query(text, values)).rows,
     stop: async () => {

@@ -16,7 +16,12 @@ export class OrganizationRepository {
   constructor(private readonly em: EntityManager) {}
 
   findByCreditCodes(codes: readonly string[]): Promise<Organization[]> {
-    return selectEntities(this.em, OrganizationSchema, 'select * from organization where credit_code = any(?::text[])', [codes]);
+    return selectEntities(
+      this.em,
+      OrganizationSchema,
+      'select * from organization where credit_code = any(?::text[])',
+      [codes],
+    );
   }
 
   findByIds(ids: readonly string[]): Promise<Organization[]> {
@@ -44,7 +49,9 @@ export class OrganizationRepository {
   }
 
   findPenaltiesByDecisionNumbers(numbers: readonly string[]): Promise<Penalty[]> {
-    return selectEntities(this.em, PenaltySchema, 'select * from penalty where decision_number = any(?::text[])', [numbers]);
+    return selectEntities(this.em, PenaltySchema, 'select * from penalty where decision_number = any(?::text[])', [
+      numbers,
+    ]);
   }
 
   /** One page of organizations matching the filter, in credit-code order, after a credit code. */
@@ -53,7 +60,11 @@ export class OrganizationRepository {
     const conditions = afterCreditCode ? [...where, 'credit_code > ?'] : where;
     const sql = `select * from organization ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
       order by credit_code limit ?`;
-    return selectEntities(this.em, OrganizationSchema, sql, [...bindings, ...(afterCreditCode ? [afterCreditCode] : []), limit]);
+    return selectEntities(this.em, OrganizationSchema, sql, [
+      ...bindings,
+      ...(afterCreditCode ? [afterCreditCode] : []),
+      limit,
+    ]);
   }
 
   async count(filter: OrganizationFilter): Promise<number> {

@@ -51,7 +51,10 @@ function validateOrganization(input: RegisterOrganizationInput) {
     type: input.type,
     legalRepresentativeId: check.uuid('input.legalRepresentativeId', input.legalRepresentativeId),
     registeredCapital: check.amount('input.registeredCapital', input.registeredCapital),
-    establishedOn: check.date('input.establishedOn', input.establishedOn, { notBefore: EARLIEST, notAfter: check.today() }),
+    establishedOn: check.date('input.establishedOn', input.establishedOn, {
+      notBefore: EARLIEST,
+      notAfter: check.today(),
+    }),
     industryCode: check.industryCode('input.industryCode', input.industryCode),
     districtCode: check.chengduDistrict('input.districtCode', input.districtCode),
     address: check.text('input.address', input.address, { max: 200 }),
@@ -59,7 +62,11 @@ function validateOrganization(input: RegisterOrganizationInput) {
   };
 }
 
-async function registerOrganization(em: EntityManager, ctx: LegalPersonContext, clean: CleanOrganization): Promise<Organization> {
+async function registerOrganization(
+  em: EntityManager,
+  ctx: LegalPersonContext,
+  clean: CleanOrganization,
+): Promise<Organization> {
   const [existing] = await new OrganizationRepository(em).findByCreditCodes([clean.creditCode]);
   if (existing) return sameOrganization(existing, clean);
   // New registrations start in the general risk class until market regulation classifies them.
@@ -67,14 +74,23 @@ async function registerOrganization(em: EntityManager, ctx: LegalPersonContext, 
   await em.flush();
   // Naming a person as legal representative writes personal data about them: log it with the write.
   await ctx.access.writeWithin(em.getTransactionContext<Knex.Transaction>()!, [
-    { action: 'write', outcome: 'granted', subjectId: clean.legalRepresentativeId, fields: ['Organization.legalRepresentative'] },
+    {
+      action: 'write',
+      outcome: 'granted',
+      subjectId: clean.legalRepresentativeId,
+      fields: ['Organization.legalRepresentative'],
+    },
   ]);
   return organization;
 }
 
 function sameOrganization(existing: Organization, clean: CleanOrganization): Organization {
   if (existing.name === clean.name && existing.legalRepresentativeId === clean.legalRepresentativeId) return existing;
-  throw badUserInput('input.creditCode', 'unique', `input.creditCode ${clean.creditCode} is already registered to another organization`);
+  throw badUserInput(
+    'input.creditCode',
+    'unique',
+    `input.creditCode ${clean.creditCode} is already registered to another organization`,
+  );
 }
 
 function validatePenalty(input: RecordPenaltyInput) {
@@ -92,7 +108,11 @@ async function recordPenalty(em: EntityManager, clean: CleanPenalty): Promise<Pe
   const repository = new OrganizationRepository(em);
   const [organization] = await repository.findByCreditCodes([clean.creditCode]);
   if (!organization) {
-    throw badUserInput('input.creditCode', 'exists', `input.creditCode ${clean.creditCode} is not a registered organization`);
+    throw badUserInput(
+      'input.creditCode',
+      'exists',
+      `input.creditCode ${clean.creditCode} is not a registered organization`,
+    );
   }
   const [existing] = await repository.findPenaltiesByDecisionNumbers([clean.decisionNumber]);
   if (existing) return samePenalty(existing, clean, [organization]);

@@ -24,10 +24,14 @@ export const Query: QueryResolvers = {
 
 function cleanFilter(filter: FilterInput): OrganizationFilter {
   return {
-    nameContains: filter.nameContains == null ? undefined : check.text('filter.nameContains', filter.nameContains, { max: 50 }),
-    districtCode: filter.districtCode == null ? undefined : check.chengduDistrict('filter.districtCode', filter.districtCode),
+    nameContains:
+      filter.nameContains == null ? undefined : check.text('filter.nameContains', filter.nameContains, { max: 50 }),
+    districtCode:
+      filter.districtCode == null ? undefined : check.chengduDistrict('filter.districtCode', filter.districtCode),
     industryPrefix:
-      filter.industryCode == null ? undefined : check.industryCode('filter.industryCode', filter.industryCode, { allowPrefix: true }),
+      filter.industryCode == null
+        ? undefined
+        : check.industryCode('filter.industryCode', filter.industryCode, { allowPrefix: true }),
     status: filter.status ?? undefined,
   };
 }

@@ -3,7 +3,16 @@ import { baseProperties } from '../../shared/entity-base';
 import { HouseholdSchema } from './household.entity';
 import { PersonSchema } from './person.entity';
 
-export const RELATIONSHIPS = ['HEAD', 'SPOUSE', 'CHILD', 'PARENT', 'GRANDCHILD', 'GRANDPARENT', 'SIBLING', 'OTHER'] as const;
+export const RELATIONSHIPS = [
+  'HEAD',
+  'SPOUSE',
+  'CHILD',
+  'PARENT',
+  'GRANDCHILD',
+  'GRANDPARENT',
+  'SIBLING',
+  'OTHER',
+] as const;
 
 /** A person's membership of a household. A person is registered in exactly one household. */
 export const HouseholdMemberSchema = defineEntity({

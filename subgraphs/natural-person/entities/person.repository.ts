@@ -41,9 +41,12 @@ export class HouseholdRepository {
 
   /** The membership row of each given person (a person is in exactly one household). */
   membershipsOf(personIds: readonly string[]): Promise<HouseholdMember[]> {
-    return selectEntities(this.em, HouseholdMemberSchema, 'select * from household_member where person_id = any(?::uuid[])', [
-      personIds,
-    ]);
+    return selectEntities(
+      this.em,
+      HouseholdMemberSchema,
+      'select * from household_member where person_id = any(?::uuid[])',
+      [personIds],
+    );
   }
 
   /** The next free household number, 9 digits. */

@@ -33,7 +33,11 @@ export const Mutation: MutationResolvers = {
     if (input.phone === undefined) return ctx.loaders.person.load(ctx.caller.identity!.sub);
     const phone = input.phone === null ? null : check.mobilePhone('input.phone', input.phone);
     return ctx.em.transactional(async (em) => {
-      const person = await em.findOne(PersonSchema, { id: ctx.caller.identity!.sub }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const person = await em.findOne(
+        PersonSchema,
+        { id: ctx.caller.identity!.sub },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       if (!person) return null;
       person.phone = phone;
       await em.flush();
@@ -78,7 +82,11 @@ function validateRegistration(input: RegisterPersonInput) {
     }
     household = { join: number, relationship: input.relationship };
   } else if (input.relationship != null && input.relationship !== 'HEAD') {
-    throw badUserInput('input.relationship', 'relationship', 'input.relationship without input.householdNumber can only be HEAD of a new household');
+    throw badUserInput(
+      'input.relationship',
+      'relationship',
+      'input.relationship without input.householdNumber can only be HEAD of a new household',
+    );
   }
   return {
     idNumber: facts.idNumber,
@@ -103,7 +111,11 @@ async function register(em: EntityManager, ctx: NaturalPersonContext, clean: Cle
   if (clean.household) {
     [household] = await households.findByNumbers([clean.household.join]);
     if (!household) {
-      throw badUserInput('input.householdNumber', 'exists', `input.householdNumber ${clean.household.join} is not a registered household`);
+      throw badUserInput(
+        'input.householdNumber',
+        'exists',
+        `input.householdNumber ${clean.household.join} is not a registered household`,
+      );
     }
   }
   const person = em.create(PersonSchema, {
@@ -134,7 +146,11 @@ async function register(em: EntityManager, ctx: NaturalPersonContext, clean: Cle
 /** A repeat of an earlier registration returns it; a different person with the same ID number is refused. */
 function sameRegistration(existing: Person, clean: CleanRegistration): Person {
   if (existing.name === clean.name) return existing;
-  throw badUserInput('input.idNumber', 'unique', `input.idNumber ${clean.idNumber} is already registered to another name`);
+  throw badUserInput(
+    'input.idNumber',
+    'unique',
+    `input.idNumber ${clean.idNumber} is already registered to another name`,
+  );
 }
 
 function ageOn(birthDate: string, day: string): number {

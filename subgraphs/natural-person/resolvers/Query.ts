@@ -5,7 +5,8 @@ import { idNumber, uuid } from '../../shared/validation';
 export const Query: QueryResolvers = {
   person: (_parent, { id }, { loaders }) => loaders.person.load(uuid('id', id)),
 
-  personByIdNumber: (_parent, args, { loaders }) => loaders.personByIdNumber.load(idNumber('idNumber', args.idNumber).idNumber),
+  personByIdNumber: (_parent, args, { loaders }) =>
+    loaders.personByIdNumber.load(idNumber('idNumber', args.idNumber).idNumber),
 
   me: (_parent, _args, { caller, loaders }) => loaders.person.load(caller.identity!.sub),
 
@@ -13,6 +14,11 @@ export const Query: QueryResolvers = {
 };
 
 export function householdNumber(argument: string, value: string): string {
-  if (!/^\d{9}$/.test(value)) throw badUserInput(argument, 'household-number', `${argument} ${JSON.stringify(value)} must be a 9-digit household number`);
+  if (!/^\d{9}$/.test(value))
+    throw badUserInput(
+      argument,
+      'household-number',
+      `${argument} ${JSON.stringify(value)} must be a 9-digit household number`,
+    );
   return value;
 }

@@ -30,7 +30,8 @@ export const AccessRecordSchema = defineEntity({
   indexes: [
     {
       name: 'access_record_subject_seq_idx',
-      expression: 'create index "access_record_subject_seq_idx" on "access_record" ("subject_id", "at" desc, "seq" desc)',
+      expression:
+        'create index "access_record_subject_seq_idx" on "access_record" ("subject_id", "at" desc, "seq" desc)',
     },
     {
       name: 'access_record_actor_seq_idx',

@@ -45,8 +45,7 @@ export function mountAccessRecordsRoute(
       return;
     }
     const identity = caller.identity;
-    const allowed =
-      identity?.role === 'auditor' || (identity?.role === 'citizen' && subjectId === identity.sub);
+    const allowed = identity?.role === 'auditor' || (identity?.role === 'citizen' && subjectId === identity.sub);
     if (!allowed) {
       res.status(403).json({ error: 'only auditors, or citizens asking about themselves, may read access records' });
       return;

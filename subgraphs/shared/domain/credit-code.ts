@@ -60,9 +60,14 @@ export function checkCreditCode(input: string): Checked<CreditCodeFacts> {
   const fail = (rule: string, problem: string): Checked<CreditCodeFacts> => ({ ok: false, rule, problem });
   if (value.length !== 18) return fail('length', `must be 18 characters (GB 32100), not ${value.length}`);
   const bad = [...value].find((c) => !CREDIT_CODE_CHARSET.includes(c));
-  if (bad !== undefined) return fail('charset', `contains ${JSON.stringify(bad)}; allowed are 0-9 and A-Z except I, O, S, V, Z`);
+  if (bad !== undefined)
+    return fail('charset', `contains ${JSON.stringify(bad)}; allowed are 0-9 and A-Z except I, O, S, V, Z`);
   const types = AUTHORITY_TYPES[value[0]];
-  if (!types) return fail('registration-authority', `has registration authority code ${value[0]}, which GB 32100 does not define`);
+  if (!types)
+    return fail(
+      'registration-authority',
+      `has registration authority code ${value[0]}, which GB 32100 does not define`,
+    );
   if (!types.includes(value[1])) {
     return fail('organization-type', `has organisation type ${value[1]}, which authority ${value[0]} does not assign`);
   }
@@ -72,7 +77,10 @@ export function checkCreditCode(input: string): Checked<CreditCodeFacts> {
   const orgCode = value.slice(8, 17);
   const expectedOrg = organizationCodeCheckCharacter(orgCode.slice(0, 8));
   if (orgCode[8] !== expectedOrg) {
-    return fail('organization-code', `has organisation code ${orgCode}, which fails the GB 11714 check (expected ${expectedOrg})`);
+    return fail(
+      'organization-code',
+      `has organisation code ${orgCode}, which fails the GB 11714 check (expected ${expectedOrg})`,
+    );
   }
   const expected = creditCodeCheckCharacter(value);
   if (value[17] !== expected) {

@@ -1,0 +1,97 @@
+/**
+ * `npm start`: everything up on one machine. Creates the development keys, starts the embedded
+ * PostgreSQL unless DATABASE_URL names a server, applies migrations, seeds the demo data into
+ * empty registries, then starts every subgraph and the gateway as separate processes.
+ * Ctrl-C stops them in order: gateway, subgraphs, then PostgreSQL.
+ */
+import { REGISTRY_NAMES, SUBGRAPH_NAMES } from '../subgraphs/catalog';
+import { gatewayPort, subgraphPort } from '../subgraphs/shared/config';
+import { ensureDatabase } from '../subgraphs/shared/database';
+import { ensureDevelopmentKeys } from '../subgraphs/shared/keys';
+import { createLogger } from '../subgraphs/shared/logger';
+import { migrate, openRegistryOrm } from '../subgraphs/shared/orm';
+import { seedDemoIfEmpty } from '../seeds';
+import { openDatabaseServer, type DatabaseServer } from './lib/database-server';
+import { REGISTRY_MODULES } from './lib/registries';
+import { startService, type ServiceProcess } from './lib/services';
+
+const log = createLogger('start');
+const services: ServiceProcess[] = [];
+let database: DatabaseServer | undefined;
+let stopping = false;
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  ensureDevelopmentKeys();
+  database = await openDatabaseServer((message) => log.info(message));
+
+  for (const name of REGISTRY_NAMES) {
+    const url = database.registryUrl(name);
+    await ensureDatabase(url);
+    const { entities, migrations } = REGISTRY_MODULES[name];
+    const db = await openRegistryOrm({
+      registry: name,
+      clientUrl: url,
+      entities,
+      migrations,
+      log: createLogger(name),
+      poolMax: 2,
+    });
+    try {
+      await migrate(db.orm, log);
+    } finally {
+      await db.orm.close();
+    }
+  }
+  await seedDemoIfEmpty(
+    { naturalPersonUrl: database.registryUrl('natural-person'), legalPersonUrl: database.registryUrl('legal-person') },
+    (message) => log.info(message),
+  );
+
+  const env = { ...database.env };
+  for (const name of SUBGRAPH_NAMES) {
+    services.push(await startService(name, `subgraphs/${name}/main.ts`, env));
+  }
+  services.push(await startService('gateway', 'gateway/main.ts', env));
+  for (const service of services) {
+    void service.exited.then((code) => {
+      if (!stopping) {
+        log.error(`${service.name} stopped unexpectedly (code ${code}); stopping everything`);
+        void shutdown(1);
+      }
+    });
+  }
+
+  const url = `http://localhost:${gatewayPort()}/graphql`;
+  log.info(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  process.stdout.write(
+    [
+      '',
+      `  Gateway:  ${url}`,
+      `  Health:   http://localhost:${gatewayPort()}/health`,
+      `  Tokens:   npm run token -- --role citizen            (a demo citizen)`,
+      `            npm run token -- --role officer --dept civil-affairs --scopes person:read,person:read:sensitive`,
+      `  Subgraphs: ${SUBGRAPH_NAMES.map((n) => `${n} on port ${subgraphPort(n)}`).join(', ')}`,
+      '  Stop with Ctrl-C.',
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info('stopping: gateway, then subgraphs, then the database');
+  for (const service of [...services].reverse()) await service.stop();
+  await database?.close();
+  log.info('stopped');
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+main().catch(async (error: Error) => {
+  log.error(`could not start: ${error.message}`);
+  await shutdown(1);
+});
