@@ -1,7 +1,8 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { CryptoKey } from 'jose';
 import { ASSERTION_HEADER, requestDigest, signAssertion } from '../subgraphs/shared/assertion';
+import { isClientError } from '../subgraphs/shared/errors';
 import type { Caller } from '../subgraphs/shared/identity';
 import type { Logger } from '../subgraphs/shared/logger';
 
@@ -46,6 +47,11 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     try {
       return await super.process(options);
     } catch (error) {
+      // A subgraph answers HTTP 400 when the caller sent a bad variable (e.g. a malformed Money):
+      // that is the caller's mistake, passed on as such, not an outage.
+      if (error instanceof SubgraphHttpError && error.status === 400 && error.clientErrors) {
+        return { errors: error.clientErrors };
+      }
       const requestId = options.context.caller?.requestId;
       this.log.error(`subgraph ${this.subgraph} did not answer`, {
         requestId,
@@ -60,10 +66,32 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
   }
 
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    let body: unknown = null;
+    try {
+      body = JSON.parse(await response.text());
+    } catch {
+      // not JSON: nothing to pass on
+    }
+    const errors = (body as { errors?: unknown } | null)?.errors;
+    const clientErrors =
+      Array.isArray(errors) && errors.length > 0 && errors.every((e) => isClientError(e))
+        ? (errors as GraphQLFormattedError[])
+        : null;
     const hint =
       response.status === 401
         ? ' (the subgraph refused the gateway assertion: do GATEWAY_SIGNING_KEY and GATEWAY_PUBLIC_KEY match?)'
         : '';
-    return new GraphQLError(`HTTP ${response.status} from ${this.subgraph}${hint}`);
+    return new SubgraphHttpError(`HTTP ${response.status} from ${this.subgraph}${hint}`, response.status, clientErrors);
+  }
+}
+
+/** A non-2xx subgraph answer, with its GraphQL errors when they are ones clients may see. */
+class SubgraphHttpError extends GraphQLError {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly clientErrors: GraphQLFormattedError[] | null,
+  ) {
+    super(message);
   }
 }

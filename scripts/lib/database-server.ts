@@ -38,6 +38,7 @@ function embeddedPassword(): string {
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {
+    mkdirSync(dataDir(), { recursive: true });
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const password = randomBytes(18).toString('base64url');
     writeFileSync(file, password, { mode: 0o600, flag: 'wx' });

@@ -25,6 +25,8 @@ const GATEWAY_PUBLIC_FILE = 'gateway-ed25519.pub';
 /** Creates the development keys under .data/keys unless the environment supplies keys. Idempotent. */
 export function ensureDevelopmentKeys(): void {
   const dir = keysDir();
+  // The data folder stays enterable (the embedded PostgreSQL may run as another user); keys do not.
+  mkdirSync(dataDir(), { recursive: true });
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (!process.env.JWT_SECRET && !process.env.JWT_PUBLIC_KEY && !process.env.JWT_JWKS_URL) {
     writeOnce(join(dir, USER_SECRET_FILE), randomBytes(32).toString('base64url'));

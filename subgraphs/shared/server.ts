@@ -93,9 +93,6 @@ export async function serveSubgraph<C extends SubgraphContext>(
     schema: buildProtectedSchema(definition),
     formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
-    // A bad variable (e.g. a malformed Money) is the caller's mistake, not an outage: answer 200
-    // with BAD_USER_INPUT so the gateway passes the error on instead of reporting the subgraph down.
-    status400ForVariableCoercionErrors: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Federated traces are for Apollo Studio, which this deployment does not use.

@@ -1,0 +1,159 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+/**
+ * `npm start` as a user runs it, with no PostgreSQL configured: the embedded server under DATA_DIR,
+ * demo data, every service its own process, tokens from `npm run token`, and Ctrl-C stopping it
+ * all, the database included. A second start reuses the data.
+ */
+
+const run = promisify(execFile);
+const dataDir = mkdtempSync(join(tmpdir(), 'gov-graph-start-'));
+chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user and must enter it
+let env: NodeJS.ProcessEnv;
+let gatewayPort: number;
+let postgresPort: number;
+
+beforeAll(async () => {
+  const [gateway, naturalPerson, legalPerson, dataTracker, postgres] = await freePorts(5);
+  gatewayPort = gateway;
+  postgresPort = postgres;
+  env = {
+    ...process.env,
+    LOG_LEVEL: 'info',
+    DATA_DIR: dataDir,
+    PORT: String(gateway),
+    NATURAL_PERSON_PORT: String(naturalPerson),
+    LEGAL_PERSON_PORT: String(legalPerson),
+    DATA_TRACKER_PORT: String(dataTracker),
+    EMBEDDED_PG_PORT: String(postgres),
+  };
+  for (const variable of [
+    'DATABASE_URL',
+    'NATURAL_PERSON_DATABASE_URL',
+    'LEGAL_PERSON_DATABASE_URL',
+    'NATURAL_PERSON_URL',
+    'LEGAL_PERSON_URL',
+    'DATA_TRACKER_URL',
+  ]) {
+    delete env[variable];
+  }
+});
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+it('starts everything on the embedded PostgreSQL, answers with demo data, and stops cleanly on Ctrl-C', async () => {
+  const first = await start();
+  expect(first.log()).toContain('seeding the demo data');
+
+  const citizen = await token(['--role', 'citizen']);
+  const me = await query('query { me { name idNumber household { number } } }', citizen);
+  expect(me.errors).toBeUndefined();
+  expect(me.data.me.name).toMatch(/^\p{Script=Han}{2,4}$/u);
+  expect(me.data.me.idNumber).toMatch(/^\d{17}[\dX]$/);
+
+  const officer = await token([
+    '--role',
+    'officer',
+    '--dept',
+    'civil-affairs',
+    '--scopes',
+    'organization:read,person:read',
+  ]);
+  const organizations = await query(
+    'query { organizations(first: 3) { totalCount edges { node { name legalRepresentative { name } } } } }',
+    officer,
+  );
+  expect(organizations.errors).toBeUndefined();
+  expect(organizations.data.organizations.totalCount).toBe(200);
+  expect(organizations.data.organizations.edges[0].node.legalRepresentative.name).toMatch(/^\p{Script=Han}{2,4}$/u);
+
+  const exitCode = await stop(first.child);
+  expect(exitCode).toBe(0);
+  expect(first.log()).toContain('[start] stopped');
+  expect(await accepts(gatewayPort)).toBe(false);
+  expect(await accepts(postgresPort)).toBe(false);
+  expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+
+  // The second start finds its data and does not seed again.
+  const second = await start();
+  expect(second.log()).not.toContain('seeding the demo data');
+  const again = await query('query { me { name } }', citizen);
+  expect(again.data.me.name).toBe(me.data.me.name);
+  expect(await stop(second.child)).toBe(0);
+}, 180_000);
+
+async function start(): Promise<{ child: ChildProcess; log: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  child.stdout!.on('data', (chunk) => (text += chunk));
+  child.stderr!.on('data', (chunk) => (text += chunk));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not become ready:\n${text}`)), 120_000);
+    const check = () => {
+      if (text.includes('Stop with Ctrl-C')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${text}`)));
+  });
+  return { child, log: () => text };
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+}
+
+async function token(args: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/token.ts', ...args], { env });
+  return stdout.trim().split('\n').at(-1)!;
+}
+
+async function query(text: string, bearer: string): Promise<any> {
+  const response = await fetch(`http://127.0.0.1:${gatewayPort}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+    body: JSON.stringify({ query: text }),
+  });
+  return response.json();
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<ReturnType<typeof createServer>>((resolve) => {
+          const server = createServer();
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((s) => (s.address() as { port: number }).port);
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
+}
