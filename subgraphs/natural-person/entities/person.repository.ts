@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { rawQuery, selectEntities } from '../../shared/sql';
-import { HouseholdMemberSchema, type HouseholdMember } from './household-member.entity';
+import { HouseholdMemberSchema, RELATIONSHIPS, type HouseholdMember } from './household-member.entity';
 import { HouseholdSchema, type Household } from './household.entity';
 import { PersonSchema, type Person } from './person.entity';
 
@@ -28,14 +28,14 @@ export class HouseholdRepository {
     return selectEntities(this.em, HouseholdSchema, 'select * from household where id = any(?::uuid[])', [ids]);
   }
 
-  /** Members of the given households, head first, then by registration order. */
+  /** Members of the given households: head, spouse, children, then the rest, each in registration order. */
   membersOf(householdIds: readonly string[]): Promise<HouseholdMember[]> {
     return selectEntities(
       this.em,
       HouseholdMemberSchema,
       `select * from household_member where household_id = any(?::uuid[])
-       order by household_id, (relationship = 'HEAD') desc, created_at, id`,
-      [householdIds],
+       order by household_id, array_position(?::text[], relationship), created_at, id`,
+      [householdIds, RELATIONSHIPS],
     );
   }
 

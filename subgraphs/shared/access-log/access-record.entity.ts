@@ -45,6 +45,7 @@ export type AccessRecord = InferEntity<typeof AccessRecordSchema>;
 export const AccessChainSchema = defineEntity({
   name: 'AccessChain',
   tableName: 'access_chain',
+  checks: [{ name: 'access_chain_single_row', expression: 'id = 1' }],
   properties: {
     id: p.smallint().primary().autoincrement(false),
     lastSeq: p.bigint('number'),
