@@ -1,6 +1,6 @@
 /** Starts the data-tracker subgraph as its own process (the launcher runs this). */
 import { REGISTRY_NAMES, type RegistryName } from '../catalog';
-import { subgraphPort, subgraphTimeoutMs, subgraphUrl } from '../shared/config';
+import { subgraphHost, subgraphPort, subgraphTimeoutMs, subgraphUrl } from '../shared/config';
 import { loadGatewayPublicKey, loadGatewaySigningKey } from '../shared/keys';
 import { createLogger } from '../shared/logger';
 import { runUntilStopped } from '../shared/process';
@@ -19,6 +19,7 @@ void runUntilStopped(log, async () => {
   const server = await serveSubgraph(dataTrackerSubgraph(accessLogs), {
     port: subgraphPort('data-tracker'),
     publicKey: await loadGatewayPublicKey(),
+    host: subgraphHost(),
     log,
   });
   return () => server.close();

@@ -21,6 +21,14 @@ export function subgraphPort(name: SubgraphName): number {
   return intFromEnv(`${envPrefix(name)}_PORT`, SUBGRAPHS[name].port);
 }
 
+/**
+ * The interface subgraphs listen on: loopback by default, since only the gateway (and the data
+ * tracker) may call them; set SUBGRAPH_HOST=0.0.0.0 when they run on other machines.
+ */
+export function subgraphHost(): string {
+  return process.env.SUBGRAPH_HOST ?? '127.0.0.1';
+}
+
 /** The URL the gateway (and the data tracker) use to reach a subgraph. */
 export function subgraphUrl(name: SubgraphName): string {
   return process.env[`${envPrefix(name)}_URL`] ?? `http://localhost:${subgraphPort(name)}/graphql`;

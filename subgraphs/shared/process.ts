@@ -1,7 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import type { RegistryName } from '../catalog';
-import { subgraphPort } from './config';
+import { subgraphHost, subgraphPort } from './config';
 import { ensureDatabase, registryDatabaseUrl } from './database';
 import { loadGatewayPublicKey } from './keys';
 import { createLogger, type Logger } from './logger';
@@ -37,6 +37,7 @@ export async function runRegistryProcess(
     const server = await serveSubgraph(parts.build(db, log), {
       port: subgraphPort(name),
       publicKey: await loadGatewayPublicKey(),
+      host: subgraphHost(),
       log,
     });
     return async () => {

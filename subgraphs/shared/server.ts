@@ -132,9 +132,10 @@ export async function serveSubgraph<C extends SubgraphContext>(
     }),
   );
 
-  await listen(httpServer, options.port, options.host ?? '127.0.0.1');
+  const host = options.host ?? '127.0.0.1';
+  await listen(httpServer, options.port, host);
   const port = (httpServer.address() as AddressInfo).port;
-  log.info(`${definition.name} subgraph listening`, { url: `http://127.0.0.1:${port}/graphql` });
+  log.info(`${definition.name} subgraph listening`, { url: `http://${host}:${port}/graphql` });
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,

@@ -5,7 +5,7 @@ import { REGISTRY_NAMES, SUBGRAPH_NAMES, type RegistryName, type SubgraphName } 
 import { ensureDatabase, withDatabase } from '../../subgraphs/shared/database';
 import { ASSERTION_HEADER, requestDigest, signAssertion } from '../../subgraphs/shared/assertion';
 import type { Caller, Identity } from '../../subgraphs/shared/identity';
-import { generateGatewayKeyPair } from '../../subgraphs/shared/keys';
+import { generateGatewayKeyPair, type UserTokenVerifier } from '../../subgraphs/shared/keys';
 import { createLogger } from '../../subgraphs/shared/logger';
 import { migrate, openRegistryOrm, type RegistryOrm } from '../../subgraphs/shared/orm';
 import { serveSubgraph, type RunningServer } from '../../subgraphs/shared/server';
@@ -74,6 +74,8 @@ export interface StackOptions {
   subgraphTimeoutMs?: number;
   /** Point the gateway at another address for some subgraphs (e.g. one that never answers). */
   gatewayRoutes?: Partial<Record<SubgraphName, string>>;
+  /** How the gateway checks user tokens (default: HS256 with the stack's own secret). */
+  tokenVerifier?: UserTokenVerifier;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
@@ -125,10 +127,10 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     subgraphUrls: Object.fromEntries(
       SUBGRAPH_NAMES.map((n) => [n, options.gatewayRoutes?.[n] ?? servers[n].url]),
     ) as Record<SubgraphName, string>,
-    verifyToken: createTokenVerifier(
-      { kind: 'secret', secret: userSecret },
-      { issuer: 'gov-graph', audience: 'gov-graph' },
-    ),
+    verifyToken: createTokenVerifier(options.tokenVerifier ?? { kind: 'secret', secret: userSecret }, {
+      issuer: 'gov-graph',
+      audience: 'gov-graph',
+    }),
     signingKey: gatewayKeys.privateKey,
     subgraphTimeoutMs: timeoutMs,
     log,
