@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { codegen } from '@graphql-codegen/core';
 import { getCachedDocumentNodeFromSchema } from '@graphql-codegen/plugin-helpers';
 import * as typescriptPlugin from '@graphql-codegen/typescript';
 import * as resolversPlugin from '@graphql-codegen/typescript-resolvers';
-import { parse } from 'graphql';
 import type { SubgraphName } from '../../subgraphs/catalog';
 import { REPO_ROOT } from '../../subgraphs/shared/config';
+import { subgraphTypeDefs } from '../../subgraphs/shared/sdl';
 
 /**
  * Resolver types generated from each subgraph's SDL (graphql-codegen, federation mode), so
@@ -46,8 +45,7 @@ export function generatedTypesPath(name: SubgraphName): string {
 }
 
 export async function generateResolverTypes(name: SubgraphName): Promise<string> {
-  const sdl = readFileSync(join(REPO_ROOT, 'schema', `${name}.graphql`), 'utf8');
-  const schemaAst = buildSubgraphSchema(parse(sdl));
+  const schemaAst = buildSubgraphSchema(subgraphTypeDefs(name));
   const target = TARGETS[name];
   const output = await codegen({
     filename: generatedTypesPath(name),

@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'graphql';
-import { REPO_ROOT } from '../shared/config';
+import { subgraphTypeDefs } from '../shared/sdl';
 import type { SubgraphDefinition } from '../shared/server';
 import type { DataTrackerContext } from './context';
 import { permissions } from './permissions';
@@ -12,7 +9,7 @@ import { resolvers } from './resolvers';
 export function dataTrackerSubgraph(accessLogs: RegistryAccessLogs): SubgraphDefinition<DataTrackerContext> {
   return {
     name: 'data-tracker',
-    typeDefs: parse(readFileSync(join(REPO_ROOT, 'schema', 'data-tracker.graphql'), 'utf8')),
+    typeDefs: subgraphTypeDefs('data-tracker'),
     resolvers,
     permissions,
     createContext: (caller) => ({ caller, accessLogs }),

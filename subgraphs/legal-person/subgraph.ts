@@ -1,7 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'graphql';
-import { REPO_ROOT } from '../shared/config';
 import type { Logger } from '../shared/logger';
 import type { RegistryOrm } from '../shared/orm';
 import { registrySubgraph } from '../shared/registry';
@@ -16,7 +12,6 @@ export { migrations } from './migrations';
 export function legalPersonSubgraph(db: RegistryOrm, log: Logger) {
   return registrySubgraph({
     name: 'legal-person',
-    typeDefs: parse(readFileSync(join(REPO_ROOT, 'schema', 'legal-person.graphql'), 'utf8')),
     resolvers,
     permissions,
     db,

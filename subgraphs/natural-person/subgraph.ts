@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'graphql';
 import type { Logger } from '../shared/logger';
 import type { RegistryOrm } from '../shared/orm';
 import { registrySubgraph } from '../shared/registry';
-import { REPO_ROOT } from '../shared/config';
 import { createLoaders } from './loaders';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
@@ -16,7 +12,6 @@ export { migrations } from './migrations';
 export function naturalPersonSubgraph(db: RegistryOrm, log: Logger) {
   return registrySubgraph({
     name: 'natural-person',
-    typeDefs: parse(readFileSync(join(REPO_ROOT, 'schema', 'natural-person.graphql'), 'utf8')),
     resolvers,
     permissions,
     db,

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DocumentNode } from 'graphql';
 import type { IRules } from 'graphql-shield';
 import type { RegistryName } from '../catalog';
 import { mountAccessRecordsRoute } from './access-log/http';
@@ -7,6 +6,7 @@ import { AccessRecorder } from './access-log/recorder';
 import type { RegistryContext } from './context';
 import type { Logger } from './logger';
 import type { RegistryOrm } from './orm';
+import { subgraphTypeDefs } from './sdl';
 import type { SubgraphDefinition } from './server';
 
 /** A registry request's context: caller, EntityManager fork, access recorder and DataLoaders. */
@@ -15,13 +15,12 @@ export interface RegistryRequestContext<Loaders> extends RegistryContext {
 }
 
 /**
- * Turns a registry's parts (schema, resolvers, permissions, loaders) into a subgraph definition
+ * Turns a registry's parts (resolvers, permissions, loaders; the SDL is schema/<name>.graphql) into a subgraph definition
  * with what every registry has: a fresh EntityManager and loaders per request, an access log,
  * its read endpoint for the data tracker, and a database health check.
  */
 export function registrySubgraph<Loaders>(parts: {
   name: RegistryName;
-  typeDefs: DocumentNode;
   resolvers: object;
   permissions: IRules;
   db: RegistryOrm;
@@ -32,7 +31,7 @@ export function registrySubgraph<Loaders>(parts: {
   const knex = db.orm.em.getKnex();
   return {
     name,
-    typeDefs: parts.typeDefs,
+    typeDefs: subgraphTypeDefs(name),
     resolvers: parts.resolvers,
     permissions: parts.permissions,
     createContext: (caller) => {

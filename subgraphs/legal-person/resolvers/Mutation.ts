@@ -1,9 +1,10 @@
-import { UniqueConstraintViolationException, type EntityManager, type Knex } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { MutationResolvers, RecordPenaltyInput, RegisterOrganizationInput } from '../generated/graphql';
 import type { LegalPersonContext } from '../context';
 import { OrganizationRepository } from '../entities/organization.repository';
 import { OrganizationSchema, type Organization } from '../entities/organization.entity';
 import { PenaltySchema, type Penalty } from '../entities/penalty.entity';
+import { createOnce } from '../../shared/create-once';
 import { badUserInput } from '../../shared/errors';
 import * as check from '../../shared/validation';
 
@@ -13,31 +14,25 @@ const EARLIEST = '1949-10-01';
 export const Mutation: MutationResolvers = {
   registerOrganization: async (_parent, { input }, ctx) => {
     const clean = validateOrganization(input);
-    try {
-      return await ctx.em.transactional((em) => registerOrganization(em, ctx, clean));
-    } catch (error) {
-      // A concurrent or repeated submission: the same organization again is answered with the
-      // stored one; a different one under the same credit code is refused.
-      if (error instanceof UniqueConstraintViolationException) {
-        const [existing] = await new OrganizationRepository(ctx.em.fork()).findByCreditCodes([clean.creditCode]);
-        if (existing) return sameOrganization(existing, clean);
-      }
-      throw error;
-    }
+    return createOnce(ctx.em, {
+      find: async (em) => {
+        const [existing] = await new OrganizationRepository(em).findByCreditCodes([clean.creditCode]);
+        return existing ? sameOrganization(existing, clean) : null;
+      },
+      create: (em) => registerOrganization(em, ctx, clean),
+    });
   },
 
   recordPenalty: async (_parent, { input }, ctx) => {
     const clean = validatePenalty(input);
-    try {
-      return await ctx.em.transactional((em) => recordPenalty(em, clean));
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        const repository = new OrganizationRepository(ctx.em.fork());
+    return createOnce(ctx.em, {
+      find: async (em) => {
+        const repository = new OrganizationRepository(em);
         const [existing] = await repository.findPenaltiesByDecisionNumbers([clean.decisionNumber]);
-        if (existing) return samePenalty(existing, clean, await repository.findByCreditCodes([clean.creditCode]));
-      }
-      throw error;
-    }
+        return existing ? samePenalty(existing, clean, await repository.findByCreditCodes([clean.creditCode])) : null;
+      },
+      create: (em) => recordPenalty(em, clean),
+    });
   },
 };
 
@@ -114,8 +109,6 @@ async function recordPenalty(em: EntityManager, clean: CleanPenalty): Promise<Pe
       `input.creditCode ${clean.creditCode} is not a registered organization`,
     );
   }
-  const [existing] = await repository.findPenaltiesByDecisionNumbers([clean.decisionNumber]);
-  if (existing) return samePenalty(existing, clean, [organization]);
   if (clean.decidedOn < organization.establishedOn) {
     throw badUserInput(
       'input.decidedOn',

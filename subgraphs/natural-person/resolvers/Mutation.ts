@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { MutationResolvers, RegisterPersonInput } from '../generated/graphql';
 import type { NaturalPersonContext } from '../context';
@@ -6,6 +6,7 @@ import { HouseholdMemberSchema } from '../entities/household-member.entity';
 import { HouseholdSchema } from '../entities/household.entity';
 import { HouseholdRepository, PersonRepository } from '../entities/person.repository';
 import { PersonSchema, type Person } from '../entities/person.entity';
+import { createOnce } from '../../shared/create-once';
 import { badUserInput } from '../../shared/errors';
 import * as check from '../../shared/validation';
 import { householdNumber } from './Query';
@@ -16,17 +17,13 @@ const MARRIAGE_AGE = { MALE: 22, FEMALE: 20 } as const;
 export const Mutation: MutationResolvers = {
   registerPerson: async (_parent, { input }, ctx) => {
     const clean = validateRegistration(input);
-    try {
-      return await ctx.em.transactional((em) => register(em, ctx, clean));
-    } catch (error) {
-      // A concurrent or repeated submission of the same ID number: return that registration if
-      // it is the same person, refuse otherwise. Nothing is written twice.
-      if (error instanceof UniqueConstraintViolationException) {
-        const [existing] = await new PersonRepository(ctx.em.fork()).findByIdNumbers([clean.idNumber]);
-        if (existing) return sameRegistration(existing, clean);
-      }
-      throw error;
-    }
+    return createOnce(ctx.em, {
+      find: async (em) => {
+        const [existing] = await new PersonRepository(em).findByIdNumbers([clean.idNumber]);
+        return existing ? sameRegistration(existing, clean) : null;
+      },
+      create: (em) => register(em, ctx, clean),
+    });
   },
 
   updateMyContact: async (_parent, { input }, ctx) => {
@@ -103,9 +100,6 @@ function validateRegistration(input: RegisterPersonInput) {
 }
 
 async function register(em: EntityManager, ctx: NaturalPersonContext, clean: CleanRegistration): Promise<Person> {
-  const [existing] = await new PersonRepository(em).findByIdNumbers([clean.idNumber]);
-  if (existing) return sameRegistration(existing, clean);
-
   const households = new HouseholdRepository(em);
   let household;
   if (clean.household) {
