@@ -65,7 +65,13 @@ async function main(): Promise<void> {
           .filter(Boolean)
       : [],
   };
-  const identity = parseIdentityClaims(claims); // the gateway's own checks, so a bad token fails here first
+  let identity;
+  try {
+    identity = parseIdentityClaims(claims); // the gateway's own checks, so a bad token fails here first
+  } catch (error) {
+    // Say it in terms of this command's options rather than token claims.
+    throw new Error(`${(error as Error).message.replace(/claim '(\w+)'/g, '--$1')}\n${USAGE}`);
+  }
 
   ensureDevelopmentKeys();
   const token = await new SignJWT({ role: identity.role, dept: identity.dept ?? undefined, scopes: identity.scopes })
