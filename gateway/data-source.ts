@@ -53,11 +53,14 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
         return { errors: error.clientErrors };
       }
       const requestId = options.context.caller?.requestId;
-      this.log.error(`subgraph ${this.subgraph} did not answer`, {
-        requestId,
-        url: this.url,
-        error: (error as Error).message,
-      });
+      this.log.error(
+        {
+          requestId,
+          url: this.url,
+          reason: (error as Error).message,
+        },
+        `subgraph ${this.subgraph} did not answer`,
+      );
       throw new GraphQLError(
         `The ${this.subgraph} registry did not answer; the fields it provides are missing from this response. Try again later.`,
         { extensions: { code: 'SUBGRAPH_UNAVAILABLE', registry: this.subgraph } },

@@ -89,7 +89,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
 
   await listen(httpServer, options.port, options.host ?? '0.0.0.0');
   const port = (httpServer.address() as AddressInfo).port;
-  log.info('gateway listening', { url: `http://localhost:${port}/graphql` });
+  log.info({ url: `http://localhost:${port}/graphql` }, 'gateway listening');
   return {
     url: `http://localhost:${port}/graphql`,
     port,

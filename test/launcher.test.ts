@@ -75,7 +75,7 @@ it('starts everything on the embedded PostgreSQL, answers with demo data, and st
 
   const exitCode = await stop(first.child);
   expect(exitCode).toBe(0);
-  expect(first.log()).toContain('[start] stopped');
+  expect(first.log()).toMatch(/"component":"start","msg":"stopped"/);
   expect(await accepts(gatewayPort)).toBe(false);
   expect(await accepts(postgresPort)).toBe(false);
   expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);

@@ -61,17 +61,23 @@ export class RegistryAccessLogs {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      this.log.error(`could not read the ${registry} access log`, {
-        requestId: caller.requestId,
-        error: (error as Error).message,
-      });
+      this.log.error(
+        {
+          requestId: caller.requestId,
+          err: (error as Error).message,
+        },
+        `could not read the ${registry} access log`,
+      );
       throw unavailable(registry);
     }
     if (!response.ok) {
-      this.log.error(`the ${registry} access log answered HTTP ${response.status}`, {
-        requestId: caller.requestId,
-        body: (await response.text()).slice(0, 300),
-      });
+      this.log.error(
+        {
+          requestId: caller.requestId,
+          body: (await response.text()).slice(0, 300),
+        },
+        `the ${registry} access log answered HTTP ${response.status}`,
+      );
       throw unavailable(registry);
     }
     return ((await response.json()) as { records: StoredAccessRecord[] }).records;

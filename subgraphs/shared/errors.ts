@@ -102,19 +102,25 @@ export function errorReportingPlugin<C extends BaseContext>(
             const subgraph = error.extensions?.serviceName;
             if (typeof subgraph === 'string') {
               // The subgraph logged the cause under the same request id; one line here is enough.
-              log.error(`${subgraph} reported an internal error; its log has the cause`, {
-                requestId: requestIdOf(contextValue),
-                path: error.path?.join('.'),
-              });
+              log.error(
+                {
+                  requestId: requestIdOf(contextValue),
+                  path: error.path?.join('.'),
+                },
+                `${subgraph} reported an internal error; its log has the cause`,
+              );
               continue;
             }
             const original = unwrapResolverError(error);
-            log.error('request failed', {
-              requestId: requestIdOf(contextValue),
-              operation: operationName ?? undefined,
-              path: error.path?.join('.'),
-              error: original instanceof Error ? original : JSON.stringify(original),
-            });
+            log.error(
+              {
+                requestId: requestIdOf(contextValue),
+                operation: operationName ?? undefined,
+                path: error.path?.join('.'),
+                err: original instanceof Error ? original : JSON.stringify(original),
+              },
+              'request failed',
+            );
           }
         },
         async willSendResponse({ response, contextValue }) {

@@ -1,45 +1,40 @@
+import pino from 'pino';
+import pretty from 'pino-pretty';
+
 /**
- * Plain-text logs for the people running the service: one line per event,
- * `time level [component] message key=value ...`. Errors name what happened and what to do.
+ * Logs for the people running the service, with pino: JSON lines on stdout (when stdout is not a
+ * terminal, or LOG_FORMAT=json), readable colour lines in a terminal. LOG_LEVEL is debug, info,
+ * warn, error or silent. Call as `log.info({ requestId }, 'message')`; errors go under `err`.
+ * Nothing personal is logged: request ids and registry names, never ID numbers, names or purposes.
  */
 
-type Level = 'debug' | 'info' | 'warn' | 'error';
-const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+export type Logger = pino.Logger;
 
-function threshold(): number {
+const LEVELS = new Set(['debug', 'info', 'warn', 'error', 'silent']);
+
+let root: Logger | undefined;
+
+function rootLogger(): Logger {
+  if (root) return root;
   const configured = (process.env.LOG_LEVEL ?? 'info').toLowerCase();
-  if (configured === 'silent') return Infinity;
-  return ORDER[configured as Level] ?? ORDER.info;
+  const level = LEVELS.has(configured) ? configured : 'info';
+  const json = process.env.LOG_FORMAT === 'json' || (process.env.LOG_FORMAT !== 'pretty' && !process.stdout.isTTY);
+  const options: pino.LoggerOptions = {
+    level,
+    // Belt and braces: these never belong in a log, whoever passes them.
+    redact: {
+      paths: ['authorization', 'headers.authorization', 'token', 'password', 'purpose', 'variables'],
+      censor: '[redacted]',
+    },
+    serializers: { err: pino.stdSerializers.err },
+  };
+  root = json
+    ? pino(options)
+    : pino(options, pretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));
+  return root;
 }
 
-function formatValue(value: unknown): string {
-  if (value instanceof Error) return JSON.stringify(value.stack ?? value.message);
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return /[\s="]/.test(text) ? JSON.stringify(text) : text;
-}
-
-export interface Logger {
-  debug(message: string, fields?: Record<string, unknown>): void;
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
-}
-
-/** A logger whose lines are tagged with the component (gateway, natural-person, ...). */
+/** A logger whose lines carry the component (gateway, natural-person, ...). */
 export function createLogger(component: string): Logger {
-  const write = (level: Level, message: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[level] < threshold()) return;
-    const extras = Object.entries(fields)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${k}=${formatValue(v)}`)
-      .join(' ');
-    const line = `${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} [${component}] ${message}${extras ? ' ' + extras : ''}\n`;
-    (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line);
-  };
-  return {
-    debug: (m, f) => write('debug', m, f),
-    info: (m, f) => write('info', m, f),
-    warn: (m, f) => write('warn', m, f),
-    error: (m, f) => write('error', m, f),
-  };
+  return rootLogger().child({ component });
 }

@@ -97,7 +97,7 @@ export async function migrate(orm: MikroORM, log: Logger): Promise<void> {
     await trx.raw('select pg_advisory_xact_lock(?)', [lockKey]);
     const pending = await orm.getMigrator().getPendingMigrations();
     if (pending.length === 0) return;
-    log.info(`applying ${pending.length} migration(s)`, { migrations: pending.map((m) => m.name).join(',') });
+    log.info({ migrations: pending.map((m) => m.name).join(',') }, `applying ${pending.length} migration(s)`);
     await orm.getMigrator().up();
   });
 }

@@ -59,7 +59,7 @@ export async function runUntilStopped(log: Logger, start: () => Promise<() => Pr
       await stop?.();
       process.exit(0);
     } catch (error) {
-      log.error('error while stopping', { error: error as Error });
+      log.error({ err: error as Error }, 'error while stopping');
       process.exit(1);
     }
   };

@@ -108,7 +108,7 @@ export async function serveSubgraph<C extends SubgraphContext>(
       await definition.checkHealth?.();
       res.json({ status: 'ok', subgraph: definition.name });
     } catch (error) {
-      log.warn('health check failed', { error: (error as Error).message });
+      log.warn({ err: error as Error }, 'health check failed');
       res.status(503).json({ status: 'unavailable', subgraph: definition.name });
     }
   });
@@ -135,7 +135,7 @@ export async function serveSubgraph<C extends SubgraphContext>(
   const host = options.host ?? '127.0.0.1';
   await listen(httpServer, options.port, host);
   const port = (httpServer.address() as AddressInfo).port;
-  log.info(`${definition.name} subgraph listening`, { url: `http://${host}:${port}/graphql` });
+  log.info({ url: `http://${host}:${port}/graphql` }, `${definition.name} subgraph listening`);
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,
@@ -149,7 +149,7 @@ export async function serveSubgraph<C extends SubgraphContext>(
 /** 401 with a GraphQL-shaped body, for any request the gateway did not sign. */
 export function refuseUnsigned(res: Response, error: unknown, log: Logger, name: string, req: Request): void {
   const reason = error instanceof AssertionError ? error.message : 'gateway assertion could not be checked';
-  log.warn('refused a request not signed by the gateway', { reason, path: req.path, from: req.ip });
+  log.warn({ reason, path: req.path, from: req.ip }, 'refused a request not signed by the gateway');
   res.status(401).json({
     errors: [
       {
@@ -177,10 +177,13 @@ function accessLogFlushPlugin<C extends SubgraphContext>(
           try {
             await recorder.flush();
           } catch (error) {
-            log.error('access log write failed; response withheld', {
-              requestId: contextValue.caller.requestId,
-              error: error as Error,
-            });
+            log.error(
+              {
+                requestId: contextValue.caller.requestId,
+                err: error as Error,
+              },
+              'access log write failed; response withheld',
+            );
             if (response.body.kind === 'single') {
               const withheld = internalError(contextValue.caller.requestId);
               response.body.singleResult = {

@@ -54,7 +54,7 @@ export function mountAccessRecordsRoute(
       const records = await readAccessRecords(knex, registry, { subjectId, actorSub, after, limit });
       res.json({ records });
     } catch (error) {
-      log.error('reading the access log failed', { requestId: caller.requestId, error: error as Error });
+      log.error({ requestId: caller.requestId, err: error as Error }, 'reading the access log failed');
       res.status(500).json({ error: `internal error; request id ${caller.requestId}` });
     }
   });
