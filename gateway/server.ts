@@ -82,7 +82,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         const requestId = randomUUID();
         res.setHeader('x-request-id', requestId);
         const identity = await options.verifyToken(req.get('authorization'));
-        return { caller: { identity, purpose: readPurpose(req.get('x-purpose')), requestId, operationName: null } };
+        return {
+          caller: { identity, purpose: readPurpose(req.get('x-purpose')), requestId, operationName: null, via: null },
+        };
       },
     }),
   );

@@ -420,7 +420,13 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
   };
 
   function callerFor(name: SubgraphName): Caller {
-    return { identity: entitled[name], purpose: 'ASSERTION-TEST', requestId: randomUUID(), operationName: null };
+    return {
+      identity: entitled[name],
+      purpose: 'ASSERTION-TEST',
+      requestId: randomUUID(),
+      operationName: null,
+      via: null,
+    };
   }
 
   async function postToSubgraph(name: SubgraphName, request: SubgraphRequest, assertion: string | undefined) {
@@ -546,7 +552,7 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
     async function signedFor(url: URL): Promise<string> {
       return signAssertion(stack.gatewayKeys.privateKey, {
         audience: name,
-        caller: { identity: auditor, purpose: null, requestId: randomUUID(), operationName: null },
+        caller: { identity: auditor, purpose: null, requestId: randomUUID(), operationName: null, via: null },
         digest: requestDigest(url.pathname + url.search),
       });
     }

@@ -28,6 +28,7 @@ export async function signAssertion(
     pur: caller.purpose,
     rid: caller.requestId,
     op: caller.operationName,
+    via: caller.via,
     dig: digest,
   })
     .setProtectedHeader({ alg: GATEWAY_ASSERTION_ALG })
@@ -82,5 +83,6 @@ export async function verifyAssertion(
     purpose: typeof payload.pur === 'string' ? payload.pur : null,
     requestId: payload.rid,
     operationName: typeof payload.op === 'string' ? payload.op : null,
+    via: typeof payload.via === 'string' ? payload.via : null,
   };
 }

@@ -43,6 +43,11 @@ export interface Caller {
   purpose: string | null;
   requestId: string;
   operationName: string | null;
+  /**
+   * The registry that asked the graph on this caller's behalf (a delegated call, e.g. the
+   * certificate registry checking a holder exists), or null when the caller asked the gateway directly.
+   */
+  via: string | null;
 }
 
 export class IdentityClaimError extends Error {}

@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { importPKCS8, importSPKI, type CryptoKey } from 'jose';
+import { REGISTRY_NAMES, envPrefix, type RegistryName } from '../catalog';
 import { dataDir } from './config';
 
 /**
@@ -9,7 +10,10 @@ import { dataDir } from './config';
  * - user tokens (what clients send): HS256 with a secret generated into .data/keys on first start,
  *   or, in production, RS256 checked against JWT_PUBLIC_KEY or JWT_JWKS_URL from your identity provider;
  * - gateway assertions (what the gateway signs into each subgraph request): Ed25519, so subgraphs
- *   hold only the public half and cannot mint requests to each other.
+ *   hold only the public half and cannot mint requests to each other;
+ * - registry keys: an Ed25519 pair per registry, with which a registry proves itself (a delegated
+ *   call through the gateway, a signed access-log checkpoint). The gateway and auditors hold the
+ *   public halves; the registry's database holds neither.
  */
 
 export const GATEWAY_ASSERTION_ALG = 'EdDSA';
@@ -36,6 +40,17 @@ export function ensureDevelopmentKeys(): void {
     writeOnce(join(dir, GATEWAY_PRIVATE_FILE), privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
     writeOnce(join(dir, GATEWAY_PUBLIC_FILE), publicKey.export({ type: 'spki', format: 'pem' }).toString());
   }
+  for (const name of REGISTRY_NAMES) {
+    const files = registryKeyFiles(name);
+    if (process.env[`${envPrefix(name)}_SIGNING_KEY`] || existsSync(join(dir, files.private))) continue;
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    writeOnce(join(dir, files.private), privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+    writeOnce(join(dir, files.public), publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  }
+}
+
+function registryKeyFiles(name: RegistryName): { private: string; public: string } {
+  return { private: `${name}-ed25519.key`, public: `${name}-ed25519.pub` };
 }
 
 function writeOnce(path: string, content: string): void {
@@ -96,6 +111,27 @@ export async function loadGatewaySigningKey(): Promise<CryptoKey> {
 export async function loadGatewayPublicKey(): Promise<CryptoKey> {
   const pem = process.env.GATEWAY_PUBLIC_KEY ?? readKeyFile(GATEWAY_PUBLIC_FILE, 'GATEWAY_PUBLIC_KEY');
   return importSPKI(pem, GATEWAY_ASSERTION_ALG);
+}
+
+/** A registry's own private key (`<NAME>_SIGNING_KEY`, e.g. NATURAL_PERSON_SIGNING_KEY, or .data/keys). */
+export async function loadRegistrySigningKey(name: RegistryName): Promise<CryptoKey> {
+  const variable = `${envPrefix(name)}_SIGNING_KEY`;
+  return importPKCS8(
+    process.env[variable] ?? readKeyFile(registryKeyFiles(name).private, variable),
+    GATEWAY_ASSERTION_ALG,
+  );
+}
+
+/** Every registry's public key (`<NAME>_PUBLIC_KEY` or .data/keys): what the gateway and auditors check registries with. */
+export async function loadRegistryPublicKeys(): Promise<Record<RegistryName, CryptoKey>> {
+  const entries = await Promise.all(
+    REGISTRY_NAMES.map(async (name) => {
+      const variable = `${envPrefix(name)}_PUBLIC_KEY`;
+      const pem = process.env[variable] ?? readKeyFile(registryKeyFiles(name).public, variable);
+      return [name, await importSPKI(pem, GATEWAY_ASSERTION_ALG)] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<RegistryName, CryptoKey>;
 }
 
 /** A fresh in-memory Ed25519 pair, for tests and tools that run the whole stack in one process. */

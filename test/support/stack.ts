@@ -188,6 +188,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
         purpose: null,
         requestId: 'test-request',
         operationName: null,
+        via: null,
         ...caller,
       };
       const assertion = await signAssertion(gatewayKeys.privateKey, {
