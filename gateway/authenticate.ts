@@ -29,9 +29,14 @@ export function createTokenVerifier(
         algorithms,
         issuer,
         audience,
-        clockTolerance: 5,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
         requiredClaims: ['exp', 'sub'],
       });
+      // jose checks `nbf`, but `iat` only when maxTokenAge is set (which would make iat required):
+      // a token issued in the future comes from a wrong clock or a forger, and is refused alike.
+      if (payload.iat !== undefined && payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) {
+        throw new IssuedInFuture();
+      }
       return parseIdentityClaims(payload);
     } catch (error) {
       throw unauthenticated(`The bearer token was refused: ${reason(error)}`, 401);
@@ -39,8 +44,16 @@ export function createTokenVerifier(
   };
 }
 
+/** Seconds of clock difference allowed between the identity provider and the gateway. */
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+class IssuedInFuture extends Error {}
+
 function reason(error: unknown): string {
   if (error instanceof IdentityClaimError) return error.message;
+  if (error instanceof IssuedInFuture) {
+    return `claim 'iat' says it was issued in the future (more than ${CLOCK_TOLERANCE_SECONDS} s ahead); check the issuer's clock`;
+  }
   if (error instanceof joseErrors.JWTExpired) return 'it has expired; get a new one';
   if (error instanceof joseErrors.JWTClaimValidationFailed) return `claim '${error.claim}' ${error.reason}`;
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'its signature does not match this instance';

@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { CryptoKey } from 'jose';
-import { ASSERTION_HEADER, requestDigest, signAssertion } from '../subgraphs/shared/assertion';
+import { ASSERTION_HEADER, operationDigest, signAssertion } from '../subgraphs/shared/assertion';
 import { isClientError } from '../subgraphs/shared/errors';
 import type { Caller } from '../subgraphs/shared/identity';
 import type { Logger } from '../subgraphs/shared/logger';
@@ -12,8 +12,9 @@ export interface GatewayContext {
 
 /**
  * How the gateway calls one subgraph: every request carries a fresh assertion of the verified
- * caller, addressed to that subgraph and bound to the operation text. A subgraph that fails to
- * answer becomes one SUBGRAPH_UNAVAILABLE error; the other subgraphs' data still returns.
+ * caller, addressed to that subgraph and bound to the whole operation (query, operation name and
+ * variables). A subgraph that fails to answer becomes one SUBGRAPH_UNAVAILABLE error; the other
+ * subgraphs' data still returns.
  */
 export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -35,7 +36,13 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     const assertion = await signAssertion(this.signingKey, {
       audience: this.subgraph,
       caller,
-      digest: requestDigest(request.query ?? ''),
+      // RemoteGraphQLDataSource POSTs exactly { query, variables, operationName } (undefined
+      // members omitted by JSON.stringify): the subgraph checks this digest against that body.
+      digest: operationDigest({
+        query: request.query ?? '',
+        operationName: request.operationName,
+        variables: request.variables,
+      }),
     });
     request.http!.headers.set(ASSERTION_HEADER, assertion);
     request.http!.headers.set('x-request-id', caller.requestId);

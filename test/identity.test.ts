@@ -1,7 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog';
-import { ASSERTION_HEADER, requestDigest, signAssertion } from '../subgraphs/shared/assertion';
+import {
+  ASSERTION_HEADER,
+  ASSERTION_TYPE,
+  operationDigest,
+  routeDigest,
+  signAssertion,
+} from '../subgraphs/shared/assertion';
 import type { Caller, Identity, Scope } from '../subgraphs/shared/identity';
 import { GATEWAY_ASSERTION_ALG, generateGatewayKeyPair } from '../subgraphs/shared/keys';
 import { createLogger } from '../subgraphs/shared/logger';
@@ -230,6 +236,47 @@ describe('gateway: a token that is present but not acceptable is refused with 40
     expect(res.body.errors![0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(res.body.errors![0].message).toMatch(/exp/);
   });
+
+  function auditorTokenIssuedAt(iat: number): Promise<string> {
+    return new SignJWT({ role: 'auditor', dept: 'data-bureau' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('staff-0003')
+      .setIssuer('gov-graph')
+      .setAudience('gov-graph')
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + 600)
+      .sign(ownSecret);
+  }
+
+  it('refuses a JWT issued in the future (iat beyond the clock tolerance) with 401 naming iat, like nbf', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const res = await post(
+      ownGatewayUrl(),
+      ORGANIZATION_NAME,
+      { c: organization.creditCode },
+      { authorization: `Bearer ${await auditorTokenIssuedAt(now + 3600)}` },
+    );
+
+    expect(res.status).toBe(401);
+    expect(res.body.data ?? null).toBeNull();
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors![0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(res.body.errors![0].message).toMatch(/iat/);
+    expect(JSON.stringify(res.body)).not.toContain(organization.name);
+  });
+
+  it('accepts a JWT whose iat is ahead by less than the clock tolerance (clock skew)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const res = await post(
+      ownGatewayUrl(),
+      ORGANIZATION_NAME,
+      { c: organization.creditCode },
+      { authorization: `Bearer ${await auditorTokenIssuedAt(now + 2)}` },
+    );
+
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual({ organization: { name: organization.name } });
+  });
 });
 
 describe('gateway: valid tokens for each role', () => {
@@ -441,7 +488,7 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
   interface Forgery {
     what: string;
     reason: RegExp;
-    assertion(name: SubgraphName, query: string): Promise<string | undefined>;
+    assertion(name: SubgraphName, request: SubgraphRequest): Promise<string | undefined>;
   }
 
   const forgeries: Forgery[] = [
@@ -449,27 +496,27 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
     {
       what: 'an assertion signed with another key',
       reason: /invalid signature/,
-      assertion: async (name, query) =>
+      assertion: async (name, request) =>
         signAssertion((await generateGatewayKeyPair()).privateKey, {
           audience: name,
           caller: callerFor(name),
-          digest: requestDigest(query),
+          digest: operationDigest(request),
         }),
     },
     {
       what: 'an assertion addressed to another subgraph',
       reason: /aud/,
-      assertion: async (name, query) =>
+      assertion: async (name, request) =>
         signAssertion(stack.gatewayKeys.privateKey, {
           audience: SUBGRAPH_NAMES.find((other) => other !== name)!,
           caller: callerFor(name),
-          digest: requestDigest(query),
+          digest: operationDigest(request),
         }),
     },
     {
       what: 'an expired assertion',
       reason: /expired/,
-      assertion: async (name, query) => {
+      assertion: async (name, request) => {
         const now = Math.floor(Date.now() / 1000);
         const caller = callerFor(name);
         const claims = {
@@ -477,10 +524,10 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
           pur: caller.purpose,
           rid: caller.requestId,
           op: null,
-          dig: requestDigest(query),
+          dig: operationDigest(request),
         };
         return new SignJWT(claims)
-          .setProtectedHeader({ alg: GATEWAY_ASSERTION_ALG })
+          .setProtectedHeader({ alg: GATEWAY_ASSERTION_ALG, typ: ASSERTION_TYPE })
           .setIssuer(ASSERTION_ISSUER)
           .setAudience(name)
           .setJti(randomUUID())
@@ -496,7 +543,7 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
         signAssertion(stack.gatewayKeys.privateKey, {
           audience: name,
           caller: callerFor(name),
-          digest: requestDigest('{ __typename }'),
+          digest: operationDigest({ query: '{ __typename }' }),
         }),
     },
   ];
@@ -509,7 +556,7 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
       const assertion = await signAssertion(stack.gatewayKeys.privateKey, {
         audience: name,
         caller: callerFor(name),
-        digest: requestDigest(request.query),
+        digest: operationDigest(request),
       });
       const res = await postToSubgraph(name, request, assertion);
 
@@ -522,7 +569,7 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
     const cases = kinds.flatMap((kind) => forgeries.map((forgery) => ({ kind, ...forgery })));
     it.each(cases)('answers $kind with $what by 401 UNAUTHENTICATED', async ({ kind, assertion, reason }) => {
       const request = requests[name][kind]();
-      const res = await postToSubgraph(name, request, await assertion(name, request.query));
+      const res = await postToSubgraph(name, request, await assertion(name, request));
 
       expect(res.status).toBe(401);
       expect(res.body.data ?? null).toBeNull();
@@ -553,7 +600,7 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
       return signAssertion(stack.gatewayKeys.privateKey, {
         audience: name,
         caller: { identity: auditor, purpose: null, requestId: randomUUID(), operationName: null, via: null },
-        digest: requestDigest(url.pathname + url.search),
+        digest: routeDigest('GET', url.pathname + url.search),
       });
     }
 

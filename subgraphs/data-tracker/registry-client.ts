@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { CryptoKey } from 'jose';
 import type { RegistryName } from '../catalog';
-import { requestDigest, signAssertion, ASSERTION_HEADER } from '../shared/assertion';
+import { routeDigest, signAssertion, ASSERTION_HEADER } from '../shared/assertion';
 import type { StoredAccessRecord } from '../shared/access-log/chain';
 import type { AccessCursor } from '../shared/access-log/query';
 import type { Caller } from '../shared/identity';
@@ -52,7 +52,7 @@ export class RegistryAccessLogs {
     const assertion = await signAssertion(this.signingKey, {
       audience: registry,
       caller,
-      digest: requestDigest(url.pathname + url.search),
+      digest: routeDigest('GET', url.pathname + url.search),
     });
     let response: Response;
     try {

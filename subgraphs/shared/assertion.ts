@@ -2,21 +2,96 @@ import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors, type CryptoKey } from 'jose';
 import { GATEWAY_ASSERTION_ALG } from './keys';
 import { parseIdentityClaims, type Caller } from './identity';
+import type { TokenIdMemory } from './replay';
 
 /**
  * The gateway assertion: a short-lived Ed25519-signed JWT the gateway puts on every subgraph
- * request. It carries the verified caller, is addressed to one subgraph (audience) and is bound
- * to the exact operation text, so it cannot be replayed against another subgraph or another query.
+ * request. It carries the verified caller, is addressed to one subgraph (audience), is bound to
+ * exactly what the subgraph will execute (the digest of the whole operation, or of the method and
+ * URL for a plain HTTP route), and is accepted once (its `jti` is remembered until it expires).
+ *
+ * Header `{ alg: 'EdDSA', typ: 'gov-graph-assertion+jwt' }`; claims:
+ * `iss` 'gov-graph-gateway', `aud` the subgraph, `jti`, `iat`, `exp` (iat + 60 s),
+ * `idn` the identity (or null), `pur` purpose, `rid` request id, `op` the client's operation name,
+ * `via` the registry that made a delegated call (or null), `dig` the request digest.
  */
 
 export const ASSERTION_HEADER = 'x-gateway-assertion';
-const ISSUER = 'gov-graph-gateway';
-const LIFETIME_SECONDS = 60;
-const CLOCK_TOLERANCE_SECONDS = 5;
+export const ASSERTION_ISSUER = 'gov-graph-gateway';
+/** The JOSE `typ` of an assertion, so no other token signed with an Ed25519 key passes for one. */
+export const ASSERTION_TYPE = 'gov-graph-assertion+jwt';
+export const ASSERTION_LIFETIME_SECONDS = 60;
+export const CLOCK_TOLERANCE_SECONDS = 5;
 
-/** Digest that binds an assertion to what the request asks for (GraphQL query text or a URL path+query). */
-export function requestDigest(text: string): string {
+/** A GraphQL request as sent over HTTP: what Apollo Server executes from a POST body. */
+export interface GraphQLOperation {
+  query: string;
+  /** Absent and null mean the same: the document's only operation. */
+  operationName?: string | null;
+  /** Absent, null and `{}` mean the same: no variables. */
+  variables?: Record<string, unknown> | null;
+}
+
+/**
+ * JSON with every object's keys sorted (by UTF-16 code units, recursively); otherwise exactly what
+ * JSON.stringify writes (toJSON honoured; undefined, functions and symbols omitted from objects and
+ * null in arrays; non-finite numbers null). The same value gives the same text on both sides of
+ * an HTTP hop, however its keys were ordered.
+ */
+export function canonicalJson(value: unknown): string {
+  return canonical(value) ?? 'null';
+}
+
+function canonical(input: unknown): string | undefined {
+  const value =
+    input !== null && typeof input === 'object' && typeof (input as { toJSON?: unknown }).toJSON === 'function'
+      ? (input as { toJSON(): unknown }).toJSON()
+      : input;
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      throw new TypeError('a BigInt has no JSON form');
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) return `[${value.map((item) => canonical(item) ?? 'null').join(',')}]`;
+      const members: string[] = [];
+      for (const key of Object.keys(value).sort()) {
+        const member = canonical((value as Record<string, unknown>)[key]);
+        if (member !== undefined) members.push(`${JSON.stringify(key)}:${member}`);
+      }
+      return `{${members.join(',')}}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function sha256(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
+}
+
+/**
+ * The digest that binds a token to one GraphQL operation: SHA-256 (base64url) of the canonical
+ * JSON of `{ operationName, query, variables }`, with an absent operation name as null and absent
+ * variables as `{}`. The gateway signs it, subgraphs check it against the body they execute, and
+ * registries sign it into delegated calls.
+ */
+export function operationDigest({ query, operationName, variables }: GraphQLOperation): string {
+  return sha256(canonicalJson({ operationName: operationName ?? null, query, variables: variables ?? {} }));
+}
+
+/**
+ * The digest that binds a token to a plain HTTP request (a registry's GET /access-records): the
+ * method and the request target exactly as sent (path and query string). It cannot equal an
+ * operation digest: that one hashes text starting with `{`.
+ */
+export function routeDigest(method: string, pathAndQuery: string): string {
+  return sha256(`${method.toUpperCase()} ${pathAndQuery}`);
 }
 
 export async function signAssertion(
@@ -31,58 +106,116 @@ export async function signAssertion(
     via: caller.via,
     dig: digest,
   })
-    .setProtectedHeader({ alg: GATEWAY_ASSERTION_ALG })
-    .setIssuer(ISSUER)
+    .setProtectedHeader({ alg: GATEWAY_ASSERTION_ALG, typ: ASSERTION_TYPE })
+    .setIssuer(ASSERTION_ISSUER)
     .setAudience(audience)
     .setJti(randomUUID())
     .setIssuedAt()
-    .setExpirationTime(`${LIFETIME_SECONDS}s`)
+    .setExpirationTime(`${ASSERTION_LIFETIME_SECONDS}s`)
     .sign(key);
 }
 
-export class AssertionError extends Error {}
+/** A refused assertion; the message says why. 503 when this process cannot take more requests now. */
+export class AssertionError extends Error {
+  constructor(
+    message: string,
+    readonly status: 401 | 503 = 401,
+  ) {
+    super(message);
+  }
+}
+
+/** What a valid assertion says, before it is checked against a request. */
+export interface AssertionContent {
+  caller: Caller;
+  /** The digest of the request it was issued for. */
+  digest: string;
+  jti: string;
+  /** When it expires (seconds since epoch). */
+  exp: number;
+}
 
 /**
- * Verifies an assertion for this subgraph and request. Throws AssertionError saying why it was
- * refused (missing, bad signature, wrong audience, expired, digest mismatch, malformed identity).
+ * Checks signature, type, issuer, audience and lifetime of an assertion and reads the caller it
+ * carries. Does not look at any request: see verifyAssertion for a subgraph's whole check.
+ * `what` names the token in messages (e.g. 'gateway assertion', 'embedded gateway assertion').
  */
-export async function verifyAssertion(
+export async function readAssertion(
   key: CryptoKey,
-  token: string | undefined,
-  { audience, digest }: { audience: string; digest: string },
-): Promise<Caller> {
-  if (!token) throw new AssertionError(`missing ${ASSERTION_HEADER} header: only the gateway may call this service`);
+  token: string,
+  { audience, what = 'gateway assertion' }: { audience: string; what?: string },
+): Promise<AssertionContent> {
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, key, {
       algorithms: [GATEWAY_ASSERTION_ALG],
-      issuer: ISSUER,
+      typ: ASSERTION_TYPE,
+      issuer: ASSERTION_ISSUER,
       audience,
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      maxTokenAge: LIFETIME_SECONDS + CLOCK_TOLERANCE_SECONDS,
+      maxTokenAge: ASSERTION_LIFETIME_SECONDS + CLOCK_TOLERANCE_SECONDS,
+      requiredClaims: ['exp', 'jti'],
     }));
   } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) throw new AssertionError('gateway assertion expired');
+    if (error instanceof joseErrors.JWTExpired) throw new AssertionError(`${what} expired`);
     if (error instanceof joseErrors.JWTClaimValidationFailed) {
-      throw new AssertionError(`gateway assertion rejected: ${error.claim} ${error.reason}`);
+      throw new AssertionError(`${what} rejected: ${error.claim} ${error.reason}`);
     }
-    throw new AssertionError('gateway assertion has an invalid signature or format');
+    throw new AssertionError(`${what} has an invalid signature or format`);
   }
-  if (payload.dig !== digest) throw new AssertionError('gateway assertion was issued for a different request');
-  if (typeof payload.rid !== 'string') throw new AssertionError('gateway assertion lacks a request id');
+  if (typeof payload.dig !== 'string') throw new AssertionError(`${what} lacks a request digest`);
+  if (typeof payload.rid !== 'string') throw new AssertionError(`${what} lacks a request id`);
+  if (typeof payload.jti !== 'string') throw new AssertionError(`${what} lacks a token id (jti)`);
   let identity = null;
   if (payload.idn !== null && payload.idn !== undefined) {
     try {
       identity = parseIdentityClaims(payload.idn as Record<string, unknown>);
     } catch (error) {
-      throw new AssertionError(`gateway assertion carries a malformed identity: ${(error as Error).message}`);
+      throw new AssertionError(`${what} carries a malformed identity: ${(error as Error).message}`);
     }
   }
   return {
-    identity,
-    purpose: typeof payload.pur === 'string' ? payload.pur : null,
-    requestId: payload.rid,
-    operationName: typeof payload.op === 'string' ? payload.op : null,
-    via: typeof payload.via === 'string' ? payload.via : null,
+    caller: {
+      identity,
+      purpose: typeof payload.pur === 'string' ? payload.pur : null,
+      requestId: payload.rid,
+      operationName: typeof payload.op === 'string' ? payload.op : null,
+      via: typeof payload.via === 'string' ? payload.via : null,
+    },
+    digest: payload.dig,
+    jti: payload.jti,
+    exp: payload.exp as number,
   };
+}
+
+/**
+ * A subgraph's check of the assertion on one request: valid for this subgraph, issued for exactly
+ * this request (`digest`), and not used before (remembered in `seen` until it expires). Throws
+ * AssertionError saying why it was refused.
+ */
+export async function verifyAssertion(
+  key: CryptoKey,
+  token: string | undefined,
+  { audience, digest, seen }: { audience: string; digest: string; seen: TokenIdMemory },
+): Promise<Caller> {
+  if (!token) throw new AssertionError(`missing ${ASSERTION_HEADER} header: only the gateway may call this service`);
+  const assertion = await readAssertion(key, token, { audience });
+  if (assertion.digest !== digest) throw new AssertionError('gateway assertion was issued for a different request');
+  rememberOnce(seen, assertion.jti, assertion.exp, 'gateway assertion');
+  return assertion.caller;
+}
+
+/**
+ * Records the first use of a token id until the token can no longer be accepted; throws
+ * AssertionError when it was used before, or (503) when the memory is full.
+ */
+export function rememberOnce(seen: TokenIdMemory, jti: string, exp: number, what: string): void {
+  const outcome = seen.use(jti, (exp + CLOCK_TOLERANCE_SECONDS) * 1000);
+  if (outcome === 'used') throw new AssertionError(`${what} has already been used (jti ${jti}); each is accepted once`);
+  if (outcome === 'full') {
+    throw new AssertionError(
+      'this service is remembering too many recent requests to tell a replay from a new one; try again shortly',
+      503,
+    );
+  }
 }

@@ -11,13 +11,21 @@ import { applyMiddleware } from 'graphql-middleware';
 import { deny, shield, type IRules } from 'graphql-shield';
 import type { CryptoKey } from 'jose';
 import type { SubgraphName } from '../catalog';
-import { ASSERTION_HEADER, AssertionError, requestDigest, verifyAssertion } from './assertion';
+import {
+  ASSERTION_HEADER,
+  AssertionError,
+  operationDigest,
+  routeDigest,
+  verifyAssertion,
+  type GraphQLOperation,
+} from './assertion';
 import { accessLogMiddleware } from './access-log/middleware';
 import type { AccessRecorder } from './access-log/recorder';
 import type { SubgraphContext } from './context';
 import { errorReportingPlugin, formatClientError, internalError } from './errors';
 import type { Caller } from './identity';
 import type { Logger } from './logger';
+import { TokenIdMemory } from './replay';
 import { federationRules, refusal } from './rules';
 
 /**
@@ -33,8 +41,11 @@ export interface SubgraphDefinition<C extends SubgraphContext> {
   resolvers: object;
   /** The shield rule tree, mirroring the SDL type by type. */
   permissions: IRules;
-  /** Builds one request's context for a verified caller. */
-  createContext(caller: Caller): C;
+  /**
+   * Builds one request's context for a verified caller. `assertion` is the gateway assertion the
+   * request carried (already verified), for a registry that asks the graph on this caller's behalf.
+   */
+  createContext(caller: Caller, assertion: string): C;
   /** The request's access recorder, for registries that keep an access log. */
   accessRecorderOf?(context: C): AccessRecorder;
   /** Extra routes behind the same gateway-signature check (a registry's access-log endpoint). */
@@ -83,16 +94,18 @@ export async function serveSubgraph<C extends SubgraphContext>(
   app.disable('x-powered-by');
   const httpServer = createServer(app);
 
-  const authenticate = (req: Request, digestOf: string) =>
-    verifyAssertion(publicKey, req.get(ASSERTION_HEADER), {
-      audience: definition.name,
-      digest: requestDigest(digestOf),
-    });
+  // Assertions already accepted by this process, so that a captured one cannot be sent again.
+  const seen = new TokenIdMemory();
+  const authenticate = (req: Request, digest: string) =>
+    verifyAssertion(publicKey, req.get(ASSERTION_HEADER), { audience: definition.name, digest, seen });
 
   const server = new ApolloServer<C>({
     schema: buildProtectedSchema(definition),
     formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
+    // The assertion is checked against the query text in the body; a persisted-query hash would
+    // let the server execute a query the gateway never signed.
+    persistedQueries: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Federated traces are for Apollo Studio, which this deployment does not use.
@@ -113,22 +126,30 @@ export async function serveSubgraph<C extends SubgraphContext>(
     }
   });
 
-  definition.routes?.(app, (req) => authenticate(req, req.originalUrl));
+  // A route's assertion is bound to the method and the request target as sent: what it executes.
+  definition.routes?.(app, (req) => authenticate(req, routeDigest(req.method, req.originalUrl)));
 
   app.use(
     '/graphql',
+    // Apollo Server would execute a GET's query from the URL, which the assertion does not cover.
+    onlyPost(definition.name),
     express.json({ limit: '2mb' }),
     async (req, res, next) => {
+      const operation = operationOf(req.body);
+      if (typeof operation === 'string') {
+        res.status(400).json(graphqlError(`${definition.name} refused the request body: ${operation}`, 'BAD_REQUEST'));
+        return;
+      }
       try {
-        const query = typeof req.body?.query === 'string' ? req.body.query : '';
-        res.locals.caller = await authenticate(req, query);
+        res.locals.caller = await authenticate(req, operationDigest(operation));
+        res.locals.assertion = req.get(ASSERTION_HEADER);
         next();
       } catch (error) {
         refuseUnsigned(res, error, log, definition.name, req);
       }
     },
     expressMiddleware(server, {
-      context: async ({ res }) => definition.createContext(res.locals.caller as Caller),
+      context: async ({ res }) => definition.createContext(res.locals.caller as Caller, res.locals.assertion as string),
     }),
   );
 
@@ -146,18 +167,63 @@ export async function serveSubgraph<C extends SubgraphContext>(
   };
 }
 
-/** 401 with a GraphQL-shaped body, for any request the gateway did not sign. */
+/** 401 with a GraphQL-shaped body, for any request the gateway did not sign (503 when the replay memory is full). */
 export function refuseUnsigned(res: Response, error: unknown, log: Logger, name: string, req: Request): void {
   const reason = error instanceof AssertionError ? error.message : 'gateway assertion could not be checked';
+  const status = error instanceof AssertionError ? error.status : 401;
   log.warn({ reason, path: req.path, from: req.ip }, 'refused a request not signed by the gateway');
-  res.status(401).json({
-    errors: [
-      {
-        message: `${name} answers only requests signed by the gateway: ${reason}`,
-        extensions: { code: 'UNAUTHENTICATED' },
-      },
-    ],
-  });
+  res
+    .status(status)
+    .json(
+      graphqlError(
+        `${name} answers only requests signed by the gateway: ${reason}`,
+        status === 401 ? 'UNAUTHENTICATED' : 'SERVICE_UNAVAILABLE',
+      ),
+    );
+}
+
+function graphqlError(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/** 405 for anything but POST: the gateway sends POST, and nothing else may execute. */
+function onlyPost(name: string): express.RequestHandler {
+  return (req, res, next) => {
+    if (req.method === 'POST') return next();
+    res
+      .status(405)
+      .set('allow', 'POST')
+      .json(
+        graphqlError(`${name} accepts only POST on /graphql, not ${req.method}; nothing was executed`, 'BAD_REQUEST'),
+      );
+  };
+}
+
+/**
+ * The operation a POST body asks for, exactly as Apollo Server will read it, or a message saying
+ * why the body is not one the gateway sends (a single JSON object with a query, an optional
+ * operation name and optional variables, and no extensions).
+ */
+function operationOf(body: unknown): GraphQLOperation | string {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return 'send one JSON object {query, operationName, variables} with content-type application/json';
+  }
+  const { query, operationName, variables, extensions } = body as Record<string, unknown>;
+  if (typeof query !== 'string' || query.length === 0) return 'query must be a non-empty string';
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
+    return 'operationName must be a string or null';
+  }
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
+    return 'variables must be an object or null';
+  }
+  if (extensions !== undefined && extensions !== null) {
+    return 'extensions are not accepted (persisted queries are off; the signed query text is what runs)';
+  }
+  return {
+    query,
+    operationName: operationName as string | null | undefined,
+    variables: variables as GraphQLOperation['variables'],
+  };
 }
 
 /**

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { SignJWT, type CryptoKey } from 'jose';
 import { REGISTRY_NAMES, SUBGRAPH_NAMES, type RegistryName, type SubgraphName } from '../../subgraphs/catalog';
 import { ensureDatabase, withDatabase } from '../../subgraphs/shared/database';
-import { ASSERTION_HEADER, requestDigest, signAssertion } from '../../subgraphs/shared/assertion';
+import { ASSERTION_HEADER, operationDigest, signAssertion } from '../../subgraphs/shared/assertion';
 import type { Caller, Identity } from '../../subgraphs/shared/identity';
 import { generateGatewayKeyPair, type UserTokenVerifier } from '../../subgraphs/shared/keys';
 import { createLogger } from '../../subgraphs/shared/logger';
@@ -74,6 +74,8 @@ export interface StackOptions {
   subgraphTimeoutMs?: number;
   /** Point the gateway at another address for some subgraphs (e.g. one that never answers). */
   gatewayRoutes?: Partial<Record<SubgraphName, string>>;
+  /** Point the data tracker at another address for some registries (e.g. a capturing proxy). */
+  dataTrackerRoutes?: Partial<Record<RegistryName, string>>;
   /** How the gateway checks user tokens (default: HS256 with the stack's own secret). */
   tokenVerifier?: UserTokenVerifier;
 }
@@ -109,7 +111,9 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   }
   const timeoutMs = options.subgraphTimeoutMs ?? 5000;
   const accessLogs = new RegistryAccessLogs(
-    Object.fromEntries(REGISTRY_NAMES.map((name) => [name, servers[name].url])) as Record<RegistryName, string>,
+    Object.fromEntries(
+      REGISTRY_NAMES.map((name) => [name, options.dataTrackerRoutes?.[name] ?? servers[name].url]),
+    ) as Record<RegistryName, string>,
     gatewayKeys.privateKey,
     timeoutMs,
     log,
@@ -194,7 +198,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       const assertion = await signAssertion(gatewayKeys.privateKey, {
         audience: name,
         caller: fullCaller,
-        digest: requestDigest(query),
+        digest: operationDigest({ query, variables }),
       });
       const response = await fetch(servers[name].url, {
         method: 'POST',
