@@ -2,7 +2,9 @@
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog';
 import { gatewayPort, subgraphTimeoutMs, subgraphUrl } from '../subgraphs/shared/config';
 import {
+  loadGatewayPublicKey,
   loadGatewaySigningKey,
+  loadRegistryPublicKeys,
   loadUserTokenVerifier,
   userTokenAudience,
   userTokenIssuer,
@@ -10,6 +12,7 @@ import {
 import { createLogger } from '../subgraphs/shared/logger';
 import { runUntilStopped } from '../subgraphs/shared/process';
 import { createTokenVerifier } from './authenticate';
+import { createDelegationVerifier } from './delegation';
 import { startGateway } from './server';
 
 const log = createLogger('gateway');
@@ -24,6 +27,10 @@ void runUntilStopped(log, async () => {
     verifyToken: createTokenVerifier(await loadUserTokenVerifier(), {
       issuer: userTokenIssuer(),
       audience: userTokenAudience(),
+    }),
+    verifyDelegation: createDelegationVerifier({
+      gateway: await loadGatewayPublicKey(),
+      registries: await loadRegistryPublicKeys(),
     }),
     signingKey: await loadGatewaySigningKey(),
     subgraphTimeoutMs: subgraphTimeoutMs(),

@@ -11,11 +11,13 @@ import express from 'express';
 import type { CryptoKey } from 'jose';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog';
 import { REPO_ROOT } from '../subgraphs/shared/config';
-import { badUserInput, errorReportingPlugin, formatClientError } from '../subgraphs/shared/errors';
-import { purposeProblem, type Identity } from '../subgraphs/shared/identity';
+import { DELEGATION_HEADER } from '../subgraphs/shared/delegation';
+import { badUserInput, errorReportingPlugin, formatClientError, unauthenticated } from '../subgraphs/shared/errors';
+import { purposeProblem, type Caller, type Identity } from '../subgraphs/shared/identity';
 import type { Logger } from '../subgraphs/shared/logger';
 import { closeHttpServer, listen, type RunningServer } from '../subgraphs/shared/server';
 import { SignedSubgraphDataSource, type GatewayContext } from './data-source';
+import { delegatedReadsOnlyPlugin } from './delegation';
 import { timeoutFetcher } from './fetcher';
 import { DEFAULT_LIMITS, queryLimitsRule, type QueryLimits } from './limits';
 
@@ -28,6 +30,11 @@ export interface GatewayOptions {
   subgraphUrls: Record<SubgraphName, string>;
   /** Checks the bearer token of a request (see authenticate.ts). */
   verifyToken(authorization: string | undefined): Promise<Identity | null>;
+  /**
+   * Checks a registry's delegated call (see delegation.ts): the original caller with `via` set,
+   * or null when the request carries no delegation. Without it, delegations are refused.
+   */
+  verifyDelegation?(req: express.Request): Promise<Caller | null>;
   /** Signs the assertion on every subgraph request. */
   signingKey: CryptoKey;
   subgraphTimeoutMs: number;
@@ -66,9 +73,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       errorReportingPlugin<GatewayContext>(log, (ctx) => ctx.caller?.requestId),
+      delegatedReadsOnlyPlugin(),
     ],
   });
   await server.start();
+
+  const verifyDelegation =
+    options.verifyDelegation ??
+    (async (req: express.Request) => {
+      if (req.get(DELEGATION_HEADER) === undefined) return null;
+      throw unauthenticated('The registry delegation was refused: this gateway accepts no delegated calls', 401);
+    });
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
@@ -79,6 +94,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     express.json({ limit: '100kb' }),
     expressMiddleware(server, {
       context: async ({ req, res }) => {
+        const delegated = await verifyDelegation(req);
+        if (delegated) {
+          // The original request's id, so the registries' logs of both requests correlate.
+          res.setHeader('x-request-id', delegated.requestId);
+          return { caller: delegated };
+        }
         const requestId = randomUUID();
         res.setHeader('x-request-id', requestId);
         const identity = await options.verifyToken(req.get('authorization'));

@@ -66,10 +66,11 @@ beforeAll(async () => {
     others.slice(20, 24).map((p) => p.id),
     { namePrefix: '注销', status: 'DEREGISTERED', industryCode: 'F5211' },
   );
+  // person:read: registerOrganization checks the legal representative in the natural-person registry as this officer.
   registrar = await stack.token({
     role: 'officer',
     dept: 'market-regulation',
-    scopes: ['organization:write', 'organization:read'],
+    scopes: ['organization:write', 'organization:read', 'person:read'],
   });
   reader = await stack.token({ role: 'officer', dept: 'civil-affairs', scopes: ['organization:read'] });
 });

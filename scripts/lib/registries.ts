@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import type { RegistryName } from '../../subgraphs/catalog';
+import type { GraphClient } from '../../subgraphs/shared/graph';
 import type { Logger } from '../../subgraphs/shared/logger';
 import type { RegistryOrm } from '../../subgraphs/shared/orm';
 import type { SubgraphDefinition } from '../../subgraphs/shared/server';
@@ -10,7 +11,7 @@ import * as naturalPerson from '../../subgraphs/natural-person/subgraph';
 export interface RegistryModule {
   entities: EntitySchema<any, any>[];
   migrations: MigrationObject[];
-  build(db: RegistryOrm, log: Logger): SubgraphDefinition<any>;
+  build(db: RegistryOrm, log: Logger, graph: GraphClient): SubgraphDefinition<any>;
 }
 
 /** Each registry's entities, migrations and subgraph, for tools and tests that work on every registry. */

@@ -1,3 +1,4 @@
+import type { GraphClient } from '../shared/graph';
 import type { Logger } from '../shared/logger';
 import type { RegistryOrm } from '../shared/orm';
 import { registrySubgraph } from '../shared/registry';
@@ -9,13 +10,14 @@ export { entities } from './entities';
 export { migrations } from './migrations';
 
 /** The legal-person subgraph over an open ORM: schema, resolvers, permissions and loaders. */
-export function legalPersonSubgraph(db: RegistryOrm, log: Logger) {
+export function legalPersonSubgraph(db: RegistryOrm, log: Logger, graph: GraphClient) {
   return registrySubgraph({
     name: 'legal-person',
     resolvers,
     permissions,
     db,
     log,
+    graph,
     createLoaders,
   });
 }

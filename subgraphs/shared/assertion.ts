@@ -86,6 +86,34 @@ export function operationDigest({ query, operationName, variables }: GraphQLOper
 }
 
 /**
+ * The operation a POST body asks for, exactly as Apollo Server will read it, or a message saying
+ * why the body is not a signed request's (a single JSON object with a query, an optional operation
+ * name and optional variables, and no extensions). Subgraphs and the gateway's delegation check
+ * read bodies with this, so what is digested is what executes.
+ */
+export function operationFromBody(body: unknown): GraphQLOperation | string {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return 'send one JSON object {query, operationName, variables} with content-type application/json';
+  }
+  const { query, operationName, variables, extensions } = body as Record<string, unknown>;
+  if (typeof query !== 'string' || query.length === 0) return 'query must be a non-empty string';
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
+    return 'operationName must be a string or null';
+  }
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
+    return 'variables must be an object or null';
+  }
+  if (extensions !== undefined && extensions !== null) {
+    return 'extensions are not accepted (persisted queries are off; the signed query text is what runs)';
+  }
+  return {
+    query,
+    operationName: operationName as string | null | undefined,
+    variables: variables as GraphQLOperation['variables'],
+  };
+}
+
+/**
  * The digest that binds a token to a plain HTTP request (a registry's GET /access-records): the
  * method and the request target exactly as sent (path and query string). It cannot equal an
  * operation digest: that one hashes text starting with `{`.

@@ -34,6 +34,22 @@ export function subgraphUrl(name: SubgraphName): string {
   return process.env[`${envPrefix(name)}_URL`] ?? `http://localhost:${subgraphPort(name)}/graphql`;
 }
 
+/**
+ * Where registries send delegated calls: the gateway's /graphql (the normal endpoint; a registry
+ * proves itself with its own key). Behind a load balancer, give the balancer's address.
+ */
+export function gatewayUrl(): string {
+  return process.env.GATEWAY_URL ?? `http://localhost:${gatewayPort()}/graphql`;
+}
+
+/**
+ * How long a registry waits for a delegated call. Below the gateway's subgraph timeout, so the
+ * registry answers (failing the write closed) before the gateway gives up on the registry.
+ */
+export function delegatedCallTimeoutMs(): number {
+  return intFromEnv('DELEGATED_CALL_TIMEOUT_MS', 4000);
+}
+
 /** How long the gateway waits for one subgraph fetch before answering without it. */
 export function subgraphTimeoutMs(): number {
   return intFromEnv('SUBGRAPH_TIMEOUT_MS', 5000);

@@ -134,7 +134,7 @@ export async function loadRegistryPublicKeys(): Promise<Record<RegistryName, Cry
   return Object.fromEntries(entries) as Record<RegistryName, CryptoKey>;
 }
 
-/** A fresh in-memory Ed25519 pair, for tests and tools that run the whole stack in one process. */
+/** A fresh in-memory Ed25519 pair (gateway or registry), for tests and tools that run the whole stack in one process. */
 export async function generateGatewayKeyPair(): Promise<{ privateKey: CryptoKey; publicKey: CryptoKey }> {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   return {

@@ -1,9 +1,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import type { RegistryName } from '../catalog';
-import { subgraphHost, subgraphPort } from './config';
+import { delegatedCallTimeoutMs, gatewayUrl, subgraphHost, subgraphPort } from './config';
 import { ensureDatabase, registryDatabaseUrl } from './database';
-import { loadGatewayPublicKey } from './keys';
+import { GraphClient } from './graph';
+import { loadGatewayPublicKey, loadRegistrySigningKey } from './keys';
 import { createLogger, type Logger } from './logger';
 import { migrate, openRegistryOrm, type RegistryOrm } from './orm';
 import { serveSubgraph, type SubgraphDefinition } from './server';
@@ -19,7 +20,7 @@ export async function runRegistryProcess(
   parts: {
     entities: EntitySchema<any, any>[];
     migrations: MigrationObject[];
-    build(db: RegistryOrm, log: Logger): SubgraphDefinition<any>;
+    build(db: RegistryOrm, log: Logger, graph: GraphClient): SubgraphDefinition<any>;
   },
 ): Promise<void> {
   const log = createLogger(name);
@@ -34,7 +35,14 @@ export async function runRegistryProcess(
       log,
     });
     await migrate(db.orm, log);
-    const server = await serveSubgraph(parts.build(db, log), {
+    const graph = new GraphClient({
+      registry: name,
+      signingKey: await loadRegistrySigningKey(name),
+      gatewayUrl: gatewayUrl(),
+      timeoutMs: delegatedCallTimeoutMs(),
+      log,
+    });
+    const server = await serveSubgraph(parts.build(db, log, graph), {
       port: subgraphPort(name),
       publicKey: await loadGatewayPublicKey(),
       host: subgraphHost(),

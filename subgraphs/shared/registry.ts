@@ -4,6 +4,7 @@ import type { RegistryName } from '../catalog';
 import { mountAccessRecordsRoute } from './access-log/http';
 import { AccessRecorder } from './access-log/recorder';
 import type { RegistryContext } from './context';
+import type { GraphClient } from './graph';
 import type { Logger } from './logger';
 import type { RegistryOrm } from './orm';
 import { subgraphTypeDefs } from './sdl';
@@ -17,7 +18,8 @@ export interface RegistryRequestContext<Loaders> extends RegistryContext {
 /**
  * Turns a registry's parts (resolvers, permissions, loaders; the SDL is schema/<name>.graphql) into a subgraph definition
  * with what every registry has: a fresh EntityManager and loaders per request, an access log,
- * its read endpoint for the data tracker, and a database health check.
+ * its read endpoint for the data tracker, a database health check, and `ctx.graph` for delegated
+ * calls on the caller's behalf.
  */
 export function registrySubgraph<Loaders>(parts: {
   name: RegistryName;
@@ -25,6 +27,8 @@ export function registrySubgraph<Loaders>(parts: {
   permissions: IRules;
   db: RegistryOrm;
   log: Logger;
+  /** This registry's client for delegated calls (signs with the registry's own key). */
+  graph: GraphClient;
   createLoaders(em: EntityManager): Loaders;
 }): SubgraphDefinition<RegistryRequestContext<Loaders>> {
   const { name, db, log } = parts;
@@ -34,9 +38,15 @@ export function registrySubgraph<Loaders>(parts: {
     typeDefs: subgraphTypeDefs(name),
     resolvers: parts.resolvers,
     permissions: parts.permissions,
-    createContext: (caller) => {
+    createContext: (caller, assertion) => {
       const em = db.orm.em.fork();
-      return { caller, em, access: new AccessRecorder(knex, name, caller), loaders: parts.createLoaders(em) };
+      return {
+        caller,
+        em,
+        access: new AccessRecorder(knex, name, caller),
+        graph: parts.graph.forRequest(caller, assertion),
+        loaders: parts.createLoaders(em),
+      };
     },
     accessRecorderOf: (ctx) => ctx.access,
     routes: (app, authenticate) => mountAccessRecordsRoute(app, authenticate, { knex, registry: name, log }),

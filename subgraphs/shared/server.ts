@@ -15,9 +15,9 @@ import {
   ASSERTION_HEADER,
   AssertionError,
   operationDigest,
+  operationFromBody,
   routeDigest,
   verifyAssertion,
-  type GraphQLOperation,
 } from './assertion';
 import { accessLogMiddleware } from './access-log/middleware';
 import type { AccessRecorder } from './access-log/recorder';
@@ -135,7 +135,7 @@ export async function serveSubgraph<C extends SubgraphContext>(
     onlyPost(definition.name),
     express.json({ limit: '2mb' }),
     async (req, res, next) => {
-      const operation = operationOf(req.body);
+      const operation = operationFromBody(req.body);
       if (typeof operation === 'string') {
         res.status(400).json(graphqlError(`${definition.name} refused the request body: ${operation}`, 'BAD_REQUEST'));
         return;
@@ -196,33 +196,6 @@ function onlyPost(name: string): express.RequestHandler {
       .json(
         graphqlError(`${name} accepts only POST on /graphql, not ${req.method}; nothing was executed`, 'BAD_REQUEST'),
       );
-  };
-}
-
-/**
- * The operation a POST body asks for, exactly as Apollo Server will read it, or a message saying
- * why the body is not one the gateway sends (a single JSON object with a query, an optional
- * operation name and optional variables, and no extensions).
- */
-function operationOf(body: unknown): GraphQLOperation | string {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return 'send one JSON object {query, operationName, variables} with content-type application/json';
-  }
-  const { query, operationName, variables, extensions } = body as Record<string, unknown>;
-  if (typeof query !== 'string' || query.length === 0) return 'query must be a non-empty string';
-  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
-    return 'operationName must be a string or null';
-  }
-  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
-    return 'variables must be an object or null';
-  }
-  if (extensions !== undefined && extensions !== null) {
-    return 'extensions are not accepted (persisted queries are off; the signed query text is what runs)';
-  }
-  return {
-    query,
-    operationName: operationName as string | null | undefined,
-    variables: variables as GraphQLOperation['variables'],
   };
 }
 

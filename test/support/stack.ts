@@ -5,6 +5,7 @@ import { REGISTRY_NAMES, SUBGRAPH_NAMES, type RegistryName, type SubgraphName } 
 import { ensureDatabase, withDatabase } from '../../subgraphs/shared/database';
 import { ASSERTION_HEADER, operationDigest, signAssertion } from '../../subgraphs/shared/assertion';
 import type { Caller, Identity } from '../../subgraphs/shared/identity';
+import { GraphClient } from '../../subgraphs/shared/graph';
 import { generateGatewayKeyPair, type UserTokenVerifier } from '../../subgraphs/shared/keys';
 import { createLogger } from '../../subgraphs/shared/logger';
 import { migrate, openRegistryOrm, type RegistryOrm } from '../../subgraphs/shared/orm';
@@ -13,6 +14,7 @@ import { REGISTRY_MODULES } from '../../scripts/lib/registries';
 import { RegistryAccessLogs } from '../../subgraphs/data-tracker/registry-client';
 import { dataTrackerSubgraph } from '../../subgraphs/data-tracker/subgraph';
 import { createTokenVerifier } from '../../gateway/authenticate';
+import { createDelegationVerifier } from '../../gateway/delegation';
 import { startGateway } from '../../gateway/server';
 
 /**
@@ -42,7 +44,11 @@ export interface TestStack {
     variables?: Record<string, unknown>,
     caller?: Partial<Caller>,
   ): Promise<GraphQLResponse<T>>;
-  gatewayKeys: { privateKey: CryptoKey; publicKey: CryptoKey };
+  gatewayKeys: KeyPair;
+  /** Each registry's own key pair (delegated calls), generated in memory. */
+  registryKeys: Record<RegistryName, KeyPair>;
+  /** Sends the registries' delegated calls to `url` instead of the gateway (null: back to the gateway). */
+  routeDelegatedCalls(url: string | null): void;
   /** Runs SQL on a registry's database (test set-up and inspection). */
   sql<R extends Record<string, unknown> = Record<string, unknown>>(
     registry: RegistryName,
@@ -50,6 +56,11 @@ export interface TestStack {
     values?: unknown[],
   ): Promise<R[]>;
   stop(): Promise<void>;
+}
+
+export interface KeyPair {
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
 }
 
 export interface RequestOptions {
@@ -78,6 +89,8 @@ export interface StackOptions {
   dataTrackerRoutes?: Partial<Record<RegistryName, string>>;
   /** How the gateway checks user tokens (default: HS256 with the stack's own secret). */
   tokenVerifier?: UserTokenVerifier;
+  /** How long registries wait for a delegated call (default 4000 ms). */
+  delegatedCallTimeoutMs?: number;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
@@ -87,6 +100,12 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const prefix = `t${process.pid}_${++stackCounter}_${randomBytes(3).toString('hex')}`;
   const log = createLogger('test');
   const gatewayKeys = await generateGatewayKeyPair();
+  const registryKeys = Object.fromEntries(
+    await Promise.all(REGISTRY_NAMES.map(async (name) => [name, await generateGatewayKeyPair()] as const)),
+  ) as Record<RegistryName, KeyPair>;
+  // Registries start before the gateway: their delegated calls read its URL when they are made.
+  let gatewayUrl = '';
+  let delegationRoute: string | null = null;
   const userSecret = randomBytes(32);
 
   const databaseUrls = Object.fromEntries(
@@ -107,7 +126,18 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       poolMax: 5,
     });
     await migrate(db[name].orm, log);
-    servers[name] = await serveSubgraph(build(db[name], log), { port: 0, publicKey: gatewayKeys.publicKey, log });
+    const graph = new GraphClient({
+      registry: name,
+      signingKey: registryKeys[name].privateKey,
+      gatewayUrl: () => delegationRoute ?? gatewayUrl,
+      timeoutMs: options.delegatedCallTimeoutMs ?? 4000,
+      log,
+    });
+    servers[name] = await serveSubgraph(build(db[name], log, graph), {
+      port: 0,
+      publicKey: gatewayKeys.publicKey,
+      log,
+    });
   }
   const timeoutMs = options.subgraphTimeoutMs ?? 5000;
   const accessLogs = new RegistryAccessLogs(
@@ -135,6 +165,13 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       issuer: 'gov-graph',
       audience: 'gov-graph',
     }),
+    verifyDelegation: createDelegationVerifier({
+      gateway: gatewayKeys.publicKey,
+      registries: Object.fromEntries(REGISTRY_NAMES.map((name) => [name, registryKeys[name].publicKey])) as Record<
+        RegistryName,
+        CryptoKey
+      >,
+    }),
     signingKey: gatewayKeys.privateKey,
     subgraphTimeoutMs: timeoutMs,
     log,
@@ -142,7 +179,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       fetches[name] += 1;
     },
   });
-  const gatewayUrl = `http://127.0.0.1:${gateway.port}/graphql`;
+  gatewayUrl = `http://127.0.0.1:${gateway.port}/graphql`;
 
   const pools = Object.fromEntries(
     REGISTRY_NAMES.map((name) => [name, new pg.Pool({ connectionString: databaseUrls[name], max: 2 })]),
@@ -155,6 +192,10 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     servers,
     fetches,
     gatewayKeys,
+    registryKeys,
+    routeDelegatedCalls: (url) => {
+      delegationRoute = url;
+    },
     resetCounts: () => {
       for (const name of SUBGRAPH_NAMES) fetches[name] = 0;
     },

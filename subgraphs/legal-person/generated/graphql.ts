@@ -85,7 +85,10 @@ export type Query_EntitiesArgs = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Registers an organization. Market-regulation officers with organization:write. */
+  /**
+   * Registers an organization. Market-regulation officers with organization:write, and person:read:
+   * the legal representative is checked in the natural-person registry on the officer's behalf.
+   */
   registerOrganization?: Maybe<Organization>;
   /** Records an administrative penalty. Market-regulation officers with organization:write. */
   recordPenalty?: Maybe<Penalty>;
@@ -205,7 +208,7 @@ export type RegisterOrganizationInput = {
   /** 1 to 100 characters. */
   name: Scalars['String']['input'];
   type: OrganizationType;
-  /** Registry id of the legal representative in the natural-person registry. */
+  /** Registry id of the legal representative: a living person in the natural-person registry. */
   legalRepresentativeId: Scalars['ID']['input'];
   registeredCapital: Scalars['Money']['input'];
   /** Not in the future. */

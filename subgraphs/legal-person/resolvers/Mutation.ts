@@ -6,6 +6,8 @@ import { OrganizationSchema, type Organization } from '../entities/organization.
 import { PenaltySchema, type Penalty } from '../entities/penalty.entity';
 import { createOnce } from '../../shared/create-once';
 import { badUserInput } from '../../shared/errors';
+import { checkedData } from '../../shared/graph';
+import { LegalRepresentativeCheck } from '../graph-queries';
 import * as check from '../../shared/validation';
 
 /** Earliest date of establishment or decision the registry accepts. */
@@ -14,6 +16,11 @@ const EARLIEST = '1949-10-01';
 export const Mutation: MutationResolvers = {
   registerOrganization: async (_parent, { input }, ctx) => {
     const clean = validateOrganization(input);
+    // A repeat of a registration answers from this registry alone; a new one names a person who
+    // must exist in the natural-person registry, checked there before anything is written.
+    const [registered] = await new OrganizationRepository(ctx.em).findByCreditCodes([clean.creditCode]);
+    if (registered) return sameOrganization(registered, clean);
+    await checkLegalRepresentative(ctx, clean.legalRepresentativeId);
     return createOnce(ctx.em, {
       find: async (em) => {
         const [existing] = await new OrganizationRepository(em).findByCreditCodes([clean.creditCode]);
@@ -55,6 +62,33 @@ function validateOrganization(input: RegisterOrganizationInput) {
     address: check.text('input.address', input.address, { max: 200 }),
     businessScope: check.text('input.businessScope', input.businessScope, { max: 1000 }),
   };
+}
+
+/**
+ * The legal representative must be a living person in the natural-person registry: asked there
+ * through the gateway as the officer (who needs person:read), so that registry's rules and access
+ * log apply. Fails closed: if the answer cannot be had, nothing is written.
+ */
+async function checkLegalRepresentative(ctx: LegalPersonContext, id: string): Promise<void> {
+  const { person } = checkedData(await ctx.graph.query(LegalRepresentativeCheck, { id }), {
+    argument: 'input.legalRepresentativeId',
+    registry: 'natural-person',
+    needs: 'scope person:read',
+  });
+  if (!person) {
+    throw badUserInput(
+      'input.legalRepresentativeId',
+      'exists',
+      `input.legalRepresentativeId ${id} is not a person in the natural-person registry`,
+    );
+  }
+  if (person.deathDate) {
+    throw badUserInput(
+      'input.legalRepresentativeId',
+      'living',
+      `input.legalRepresentativeId ${id} is recorded as deceased (${person.deathDate}); a legal representative must be a living person`,
+    );
+  }
 }
 
 async function registerOrganization(
