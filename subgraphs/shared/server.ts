@@ -15,7 +15,9 @@ import { ASSERTION_HEADER, AssertionError, requestDigest, verifyAssertion } from
 import { accessLogMiddleware } from './access-log/middleware';
 import type { AccessRecorder } from './access-log/recorder';
 import type { SubgraphContext } from './context';
-import { errorReportingPlugin, formatClientError, internalError } from './errors';
+import { isProduction } from './config';
+import { errorReportingPlugin, formatClientError, internalError, operationResolutionPlugin } from './errors';
+import { installJsonErrors, jsonBody } from './http-errors';
 import type { Caller } from './identity';
 import type { Logger } from './logger';
 import { federationRules, refusal } from './rules';
@@ -76,9 +78,10 @@ function withFederationRules(permissions: IRules): IRules {
 
 export async function serveSubgraph<C extends SubgraphContext>(
   definition: SubgraphDefinition<C>,
-  options: { port: number; publicKey: CryptoKey; log: Logger; host?: string },
+  options: { port: number; publicKey: CryptoKey; log: Logger; host?: string; production?: boolean },
 ): Promise<RunningServer> {
   const { log, publicKey } = options;
+  const production = options.production ?? isProduction();
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
@@ -93,10 +96,13 @@ export async function serveSubgraph<C extends SubgraphContext>(
     schema: buildProtectedSchema(definition),
     formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Federated traces are for Apollo Studio, which this deployment does not use.
       ApolloServerPluginInlineTraceDisabled(),
+      operationResolutionPlugin<C>(),
       errorReportingPlugin<C>(log, (ctx) => ctx.caller?.requestId),
       accessLogFlushPlugin(definition, log),
     ],
@@ -117,7 +123,7 @@ export async function serveSubgraph<C extends SubgraphContext>(
 
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    ...jsonBody('2mb'),
     async (req, res, next) => {
       try {
         const query = typeof req.body?.query === 'string' ? req.body.query : '';
@@ -131,6 +137,8 @@ export async function serveSubgraph<C extends SubgraphContext>(
       context: async ({ res }) => definition.createContext(res.locals.caller as Caller),
     }),
   );
+
+  installJsonErrors(app, log);
 
   const host = options.host ?? '127.0.0.1';
   await listen(httpServer, options.port, host);
