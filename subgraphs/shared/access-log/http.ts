@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { Knex } from '@mikro-orm/postgresql';
 import { internalErrorMessage } from '../errors';
 import { sendError } from '../http-errors';
+import { isInstant } from '../validation';
 import type { Caller } from '../identity';
 import type { Logger } from '../logger';
 import { refuseUnsigned } from '../server';
@@ -83,6 +84,6 @@ function parseCursor(query: Request['query']): AccessCursor | undefined | null {
   const registry = stringParam(query.afterRegistry);
   const seq = stringParam(query.afterSeq);
   if (at === undefined && registry === undefined && seq === undefined) return undefined;
-  if (!at || !registry || !seq || Number.isNaN(Date.parse(at)) || !/^\d+$/.test(seq)) return null;
+  if (!at || !registry || !seq || !isInstant(at) || !/^\d{1,15}$/.test(seq)) return null;
   return { at, registry, seq: Number(seq) };
 }
