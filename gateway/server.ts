@@ -19,7 +19,7 @@ import {
   formatClientError,
   operationResolutionPlugin,
 } from '../subgraphs/shared/errors';
-import { installJsonErrors, jsonBody } from '../subgraphs/shared/http-errors';
+import { allowMethods, installJsonErrors, jsonBody } from '../subgraphs/shared/http-errors';
 import { purposeProblem, type Identity } from '../subgraphs/shared/identity';
 import type { Logger } from '../subgraphs/shared/logger';
 import { closeHttpServer, listen, type RunningServer } from '../subgraphs/shared/server';
@@ -135,6 +135,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
 
   app.use(
     '/graphql',
+    allowMethods(['GET', 'POST']),
     ...jsonBody('100kb'),
     expressMiddleware(server, {
       context: async ({ req, res }) => {

@@ -143,8 +143,8 @@ describe('the gateway', () => {
 
   it('answers PUT /graphql with a JSON 405', async () => {
     const res = await send(stack.gatewayUrl, { method: 'PUT', headers: json, body: '{"query":"{ __typename }"}' });
-    expect(res.status).toBe(405);
-    expect(res.body.errors[0].message).toMatch(/GET|POST/);
+    expect(expectJsonError(res, 405, 'METHOD_NOT_ALLOWED')).toBe('/graphql does not answer PUT; it answers GET, POST.');
+    expect(res.headers.get('allow')).toBe('GET, POST');
   });
 
   it('answers a bad X-Purpose header with a JSON 400', async () => {

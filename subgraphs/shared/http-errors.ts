@@ -56,6 +56,31 @@ export function jsonBody(limit: string): RequestHandler[] {
   ];
 }
 
+/**
+ * For a path mounted with `app.use` (which takes every method): 405 with `Allow` for any method
+ * not listed, 204 with `Allow` for OPTIONS.
+ */
+export function allowMethods(methods: string[]): RequestHandler {
+  const allow = methods.join(', ');
+  return (req, res, next) => {
+    if (methods.includes(req.method)) {
+      next();
+      return;
+    }
+    res.setHeader('allow', allow);
+    if (req.method === 'OPTIONS') {
+      res.status(204).end();
+      return;
+    }
+    sendError(
+      res,
+      405,
+      'METHOD_NOT_ALLOWED',
+      `${req.baseUrl || req.path} does not answer ${req.method}; it answers ${allow}.`,
+    );
+  };
+}
+
 /** Installs the catch-all for unmatched paths and methods and the error handler; call after every route. */
 export function installJsonErrors(app: Express, log: Logger): void {
   app.use(unmatched(app));
