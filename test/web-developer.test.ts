@@ -1,4 +1,5 @@
 import { createServer, type Socket } from 'node:net';
+import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog';
 import { parseOrigins } from '../subgraphs/shared/config';
 import { createLogger } from '../subgraphs/shared/logger';
@@ -176,6 +177,27 @@ describe('the explorer', () => {
     expect(own).toMatch(/fetch\(endpoint/);
     expect(html).toContain('id="token"');
     expect(html).toContain('id="purpose"');
+  });
+
+  it('can introspect the schema for its documentation, while nested introspection stays bounded', async () => {
+    const full = await stack.graphql(getIntrospectionQuery({ inputValueDeprecation: true, specifiedByUrl: true }));
+    expect(full.status).toBe(200);
+    expect(full.body.errors).toBeUndefined();
+    const schema = buildClientSchema(full.body.data as IntrospectionQuery);
+    expect(Object.keys(schema.getQueryType()!.getFields())).toContain('organizations');
+
+    const bomb = await stack.graphql(
+      '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }',
+    );
+    expect(bomb.status).toBe(400);
+    expect(bomb.body.errors![0].message).toMatch(/nests 4 introspection lists .* the limits are 3/);
+    // Introspection does not lift the limits of a query that also asks for data.
+    const mixed = await stack.graphql(
+      `{ __typename organizations(first: 1) { edges { node { legalRepresentative { legalRepresentativeOf {
+          legalRepresentative { legalRepresentativeOf { legalRepresentative { legalRepresentativeOf {
+          legalRepresentative { legalRepresentativeOf { legalRepresentative { name } } } } } } } } } } } } }`,
+    );
+    expect(mixed.body.errors![0].message).toMatch(/levels deep; the limit is 12/);
   });
 
   it('is where a browser opening /graphql lands; a GraphQL client there still gets GraphQL', async () => {
