@@ -17,6 +17,7 @@ import {
   badUserInput,
   errorReportingPlugin,
   formatClientError,
+  formatClientErrorWithoutSuggestions,
   operationResolutionPlugin,
 } from '../subgraphs/shared/errors';
 import { allowMethods, installJsonErrors, jsonBody } from '../subgraphs/shared/http-errors';
@@ -103,7 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
 
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: formatClientError,
+    formatError: production ? formatClientErrorWithoutSuggestions : formatClientError,
     includeStacktraceInErrorResponses: false,
     // Suggestions ("Did you mean ...?") would name fields that introspection hides.
     introspection: !production,

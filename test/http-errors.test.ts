@@ -273,6 +273,24 @@ describe('schema details in production', () => {
       body: JSON.stringify({ query: '{ organizations(firs: 1) { totalCount } }' }),
     });
     expect(argument.text).not.toMatch(/Did you mean/);
+    // Variables are coerced after validation: their messages must not suggest names either.
+    for (const [variables, suggestion] of [
+      [{ f: { statu: 'ACTIVE' } }, '\\"status\\"'],
+      [{ f: { status: 'ACTIV' } }, 'ACTIVE'],
+    ] as const) {
+      const coerced = await send(production.url.replace('localhost', '127.0.0.1'), {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({
+          query: 'query Q($f: OrganizationFilter) { organizations(filter: $f, first: 1) { totalCount } }',
+          variables,
+        }),
+      });
+      expect(coerced.status).toBe(400);
+      expect(coerced.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(coerced.text).not.toContain('Did you mean');
+      expect(coerced.text).not.toContain(suggestion);
+    }
     const introspection = await send(production.url.replace('localhost', '127.0.0.1'), {
       method: 'POST',
       headers: json,

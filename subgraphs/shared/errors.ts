@@ -86,6 +86,16 @@ export function formatClientError(formatted: GraphQLFormattedError): GraphQLForm
 }
 
 /**
+ * formatError for production: also drops "Did you mean ...?" from every message. Apollo Server's
+ * hideSchemaDetailsFromClientErrors covers validation only, but variables are coerced later, and
+ * their messages suggest input field and enum value names just the same.
+ */
+export function formatClientErrorWithoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const kept = formatClientError(formatted);
+  return { ...kept, message: kept.message.replace(/ ?Did you mean .+\?$/, '') };
+}
+
+/**
  * Logs every internal error with the request id (so an operator can find it from what the client
  * quotes), and stamps the request id on every error the client receives.
  */

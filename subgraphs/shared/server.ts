@@ -16,7 +16,13 @@ import { accessLogMiddleware } from './access-log/middleware';
 import type { AccessRecorder } from './access-log/recorder';
 import type { SubgraphContext } from './context';
 import { isProduction } from './config';
-import { errorReportingPlugin, formatClientError, internalError, operationResolutionPlugin } from './errors';
+import {
+  errorReportingPlugin,
+  formatClientError,
+  formatClientErrorWithoutSuggestions,
+  internalError,
+  operationResolutionPlugin,
+} from './errors';
 import { installJsonErrors, jsonBody } from './http-errors';
 import type { Caller } from './identity';
 import type { Logger } from './logger';
@@ -94,7 +100,7 @@ export async function serveSubgraph<C extends SubgraphContext>(
 
   const server = new ApolloServer<C>({
     schema: buildProtectedSchema(definition),
-    formatError: formatClientError,
+    formatError: production ? formatClientErrorWithoutSuggestions : formatClientError,
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
