@@ -1,19 +1,26 @@
 import { describeUrl } from '../subgraphs/shared/config';
-import {
-  BulkLoader,
-  countRows,
-  LEGAL_PERSON_TABLES,
-  loadOrganizations,
-  loadPeople,
-  NATURAL_PERSON_TABLES,
-} from './load';
+import { BulkLoader, countRows, loadOrganizations, loadPeople } from './load';
 import {
   generateOrganizationRows,
   generateOrganizations,
+  noOrganizations,
+  noteExistingOrganization,
+  noteExistingPenalty,
   RepresentativePool,
+  type ExistingOrganizations,
   type OrganizationData,
 } from './organizations';
-import { ageOn, generateHouseholds, generatePeople, SEED_AS_OF, type HouseholdRows, type PeopleData } from './people';
+import {
+  ageOn,
+  FIRST_HOUSEHOLD_NUMBER,
+  generateHouseholds,
+  generatePeople,
+  idNumberKey,
+  SEED_AS_OF,
+  type HouseholdRows,
+  type PeopleData,
+  type PeopleStart,
+} from './people';
 import { Random } from './random';
 
 /**
@@ -78,13 +85,18 @@ function* feedingPool(households: Iterable<HouseholdRows>, pool: RepresentativeP
   }
 }
 
-/** Generates the data and loads it into both registry databases, which must have been migrated and be empty. */
+/**
+ * Generates the data and adds it to both registry databases (which must have been migrated). Into
+ * empty registries it loads exactly generateRegistries' rows. Where there is data already, the new
+ * people and organizations come from a stream of the seed named after what is there (so the same
+ * seed on the same data gives the same rows), and never repeat an ID number, household number,
+ * credit code, organization name or decision number already registered.
+ */
 export async function seedRegistries(options: SeedOptions): Promise<SeedSummary> {
   const started = Date.now();
   const report = options.onProgress ?? (() => {});
   const phase = (message: string) => report({ kind: 'phase', message });
   const onRows = (table: string, done: number, total: number) => report({ kind: 'rows', table, done, total });
-  const root = new Random(options.seed);
   const pool = new RepresentativePool();
 
   // Both transactions stay open until both registries are loaded, so a failure in either leaves
@@ -93,17 +105,36 @@ export async function seedRegistries(options: SeedOptions): Promise<SeedSummary>
   let legal: BulkLoader | undefined;
   try {
     legal = await BulkLoader.begin(options.legalPersonUrl);
+    // Writers wait (readers do not) until the load commits, so what is read below stays true.
+    await natural.query('lock table person, household, household_member in exclusive mode');
+    await legal.query('lock table organization, penalty in exclusive mode');
+    const existing = await readExisting(natural, legal);
+    const root = new Random(options.seed);
+    const stream = existing.empty
+      ? root
+      : root.fork(`after ${existing.persons} persons and ${existing.organizations} organizations`);
+    if (!existing.empty) {
+      phase(
+        `adding to the ${existing.persons.toLocaleString('en')} people and ` +
+          `${existing.organizations.toLocaleString('en')} organizations already registered`,
+      );
+    }
     phase(
       `generating and loading ${options.people.toLocaleString('en')} people with their households into ` +
         `${natural.where} (seed ${JSON.stringify(options.seed)})`,
     );
-    const households = feedingPool(generateHouseholds(root.fork('people'), options.people), pool);
+    const households = feedingPool(generateHouseholds(stream.fork('people'), options.people, existing.people), pool);
     const peopleRows = await loadPeople(natural, households, options.people, onRows);
     phase(
       `generating and loading ${options.organizations.toLocaleString('en')} organizations with their penalties ` +
         `into ${legal.where}`,
     );
-    const organizations = generateOrganizationRows(root.fork('organizations'), options.organizations, pool);
+    const organizations = generateOrganizationRows(
+      stream.fork('organizations'),
+      options.organizations,
+      pool,
+      existing.organizationRegister,
+    );
     const organizationRows = await loadOrganizations(legal, organizations, options.organizations, onRows);
     // Check the foreign keys of both before committing either.
     phase('checking foreign keys and committing');
@@ -119,12 +150,51 @@ export async function seedRegistries(options: SeedOptions): Promise<SeedSummary>
   }
 }
 
-/** Rows already in the tables the seeder fills, per table, across both registries. */
-export async function existingRows(urls: RegistryUrls): Promise<Record<string, number>> {
-  return {
-    ...(await countRows(urls.naturalPersonUrl, NATURAL_PERSON_TABLES)),
-    ...(await countRows(urls.legalPersonUrl, LEGAL_PERSON_TABLES)),
+interface ExistingData {
+  empty: boolean;
+  persons: number;
+  organizations: number;
+  people: PeopleStart;
+  organizationRegister: ExistingOrganizations;
+}
+
+/** What both registries hold that new rows must continue after, read inside the loaders' transactions. */
+async function readExisting(natural: BulkLoader, legal: BulkLoader): Promise<ExistingData> {
+  const [counts] = await natural.rows<{ persons: string; highest: string | null; last: string; called: boolean }>(
+    `select (select count(*) from person) as persons, (select max(number) from household) as highest,
+            last_value as last, is_called as called from household_number_seq`,
+  );
+  const [organizationCount] = await legal.rows<{ organizations: string }>(
+    'select count(*) as organizations from organization',
+  );
+  const persons = Number(counts.persons);
+  const organizations = Number(organizationCount.organizations);
+  const highestNumber = Math.max(Number(counts.highest ?? 0), counts.called ? Number(counts.last) : 0);
+  const people: PeopleStart = {
+    firstHouseholdNumber: Math.max(FIRST_HOUSEHOLD_NUMBER, highestNumber + 1),
+    takenIdNumbers: new Set(),
   };
+  const organizationRegister = noOrganizations();
+  if (persons > 0) {
+    for await (const rows of natural.stream<{ id_number: string }>('select id_number from person')) {
+      for (const row of rows) {
+        const key = idNumberKey(row.id_number);
+        if (key !== null) people.takenIdNumbers.add(key);
+      }
+    }
+  }
+  if (organizations > 0) {
+    for await (const rows of legal.stream<{ credit_code: string; name: string }>(
+      'select credit_code, name from organization',
+    )) {
+      for (const row of rows) noteExistingOrganization(organizationRegister, row.credit_code, row.name);
+    }
+    for await (const rows of legal.stream<{ decision_number: string }>('select decision_number from penalty')) {
+      for (const row of rows) noteExistingPenalty(organizationRegister, row.decision_number);
+    }
+  }
+  const empty = persons === 0 && organizations === 0 && counts.highest === null && !counts.called;
+  return { empty, persons, organizations, people, organizationRegister };
 }
 
 /**

@@ -74,3 +74,45 @@ export function describeUrl(url: string): string {
     return '(unparseable URL)';
   }
 }
+
+/** NODE_ENV=production: no introspection, no field suggestions, no explorer. */
+export function isProduction(): boolean {
+  return process.env.NODE_ENV === 'production';
+}
+
+/**
+ * CORS_ORIGINS: the browser origins (scheme, host and port, comma-separated) whose web apps may
+ * call the gateway with credentials, e.g. `https://hrss.example.gov.cn,http://localhost:5173`.
+ */
+export function corsOrigins(): string[] {
+  return parseOrigins(process.env.CORS_ORIGINS ?? '');
+}
+
+export function parseOrigins(list: string): string[] {
+  const origins = list
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (origin === '*' || origin === 'null') {
+      throw new Error(
+        `CORS_ORIGINS may not contain ${origin}: list each web app's origin, e.g. https://hrss.example.gov.cn`,
+      );
+    }
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw new Error(
+        `CORS_ORIGINS entry ${JSON.stringify(origin)} is not an origin such as https://app.example.gov.cn`,
+      );
+    }
+    if (!['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new Error(
+        `CORS_ORIGINS entry ${JSON.stringify(origin)} must be just scheme, host and port, written as ${parsed.origin} ` +
+          '(no path, no trailing slash)',
+      );
+    }
+  }
+  return origins;
+}

@@ -1,3 +1,4 @@
+import { REGISTRY_NAMES, type RegistryName } from '../../catalog';
 import type { DataTrackerContext } from '../context';
 import * as check from '../../shared/validation';
 import type { AccessCursor } from '../../shared/access-log/query';
@@ -29,14 +30,18 @@ export async function accessRecordPage(
   };
 }
 
+/** The last record shown: its time, registry and position in that registry's chain (the merged order). */
+const ACCESS_CURSOR = [
+  check.cursorField.instant,
+  check.cursorField.oneOf(REGISTRY_NAMES),
+  check.cursorField.count,
+] as const;
+
 function encodeAccessCursor(record: StoredAccessRecord): string {
-  return check.encodeCursor([record.at, record.registry, record.seq]);
+  return check.encodeCursor(ACCESS_CURSOR, [record.at, record.registry as RegistryName, record.seq]);
 }
 
 function decodeAccessCursor(cursor: string): AccessCursor {
-  const [at, registry, seq] = check.decodeCursor('after', cursor, 3);
-  if (typeof at !== 'string' || typeof registry !== 'string' || typeof seq !== 'number') {
-    return check.decodeCursor('after', '', 3) as never; // throws the standard cursor error
-  }
+  const [at, registry, seq] = check.decodeCursor('after', cursor, ACCESS_CURSOR);
   return { at, registry, seq };
 }

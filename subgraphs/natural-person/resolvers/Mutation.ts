@@ -8,6 +8,7 @@ import { HouseholdRepository, PersonRepository } from '../entities/person.reposi
 import { PersonSchema, type Person } from '../entities/person.entity';
 import { createOnce } from '../../shared/create-once';
 import { badUserInput } from '../../shared/errors';
+import { textColumn } from '../../shared/columns';
 import * as check from '../../shared/validation';
 import { householdNumber } from './Query';
 
@@ -51,10 +52,14 @@ type CleanRegistration = ReturnType<typeof validateRegistration>;
 /** Every check on registerPerson's input, before anything is written. */
 function validateRegistration(input: RegisterPersonInput) {
   const facts = check.idNumber('input.idNumber', input.idNumber);
-  const name = check.text('input.name', input.name, { max: 50 });
+  const name = check.text('input.name', input.name, textColumn(PersonSchema, 'name'));
   const ethnicity = check.ethnicity('input.ethnicity', input.ethnicity);
   const districtCode = check.chengduDistrict('input.districtCode', input.districtCode);
-  const registeredAddress = check.text('input.registeredAddress', input.registeredAddress, { max: 200 });
+  const registeredAddress = check.text(
+    'input.registeredAddress',
+    input.registeredAddress,
+    textColumn(PersonSchema, 'registeredAddress'),
+  );
   const phone = input.phone == null ? null : check.mobilePhone('input.phone', input.phone);
   if (input.maritalStatus !== 'UNMARRIED') {
     const minimum = MARRIAGE_AGE[facts.gender];

@@ -1,6 +1,9 @@
 import type express from 'express';
 import type { Request } from 'express';
 import type { Knex } from '@mikro-orm/postgresql';
+import { internalErrorMessage } from '../errors';
+import { sendError } from '../http-errors';
+import { isInstant } from '../validation';
 import type { Caller } from '../identity';
 import type { Logger } from '../logger';
 import { refuseUnsigned } from '../server';
@@ -32,22 +35,31 @@ export function mountAccessRecordsRoute(
     const actorSub = stringParam(req.query.actor);
     const limit = Number(req.query.limit ?? 20);
     if (subjectId !== undefined && !UUID.test(subjectId)) {
-      res.status(400).json({ error: 'subject must be a person id (UUID)' });
+      sendError(res, 400, 'BAD_USER_INPUT', 'subject must be a person id (UUID)', {
+        argument: 'subject',
+        rule: 'uuid',
+      });
       return;
     }
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_ACCESS_PAGE) {
-      res.status(400).json({ error: `limit must be a whole number from 1 to ${MAX_ACCESS_PAGE}` });
+      sendError(res, 400, 'BAD_USER_INPUT', `limit must be a whole number from 1 to ${MAX_ACCESS_PAGE}`, {
+        argument: 'limit',
+        rule: 'page-size',
+      });
       return;
     }
     const after = parseCursor(req.query);
     if (after === null) {
-      res.status(400).json({ error: 'afterAt, afterRegistry and afterSeq must be given together and be valid' });
+      sendError(res, 400, 'BAD_USER_INPUT', 'afterAt, afterRegistry and afterSeq must be given together and be valid', {
+        argument: 'after',
+        rule: 'cursor',
+      });
       return;
     }
     const identity = caller.identity;
     const allowed = identity?.role === 'auditor' || (identity?.role === 'citizen' && subjectId === identity.sub);
     if (!allowed) {
-      res.status(403).json({ error: 'only auditors, or citizens asking about themselves, may read access records' });
+      sendError(res, 403, 'FORBIDDEN', 'only auditors, or citizens asking about themselves, may read access records');
       return;
     }
     try {
@@ -55,7 +67,9 @@ export function mountAccessRecordsRoute(
       res.json({ records });
     } catch (error) {
       log.error({ requestId: caller.requestId, err: error as Error }, 'reading the access log failed');
-      res.status(500).json({ error: `internal error; request id ${caller.requestId}` });
+      sendError(res, 500, 'INTERNAL_SERVER_ERROR', internalErrorMessage(caller.requestId), {
+        requestId: caller.requestId,
+      });
     }
   });
 }
@@ -70,6 +84,6 @@ function parseCursor(query: Request['query']): AccessCursor | undefined | null {
   const registry = stringParam(query.afterRegistry);
   const seq = stringParam(query.afterSeq);
   if (at === undefined && registry === undefined && seq === undefined) return undefined;
-  if (!at || !registry || !seq || Number.isNaN(Date.parse(at)) || !/^\d+$/.test(seq)) return null;
+  if (!at || !registry || !seq || !isInstant(at) || !/^\d{1,15}$/.test(seq)) return null;
   return { at, registry, seq: Number(seq) };
 }
