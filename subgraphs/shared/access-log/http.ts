@@ -4,12 +4,15 @@ import type { Knex } from '@mikro-orm/postgresql';
 import type { Caller } from '../identity';
 import type { Logger } from '../logger';
 import { refuseUnsigned } from '../server';
-import { readAccessRecords, type AccessCursor } from './query';
+import { ACCESS_ACTIONS, ACCESS_OUTCOMES, type AccessAction, type AccessOutcome } from './chain';
+import { readAccessRecords, type AccessCursor, type AccessFilter } from './query';
 
 /**
  * GET /access-records: this registry's access log, newest first, for the data tracker.
  * Same gateway signature as GraphQL (the assertion is bound to the URL). Citizens may read the
- * records about themselves; auditors may read any.
+ * records about themselves; auditors may read any, with or without filters. Query parameters:
+ * subject, actor, dept, outcome, action, from, to (ISO instants, from inclusive, to exclusive),
+ * limit, and the cursor afterAt, afterRegistry, afterSeq.
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,36 +31,74 @@ export function mountAccessRecordsRoute(
       refuseUnsigned(res, error, log, registry, req);
       return;
     }
-    const subjectId = stringParam(req.query.subject);
-    const actorSub = stringParam(req.query.actor);
-    const limit = Number(req.query.limit ?? 20);
-    if (subjectId !== undefined && !UUID.test(subjectId)) {
-      res.status(400).json({ error: 'subject must be a person id (UUID)' });
+    const parsed = parseFilter(req.query);
+    if (typeof parsed === 'string') {
+      res.status(400).json({ error: parsed });
       return;
     }
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_ACCESS_PAGE) {
-      res.status(400).json({ error: `limit must be a whole number from 1 to ${MAX_ACCESS_PAGE}` });
-      return;
-    }
+    const { filter, limit } = parsed;
     const after = parseCursor(req.query);
     if (after === null) {
       res.status(400).json({ error: 'afterAt, afterRegistry and afterSeq must be given together and be valid' });
       return;
     }
     const identity = caller.identity;
-    const allowed = identity?.role === 'auditor' || (identity?.role === 'citizen' && subjectId === identity.sub);
+    const allowed = identity?.role === 'auditor' || (identity?.role === 'citizen' && filter.subjectId === identity.sub);
     if (!allowed) {
       res.status(403).json({ error: 'only auditors, or citizens asking about themselves, may read access records' });
       return;
     }
     try {
-      const records = await readAccessRecords(knex, registry, { subjectId, actorSub, after, limit });
+      const records = await readAccessRecords(knex, registry, { ...filter, after, limit });
       res.json({ records });
     } catch (error) {
       log.error({ requestId: caller.requestId, err: error as Error }, 'reading the access log failed');
       res.status(500).json({ error: `internal error; request id ${caller.requestId}` });
     }
   });
+}
+
+/** The filter and page size a request asks for, or what is wrong with them. */
+function parseFilter(query: Request['query']): { filter: AccessFilter; limit: number } | string {
+  const filter: AccessFilter = {
+    subjectId: stringParam(query.subject),
+    actorSub: stringParam(query.actor),
+    actorDept: stringParam(query.dept),
+    outcome: stringParam(query.outcome) as AccessOutcome | undefined,
+    action: stringParam(query.action) as AccessAction | undefined,
+    from: stringParam(query.from),
+    to: stringParam(query.to),
+  };
+  const limit = Number(query.limit ?? 20);
+  // eslint-disable-next-line no-control-regex
+  if (Object.values(filter).some((value) => value !== undefined && /[\u0000-\u001f\u007f]/.test(value))) {
+    return 'filters must not contain control characters';
+  }
+  if (filter.subjectId !== undefined && !UUID.test(filter.subjectId)) return 'subject must be a person id (UUID)';
+  if ((filter.actorSub?.length ?? 0) > 100) return 'actor must be at most 100 characters';
+  if ((filter.actorDept?.length ?? 0) > 40) return 'dept must be at most 40 characters';
+  if (filter.outcome !== undefined && !(ACCESS_OUTCOMES as readonly string[]).includes(filter.outcome)) {
+    return `outcome must be one of ${ACCESS_OUTCOMES.join(', ')}`;
+  }
+  if (filter.action !== undefined && !(ACCESS_ACTIONS as readonly string[]).includes(filter.action)) {
+    return `action must be one of ${ACCESS_ACTIONS.join(', ')}`;
+  }
+  for (const bound of ['from', 'to'] as const) {
+    const value = filter[bound];
+    if (value !== undefined && !isInstant(value)) return `${bound} must be an ISO 8601 instant`;
+  }
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_ACCESS_PAGE) {
+    return `limit must be a whole number from 1 to ${MAX_ACCESS_PAGE}`;
+  }
+  return { filter, limit };
+}
+
+/** An ISO 8601 instant PostgreSQL's timestamptz can hold (years 1 to 9999). */
+function isInstant(value: string): boolean {
+  return (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
 }
 
 function stringParam(value: unknown): string | undefined {
@@ -70,6 +111,6 @@ function parseCursor(query: Request['query']): AccessCursor | undefined | null {
   const registry = stringParam(query.afterRegistry);
   const seq = stringParam(query.afterSeq);
   if (at === undefined && registry === undefined && seq === undefined) return undefined;
-  if (!at || !registry || !seq || Number.isNaN(Date.parse(at)) || !/^\d+$/.test(seq)) return null;
+  if (!at || !registry || !seq || !isInstant(at) || registry.length > 40 || !/^\d{1,15}$/.test(seq)) return null;
   return { at, registry, seq: Number(seq) };
 }
