@@ -4,6 +4,8 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { execute, parse } from 'graphql';
+import { allow } from 'graphql-shield';
 import type { RegistryName } from '../subgraphs/catalog';
 import { auditAccessLog } from '../subgraphs/shared/access-log/audit';
 import {
@@ -22,7 +24,9 @@ import type { Caller } from '../subgraphs/shared/identity';
 import { generateGatewayKeyPair } from '../subgraphs/shared/keys';
 import { createLogger } from '../subgraphs/shared/logger';
 import { migrate, openRegistryOrm, type RegistryOrm } from '../subgraphs/shared/orm';
-import { serveSubgraph, type RunningServer } from '../subgraphs/shared/server';
+import { buildProtectedSchema, serveSubgraph, type RunningServer } from '../subgraphs/shared/server';
+import type { RegistryContext } from '../subgraphs/shared/context';
+import { byArgument, recordedAgainst } from '../subgraphs/shared/rules';
 import { AccessLog } from '../subgraphs/shared/access-log/access-log';
 import { REGISTRY_MODULES } from '../scripts/lib/registries';
 import {
@@ -462,6 +466,62 @@ describe('recording write attempts', () => {
     ]);
     const noScope = await stack.token({ role: 'officer', sub: 'mr-0', dept: 'market-regulation', scopes: [] });
     expect(await attempt(noScope, organization)).toEqual([against('denied', ['Mutation.registerOrganization'])]);
+  });
+
+  it('refuses to confirm a write whose resolver recorded nothing (a registry that forgot), and accepts one that did', async () => {
+    // The same middleware every registry gets, on a two-field schema: one resolver forgets.
+    const schema = buildProtectedSchema({
+      name: 'natural-person',
+      typeDefs: parse(`extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+        type Query { ok: Boolean } type Thing @key(fields: "id") { id: ID! }
+        type Mutation { forget(id: ID!): Boolean remember(id: ID!): Boolean }`),
+      resolvers: {
+        Query: { ok: () => true },
+        Mutation: {
+          forget: () => true,
+          remember: (_p: unknown, args: { id: string }, ctx: RegistryContext) => {
+            ctx.access.unchanged({ subjectId: args.id, fields: ['Thing.*'] });
+            return true;
+          },
+        },
+      },
+      permissions: {
+        Query: { ok: allow },
+        Thing: { id: allow },
+        Mutation: {
+          forget: recordedAgainst(
+            byArgument('id', (id) => [id]),
+            allow,
+          ),
+          remember: recordedAgainst(
+            byArgument('id', (id) => [id]),
+            allow,
+          ),
+        },
+      },
+      createContext: () => {
+        throw new Error('not used');
+      },
+    });
+    const caller: Caller = { identity: null, purpose: null, requestId: randomUUID(), operationName: null, via: null };
+    const access = stack.accessLogs['natural-person'].recorder(caller);
+    const result = await execute({
+      schema,
+      document: parse(`mutation { forget(id: "${subject.id}") remember(id: "${subject.id}") }`),
+      contextValue: { caller, access } as never,
+    });
+    expect(result.data).toEqual({ forget: null, remember: true });
+    expect(result.errors?.map((e) => [e.path, e.message])).toEqual([
+      [
+        ['forget'],
+        'Mutation.forget succeeded without recording its write: call ctx.access.writeWithin (in the transaction) or ctx.access.unchanged',
+      ],
+    ]);
+    await access.flush();
+    const rows = await stack.sql('natural-person', 'select outcome, fields from access_record where request_id = $1', [
+      caller.requestId,
+    ]);
+    expect(rows).toEqual([{ outcome: 'unchanged', fields: ['Thing.*'] }]);
   });
 
   it('shows the person every kind of write attempt about them in the data tracker', async () => {

@@ -53,6 +53,12 @@ export async function retireCheckpoints(dir: string, registry: string): Promise<
   }
 }
 
+/**
+ * The JWS type of a checkpoint. The registry's key also signs its delegated calls (typ
+ * gov-graph-delegation+jwt); the types keep one from being taken for the other.
+ */
+export const CHECKPOINT_TYPE = 'gov-graph-access-log-checkpoint';
+
 /** One line of a checkpoint file: the checkpoint in the clear, and the same as a JWS the registry signed. */
 export async function signCheckpoint(key: CryptoKey, checkpoint: Checkpoint): Promise<string> {
   const payload = JSON.stringify({
@@ -62,7 +68,7 @@ export async function signCheckpoint(key: CryptoKey, checkpoint: Checkpoint): Pr
     at: checkpoint.at,
   });
   const jws = await new CompactSign(new TextEncoder().encode(payload))
-    .setProtectedHeader({ alg: GATEWAY_ASSERTION_ALG, typ: 'access-log-checkpoint' })
+    .setProtectedHeader({ alg: GATEWAY_ASSERTION_ALG, typ: CHECKPOINT_TYPE })
     .sign(key);
   return `${JSON.stringify({ ...checkpoint, jws })}\n`;
 }
@@ -119,7 +125,10 @@ async function verifyLine(text: string, publicKey: CryptoKey): Promise<Checkpoin
   if (typeof line.jws !== 'string') return 'has no signature (the file was edited)';
   let signed: Checkpoint;
   try {
-    const { payload } = await compactVerify(line.jws, publicKey, { algorithms: [GATEWAY_ASSERTION_ALG] });
+    const { payload, protectedHeader } = await compactVerify(line.jws, publicKey, {
+      algorithms: [GATEWAY_ASSERTION_ALG],
+    });
+    if (protectedHeader.typ !== CHECKPOINT_TYPE) return 'is signed, but not as a checkpoint (another kind of token)';
     signed = JSON.parse(new TextDecoder().decode(payload)) as Checkpoint;
   } catch {
     return "has a signature that the registry's public key does not verify (forged or edited)";
