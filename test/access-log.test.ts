@@ -505,9 +505,10 @@ describe('recording write attempts', () => {
     });
     const caller: Caller = { identity: null, purpose: null, requestId: randomUUID(), operationName: null, via: null };
     const access = stack.accessLogs['natural-person'].recorder(caller);
+    const thing = randomUUID();
     const result = await execute({
       schema,
-      document: parse(`mutation { forget(id: "${subject.id}") remember(id: "${subject.id}") }`),
+      document: parse(`mutation { forget(id: "${thing}") remember(id: "${thing}") }`),
       contextValue: { caller, access } as never,
     });
     expect(result.data).toEqual({ forget: null, remember: true });
