@@ -10,7 +10,8 @@ import pg from 'pg';
 import type { RegistryName } from '../subgraphs/catalog';
 import { ensureDatabase, withDatabase } from '../subgraphs/shared/database';
 import { createLogger } from '../subgraphs/shared/logger';
-import { describeUrl } from '../subgraphs/shared/config';
+import { retireCheckpoints } from '../subgraphs/shared/access-log/checkpoints';
+import { checkpointDir, describeUrl } from '../subgraphs/shared/config';
 import { migrate, openRegistryOrm } from '../subgraphs/shared/orm';
 import { DEMO, progressPrinter, seedRegistries, type RegistryUrls } from '../seeds';
 import { openDatabaseServer } from './lib/database-server';
@@ -21,7 +22,8 @@ const USAGE = `usage: npm run seed -- [--people N] [--organizations M] [--seed S
   --organizations  organizations, 0 to 5,000,000 (default: a tenth of the people)
   --seed           any text; the same seed gives the same data (default ${DEMO.seed})
   --reset          drop and recreate both registry databases first, then load: deletes all
-                   their data, the access log included (without it, the new data is added)`;
+                   their data, the access log included, whose signed checkpoints are moved aside
+                   (without it, the new data is added)`;
 
 /** Enough for a large city's test data, and still loadable in minutes. */
 const MAX_COUNT = 5_000_000;
@@ -160,6 +162,9 @@ async function main(): Promise<void> {
         for (const name of args.reset ? REGISTRIES : []) {
           console.log(`dropping the ${name} database ${describeUrl(registryUrl(name))}`);
           await dropDatabase(registryUrl(name));
+          // Its access log is gone with it: the signed checkpoints of that log no longer apply.
+          const retired = await retireCheckpoints(checkpointDir(), name);
+          if (retired) console.log(`moved the ${name} access-log checkpoints aside to ${retired}`);
         }
         for (const name of REGISTRIES) {
           console.log(`preparing the ${name} database ${describeUrl(registryUrl(name))} (create if missing, migrate)`);

@@ -188,6 +188,16 @@ function hostileValues(type: GraphQLInputType, argumentName: string): unknown[] 
       return ['0', '0.01', '999999999999.99', '1000000000000', '99999999999999.99', '999999999999999.99', ...nullable];
     case 'Date':
       return ['0001-01-01', '9999-12-31', '1900-02-29', '2024-02-29', ...nullable];
+    case 'DateTime':
+      return [
+        '0001-01-01T00:00:00Z',
+        '9999-12-31T23:59:59.999Z',
+        '+275760-09-13T00:00:00.000Z',
+        '2026-13-01T00:00:00Z',
+        '1',
+        'x'.repeat(5000),
+        ...nullable,
+      ];
     case 'Boolean':
       return [true, false, ...nullable];
     default:

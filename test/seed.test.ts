@@ -144,8 +144,8 @@ it('replaces everything with --reset, the access log included, and keeps the dem
   await seed(urls, '--people', '100', '--organizations', '0');
   await sql(
     urls.natural,
-    `insert into access_record (seq, id, at, registry, action, outcome, subject_id, fields, request_id, prev_hash, hash)
-     values (1, $1, now(), 'natural-person', 'read', 'granted', $1, '{}', 'r', repeat('0', 64), repeat('0', 64))`,
+    `insert into access_record (seq, format, id, at, registry, action, outcome, subject_id, fields, request_id, prev_hash, hash)
+     values (1, 2, $1, now(), 'natural-person', 'read', 'granted', $1, '{}', 'r', repeat('0', 64), repeat('0', 64))`,
     [randomUUID()],
   );
   expect(await count(urls.natural, 'access_record')).toBe(1);

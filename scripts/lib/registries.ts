@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import type { RegistryName } from '../../subgraphs/catalog';
 import type { GraphClient } from '../../subgraphs/shared/graph';
+import type { AccessLog } from '../../subgraphs/shared/access-log/access-log';
 import type { Logger } from '../../subgraphs/shared/logger';
 import type { RegistryOrm } from '../../subgraphs/shared/orm';
 import type { SubgraphDefinition } from '../../subgraphs/shared/server';
@@ -11,7 +12,7 @@ import * as naturalPerson from '../../subgraphs/natural-person/subgraph';
 export interface RegistryModule {
   entities: EntitySchema<any, any>[];
   migrations: MigrationObject[];
-  build(db: RegistryOrm, log: Logger, graph: GraphClient): SubgraphDefinition<any>;
+  build(db: RegistryOrm, log: Logger, graph: GraphClient, accessLog: AccessLog): SubgraphDefinition<any>;
 }
 
 /** Each registry's entities, migrations and subgraph, for tools and tests that work on every registry. */

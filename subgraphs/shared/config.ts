@@ -55,6 +55,24 @@ export function subgraphTimeoutMs(): number {
   return intFromEnv('SUBGRAPH_TIMEOUT_MS', 5000);
 }
 
+/**
+ * Where registries append their signed access-log checkpoints: outside every registry database, so
+ * that whoever administers a database cannot rewrite them too. One file per registry.
+ */
+export function checkpointDir(): string {
+  return resolve(process.env.ACCESS_LOG_CHECKPOINT_DIR ?? join(dataDir(), 'checkpoints'));
+}
+
+/** Sign the chain head once this many records have been appended since the last checkpoint (0: not by count). */
+export function checkpointEveryRecords(): number {
+  return intFromEnv('ACCESS_LOG_CHECKPOINT_RECORDS', 1000);
+}
+
+/** Sign the chain head this often while there are new records (0: not by time). */
+export function checkpointEverySeconds(): number {
+  return intFromEnv('ACCESS_LOG_CHECKPOINT_SECONDS', 30);
+}
+
 export function intFromEnv(variable: string, fallback: number): number {
   const raw = process.env[variable];
   if (raw === undefined || raw === '') return fallback;

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IRules } from 'graphql-shield';
 import type { RegistryName } from '../catalog';
 import { mountAccessRecordsRoute } from './access-log/http';
-import { AccessRecorder } from './access-log/recorder';
+import type { AccessLog } from './access-log/access-log';
 import type { RegistryContext } from './context';
 import type { GraphClient } from './graph';
 import type { Logger } from './logger';
@@ -29,6 +29,8 @@ export function registrySubgraph<Loaders>(parts: {
   log: Logger;
   /** This registry's client for delegated calls (signs with the registry's own key). */
   graph: GraphClient;
+  /** The process's access log (group commit and signed checkpoints), opened by whoever runs the registry. */
+  accessLog: AccessLog;
   createLoaders(em: EntityManager): Loaders;
 }): SubgraphDefinition<RegistryRequestContext<Loaders>> {
   const { name, db, log } = parts;
@@ -43,7 +45,7 @@ export function registrySubgraph<Loaders>(parts: {
       return {
         caller,
         em,
-        access: new AccessRecorder(knex, name, caller),
+        access: parts.accessLog.recorder(caller),
         graph: parts.graph.forRequest(caller, assertion),
         loaders: parts.createLoaders(em),
       };

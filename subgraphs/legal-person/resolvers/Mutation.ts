@@ -20,12 +20,12 @@ export const Mutation: MutationResolvers = {
     // A repeat of a registration answers from this registry alone; a new one names a person who
     // must exist in the natural-person registry, checked there before anything is written.
     const [registered] = await new OrganizationRepository(ctx.em).findByCreditCodes([clean.creditCode]);
-    if (registered) return sameOrganization(registered, clean);
+    if (registered) return repeatedOrganization(ctx, registered, clean);
     await checkLegalRepresentative(ctx, clean.legalRepresentativeId);
     return createOnce(ctx.em, {
       find: async (em) => {
         const [existing] = await new OrganizationRepository(em).findByCreditCodes([clean.creditCode]);
-        return existing ? sameOrganization(existing, clean) : null;
+        return existing ? repeatedOrganization(ctx, existing, clean) : null;
       },
       create: (em) => registerOrganization(em, ctx, clean),
     });
@@ -106,7 +106,7 @@ async function registerOrganization(
   clean: CleanOrganization,
 ): Promise<Organization> {
   const [existing] = await new OrganizationRepository(em).findByCreditCodes([clean.creditCode]);
-  if (existing) return sameOrganization(existing, clean);
+  if (existing) return repeatedOrganization(ctx, existing, clean);
   // New registrations start in the general risk class until market regulation classifies them.
   const organization = em.create(OrganizationSchema, { ...clean, status: 'ACTIVE', creditRiskClass: 'B' });
   await em.flush();
@@ -120,6 +120,13 @@ async function registerOrganization(
     },
   ]);
   return organization;
+}
+
+/** A repeat of an earlier registration: recorded as unchanged when identical (a conflicting one throws). */
+function repeatedOrganization(ctx: LegalPersonContext, existing: Organization, clean: CleanOrganization): Organization {
+  const same = sameOrganization(existing, clean);
+  ctx.access.unchanged({ subjectId: same.legalRepresentativeId, fields: ['Organization.legalRepresentative'] });
+  return same;
 }
 
 function sameOrganization(existing: Organization, clean: CleanOrganization): Organization {
