@@ -28,7 +28,9 @@ export type HttpErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'INTERNAL_SERVER_ERROR'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'RATE_LIMITED'
+  | 'PERSISTED_QUERY_NOT_IN_LIST';
 
 /** Sends one GraphQL-style error with an HTTP status. */
 export function sendError(

@@ -4,6 +4,8 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { RegistryName } from '../catalog';
 import { describeUrl } from './config';
 import type { Logger } from './logger';
+import { reportPool, type PoolLike } from './telemetry/metrics';
+import { scrubSql } from './telemetry/privacy';
 
 /**
  * One MikroORM instance per registry process, with committed migrations and a statement counter.
@@ -68,7 +70,8 @@ export async function openRegistryOrm(options: OpenOrmOptions): Promise<Registry
     colors: false,
     allowGlobalContext: false,
     debug: process.env.LOG_SQL === '1' ? ['query', 'query-params'] : false,
-    logger: (message) => options.log.info(message),
+    // LOG_SQL=1 (development): MikroORM writes its statements' values into the text; take them out.
+    logger: (message) => options.log.info(scrubSql(message)),
     discovery: { warnWhenNoEntities: false },
   };
   let orm: MikroORM;
@@ -81,6 +84,8 @@ export async function openRegistryOrm(options: OpenOrmOptions): Promise<Registry
         'Check that PostgreSQL is running and the URL is right (DATABASE_URL or the per-registry *_DATABASE_URL).',
     );
   }
+  const knex = orm.em.getKnex();
+  reportPool(options.registry, () => (knex.client as { pool?: PoolLike }).pool);
   const statements = new StatementCounter();
   orm.em.getKnex().on('query', (query: { sql: string }) => statements.observe(query.sql));
   return { orm, statements };

@@ -23,7 +23,7 @@ export class AccessLog {
     readonly checkpointer: Checkpointer | null,
     log: Logger,
   ) {
-    this.appender = new ChainAppender(knex, log, (last) => checkpointer?.committed(last));
+    this.appender = new ChainAppender(knex, log, (last) => checkpointer?.committed(last), registry);
   }
 
   static async open(options: {
