@@ -4,6 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { RegistryName } from '../catalog';
 import { describeUrl } from './config';
 import type { Logger } from './logger';
+import { SHARED_MIGRATIONS } from './access-log/alerts';
 import { reportPool, type PoolLike } from './telemetry/metrics';
 import { scrubSql } from './telemetry/privacy';
 
@@ -57,7 +58,8 @@ export async function openRegistryOrm(options: OpenOrmOptions): Promise<Registry
     entities: options.entities,
     extensions: [Migrator],
     migrations: {
-      migrationsList: options.migrations,
+      // The registry's own migrations, then those every registry shares (the access alerts).
+      migrationsList: [...options.migrations, ...SHARED_MIGRATIONS],
       tableName: 'schema_migrations',
       transactional: true,
       allOrNothing: true,

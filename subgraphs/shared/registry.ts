@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IRules } from 'graphql-shield';
 import type { RegistryName } from '../catalog';
+import { mountAccessAlertsRoute } from './access-log/alerts';
 import { mountAccessRecordsRoute } from './access-log/http';
 import type { AccessLog } from './access-log/access-log';
 import type { RegistryContext } from './context';
@@ -51,7 +52,10 @@ export function registrySubgraph<Loaders>(parts: {
       };
     },
     accessRecorderOf: (ctx) => ctx.access,
-    routes: (app, authenticate) => mountAccessRecordsRoute(app, authenticate, { knex, registry: name, log }),
+    routes: (app, authenticate) => {
+      mountAccessRecordsRoute(app, authenticate, { knex, registry: name, log });
+      mountAccessAlertsRoute(app, authenticate, { knex, registry: name, log });
+    },
     checkHealth: async () => {
       await knex.raw('select 1');
     },
