@@ -153,7 +153,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     // Trusted documents name their operations by hash themselves; no client-registered queries then.
     persistedQueries: trusted ? false : undefined,
     plugins: [
-      metricsPlugin<GatewayContext>('gateway'),
+      metricsPlugin<GatewayContext>('gateway', log),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's landing page loads Apollo Sandbox from a CDN; the explorer is served from here instead.
       ApolloServerPluginLandingPageDisabled(),

@@ -128,7 +128,7 @@ export async function serveSubgraph<C extends SubgraphContext>(
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     plugins: [
-      metricsPlugin<C>(definition.name, (ctx) => ctx.caller?.operationName),
+      metricsPlugin<C>(definition.name, log, (ctx) => ctx.caller?.operationName),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Federated traces are for Apollo Studio, which this deployment does not use.
       ApolloServerPluginInlineTraceDisabled(),

@@ -4,6 +4,7 @@ import type { Express, Request } from 'express';
 import type { GraphQLError } from 'graphql';
 import client from 'prom-client';
 import { sendError } from '../http-errors';
+import type { Logger } from '../logger';
 
 /**
  * Prometheus metrics (prom-client), one registry per process, served at /metrics. Every label has
@@ -172,10 +173,12 @@ export function refusalReason(error: Pick<GraphQLError, 'extensions'>): RefusalR
 
 /**
  * Counts every GraphQL request of `service` by operation and outcome, times it, and counts its
- * refusals by reason (each reason once per request).
+ * refusals by reason (each reason once per request); at debug level, logs one line per request.
  */
 export function metricsPlugin<C extends BaseContext>(
   service: string,
+  /** Writes one debug line per request (operation, outcome, time): LOG_LEVEL=debug. */
+  log: Logger,
   /** The operation name to count under (subgraphs: the client's, which the gateway signs, not the query plan's). */
   operationNameOf?: (context: C) => string | null | undefined,
 ): ApolloServerPlugin<C> {
@@ -209,7 +212,12 @@ export function metricsPlugin<C extends BaseContext>(
             type: operation?.operation ?? 'unknown',
             outcome,
           });
-          graphqlDuration.observe({ service, operation: operationLabelValue }, (performance.now() - started) / 1000);
+          const seconds = (performance.now() - started) / 1000;
+          graphqlDuration.observe({ service, operation: operationLabelValue }, seconds);
+          log.debug(
+            { operation: operationLabelValue, outcome, ms: Math.round(seconds * 1000) },
+            'served a GraphQL request',
+          );
           for (const reason of reasons) refusals.inc({ service, reason });
         },
       };
