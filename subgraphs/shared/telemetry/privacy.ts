@@ -9,28 +9,26 @@ import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
  * span is cleaned once more on its way out, whatever instrumentation made it.
  */
 
-/** SQL with every literal replaced by `?`: strings, dollar-quoted strings, numbers; placeholders ($1) kept. */
+/**
+ * SQL literals, in one pass so that a replacement is never read again: dollar-quoted strings,
+ * E'' strings (backslash escapes), other strings ('' escapes, N'' and U&'' prefixes), a string cut
+ * short, and numbers that stand alone (not in an identifier, not a $1 placeholder).
+ */
+const SQL_LITERAL =
+  /\$([A-Za-z_][A-Za-z0-9_]*)?\$[\s\S]*?\$\1\$|\b[Ee]'(?:[^'\\]|\\[\s\S]|'')*'|(?:\b[Nn]|\b[Uu]&)?'(?:[^']|'')*'|'[\s\S]*$|(?<![\w$."])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w"])/g;
+
+/** SQL with every literal replaced by `?`; placeholders ($1) and identifiers kept. */
 export function scrubSql(sql: string): string {
-  return (
-    sql
-      // dollar-quoted strings ($$...$$, $tag$...$tag$)
-      .replace(/\$([A-Za-z_][A-Za-z0-9_]*)?\$[\s\S]*?\$\1\$/g, '?')
-      // string literals, with E'' / N'' / U&'' prefixes and '' escapes
-      .replace(/(?:\b[EeNn]|\b[Uu]&)?'(?:[^']|'')*'/g, '?')
-      // an unterminated string literal (a statement cut short): everything after the quote
-      .replace(/'[\s\S]*$/, '?')
-      // numbers standing alone (not part of an identifier, not a $1 placeholder)
-      .replace(/(?<![\w$."])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w"])/g, '?')
-  );
+  return sql.replace(SQL_LITERAL, '?');
 }
+
+/** GraphQL literals, in one pass: block strings, strings, a string cut short, numbers. */
+const GRAPHQL_LITERAL =
+  /"""[\s\S]*?"""|"(?:[^"\\\n]|\\.)*"|"[\s\S]*$|(?<![\w$])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?!\w)/g;
 
 /** GraphQL text with every literal value replaced by `*` (string, block string, number). */
 export function scrubGraphqlLiterals(text: string): string {
-  return text
-    .replace(/"""[\s\S]*?"""/g, '"*"')
-    .replace(/"(?:[^"\\]|\\.)*"/g, '"*"')
-    .replace(/"[\s\S]*$/, '"*"')
-    .replace(/(?<![\w$])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?!\w)/g, '*');
+  return text.replace(GRAPHQL_LITERAL, (literal) => (literal.startsWith('"') ? '"*"' : '*'));
 }
 
 /** A URL or path without its query string, which may carry GraphQL variables. */
