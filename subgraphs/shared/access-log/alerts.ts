@@ -243,34 +243,14 @@ export async function readAccessAlerts(knex: Knex, registry: string, query: Aler
     else where('raised_at < ?::timestamptz', after.raisedAt);
   }
   const clause = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
-  const result = await knex.raw<{
-    rows: {
-      id: string;
-      raised_at: Date;
-      registry: string;
-      actor_sub: string;
-      actor_dept: string | null;
-      people: number;
-      threshold: number;
-      window_start: Date;
-      window_end: Date;
-    }[];
-  }>(
-    `select id, raised_at, registry, actor_sub, actor_dept, people, threshold, window_start, window_end
+  const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  const result = await knex.raw<{ rows: StoredAccessAlert[] }>(
+    `select id, ${iso('raised_at')} as "raisedAt", registry, actor_sub as "actorSub", actor_dept as "actorDept",
+            people, threshold, ${iso('window_start')} as "windowStart", ${iso('window_end')} as "windowEnd"
        from access_alert ${clause} order by raised_at desc, id desc limit ?`,
     rawBindings([...bindings, query.limit]),
   );
-  return result.rows.map((row) => ({
-    id: row.id,
-    raisedAt: row.raised_at.toISOString(),
-    registry: row.registry,
-    actorSub: row.actor_sub,
-    actorDept: row.actor_dept,
-    people: row.people,
-    threshold: row.threshold,
-    windowStart: row.window_start.toISOString(),
-    windowEnd: row.window_end.toISOString(),
-  }));
+  return result.rows;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
