@@ -5,6 +5,7 @@ import type { RegistryName } from '../catalog';
 import { describeUrl } from './config';
 import type { Logger } from './logger';
 import { SHARED_MIGRATIONS } from './access-log/alerts';
+import { AccessAlertSchema } from './access-log/access-record.entity';
 import { reportPool, type PoolLike } from './telemetry/metrics';
 import { scrubSql } from './telemetry/privacy';
 
@@ -55,7 +56,8 @@ export interface OpenOrmOptions {
 export async function openRegistryOrm(options: OpenOrmOptions): Promise<RegistryOrm> {
   const config: Options = {
     clientUrl: options.clientUrl,
-    entities: options.entities,
+    // The registry's own entities, then those every registry shares (the access alerts).
+    entities: [...options.entities, AccessAlertSchema],
     extensions: [Migrator],
     migrations: {
       // The registry's own migrations, then those every registry shares (the access alerts).
