@@ -7,7 +7,7 @@
  * Markdown table and writes it to bench/results/. Stops everything at the end, on Ctrl-C or on failure.
  * `npm run bench -- --help` lists the options.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, relative } from 'node:path';
 import pg from 'pg';
@@ -269,6 +269,13 @@ async function startHive(env: Record<string, string>, port: number, rust: boolea
     readyUrl: `http://127.0.0.1:${port}/readiness`,
   });
   started.push(hive);
+  // Without its package, Hive Gateway falls back to its JavaScript planner with only a warning.
+  if (rust && !readFileSync(hive.logFile, 'utf8').includes('Using Hive Router Runtime')) {
+    throw new StartError(
+      `${name} did not load @graphql-hive/router-runtime; it would measure the JavaScript planner twice.\n` +
+        logTail(hive.logFile),
+    );
+  }
   return hive;
 }
 
