@@ -163,6 +163,11 @@ async function main(): Promise<void> {
   say('drawing requests and signing tokens');
   const callers = await drawCallers(ops, data);
 
+  for (const process of started) {
+    void process.exited.then((how) => {
+      if (!stopping) say(`${process.name} stopped on its own (${how}): see ${relative(REPO_ROOT, process.logFile)}`);
+    });
+  }
   requireAllRunning();
   say('checking that every contender answers every operation as the gateway does');
   for (const op of ops) {
