@@ -15,7 +15,6 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog';
 import { REPO_ROOT, corsOrigins, isProduction } from '../subgraphs/shared/config';
 import { DELEGATION_HEADER } from '../subgraphs/shared/delegation';
 import {
-  badUserInput,
   errorReportingPlugin,
   formatClientError,
   formatClientErrorWithoutSuggestions,
@@ -23,11 +22,12 @@ import {
   unauthenticated,
 } from '../subgraphs/shared/errors';
 import { allowMethods, installJsonErrors, jsonBody } from '../subgraphs/shared/http-errors';
-import { purposeProblem, type Caller, type Identity } from '../subgraphs/shared/identity';
+import type { Caller, Identity } from '../subgraphs/shared/identity';
 import type { Logger } from '../subgraphs/shared/logger';
 import { closeHttpServer, listen, type RunningServer } from '../subgraphs/shared/server';
 import { SignedSubgraphDataSource, type GatewayContext } from './data-source';
 import { delegatedReadsOnlyPlugin } from './delegation';
+import { readPurpose } from './purpose';
 import { mountExplorer } from './explorer';
 import { timeoutFetcher } from './fetcher';
 import { DEFAULT_LIMITS, queryLimitsRule, type QueryLimits } from './limits';
@@ -185,14 +185,4 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       await closeHttpServer(httpServer);
     },
   };
-}
-
-/** The X-Purpose header, decoded as UTF-8 (HTTP hands header bytes over as Latin-1). */
-function readPurpose(header: string | undefined): string | null {
-  if (header === undefined) return null;
-  const decoded = Buffer.from(header, 'latin1').toString('utf8');
-  const purpose = (decoded.includes('\ufffd') ? header : decoded).trim();
-  const problem = purposeProblem(purpose);
-  if (problem) throw badUserInput('X-Purpose', 'purpose', problem, 400);
-  return purpose;
 }
