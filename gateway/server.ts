@@ -15,7 +15,6 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog';
 import { REPO_ROOT, corsOrigins, isProduction } from '../subgraphs/shared/config';
 import { DELEGATION_HEADER } from '../subgraphs/shared/delegation';
 import {
-  badUserInput,
   errorReportingPlugin,
   formatClientError,
   formatClientErrorWithoutSuggestions,
@@ -23,7 +22,7 @@ import {
   unauthenticated,
 } from '../subgraphs/shared/errors';
 import { allowMethods, installJsonErrors, jsonBody } from '../subgraphs/shared/http-errors';
-import { purposeProblem, type Caller, type Identity } from '../subgraphs/shared/identity';
+import type { Caller, Identity } from '../subgraphs/shared/identity';
 import type { Logger } from '../subgraphs/shared/logger';
 import { closeHttpServer, listen, type RunningServer } from '../subgraphs/shared/server';
 import {
@@ -40,6 +39,7 @@ import {
 } from '../subgraphs/shared/telemetry/request-scope';
 import { SignedSubgraphDataSource, type GatewayContext } from './data-source';
 import { delegatedReadsOnlyPlugin } from './delegation';
+import { readPurpose } from './purpose';
 import { mountExplorer } from './explorer';
 import { timeoutFetcher } from './fetcher';
 import { DEFAULT_LIMITS, costLimitPlugin, queryShapeRules, type QueryLimits } from './limits';
@@ -277,12 +277,3 @@ function operationAnnotationPlugin(): ApolloServerPlugin<GatewayContext> {
   };
 }
 
-/** The X-Purpose header, decoded as UTF-8 (HTTP hands header bytes over as Latin-1). */
-function readPurpose(header: string | undefined): string | null {
-  if (header === undefined) return null;
-  const decoded = Buffer.from(header, 'latin1').toString('utf8');
-  const purpose = (decoded.includes('\ufffd') ? header : decoded).trim();
-  const problem = purposeProblem(purpose);
-  if (problem) throw badUserInput('X-Purpose', 'purpose', problem, 400);
-  return purpose;
-}
