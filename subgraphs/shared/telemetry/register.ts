@@ -7,10 +7,12 @@
  * and OTEL_SDK_DISABLED is not `true`; otherwise this file loads nothing else, so tracing off costs
  * nothing (no SDK, no instrumentation, no context manager).
  */
+import type { startTracing } from './tracing';
 import { tracingConfigured } from './tracing-config';
 
 if (tracingConfigured()) {
-  // Loaded only when wanted: the SDK and the instrumentations are heavy.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require('./tracing') as typeof import('./tracing')).startTracing();
+  // Loaded only when wanted (the SDK and the instrumentations are heavy), and synchronously, so
+  // that tracing is running before the service's own modules load.
+  const tracing = require('./tracing') as { startTracing: typeof startTracing };
+  tracing.startTracing();
 }
