@@ -5,8 +5,11 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   GraphQLList,
+  BREAK,
   getNullableType,
   Kind,
+  visit,
+  type DocumentNode,
   type ASTVisitor,
   type FragmentDefinitionNode,
   type SelectionSetNode,
@@ -93,19 +96,30 @@ export function queryShapeRules(limits: QueryLimits): ValidationRule[] {
  * (a page size is usually a variable, so this runs per request, not per document).
  */
 export function costLimitPlugin<C extends object>(limits: QueryLimits): ApolloServerPlugin<C> {
+  // Apollo Server reuses one parsed document per query text: the cost of a document whose page
+  // sizes and @skip/@include conditions are written in it is computed once (per operation name).
+  const fixedCosts = new WeakMap<DocumentNode, Map<string | null, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operation }) {
           let cost: number;
+          const operationName = request.operationName ?? null;
+          const fixed = fixedCosts.get(document);
+          const known = fixed?.get(operationName);
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: request.operationName ?? undefined,
-              estimators: [costEstimator],
-            });
+            cost =
+              known ??
+              getComplexity({
+                schema,
+                query: document,
+                variables: request.variables ?? {},
+                operationName: operationName ?? undefined,
+                estimators: [costEstimator],
+              });
+            if (known === undefined && !costDependsOnVariables(document)) {
+              fixedCosts.set(document, (fixed ?? new Map()).set(operationName, cost));
+            }
           } catch (error) {
             if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
               throw tooExpensive(
@@ -131,6 +145,24 @@ export function costLimitPlugin<C extends object>(limits: QueryLimits): ApolloSe
       };
     },
   };
+}
+
+/** Whether a variable decides a page size (`first`) or a @skip/@include condition somewhere in the document. */
+function costDependsOnVariables(document: DocumentNode): boolean {
+  let depends = false;
+  visit(document, {
+    Argument(argument, _key, _parent, _path, ancestors) {
+      if (argument.value.kind !== Kind.VARIABLE) return undefined;
+      const owner = ancestors[ancestors.length - 1];
+      const isDirective = !Array.isArray(owner) && (owner as { kind?: string }).kind === Kind.DIRECTIVE;
+      if (argument.name.value === 'first' || isDirective) {
+        depends = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return depends;
 }
 
 function describe(name: string | undefined): string {
