@@ -131,6 +131,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     );
   }
 
+  // Apollo Gateway otherwise sends usage metrics to Apollo's servers every hour: a city's gateway
+  // sends nothing anywhere it was not configured to (APOLLO_TELEMETRY_DISABLED=false opts in).
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) => {
