@@ -8,6 +8,7 @@ import { SHARED_MIGRATIONS } from './access-log/alerts';
 import { AccessAlertSchema } from './access-log/access-record.entity';
 import { reportPool, type PoolLike } from './telemetry/metrics';
 import { scrubSql } from './telemetry/privacy';
+import { inBackground } from './telemetry/request-scope';
 
 /**
  * One MikroORM instance per registry process, with committed migrations and a statement counter.
@@ -26,6 +27,8 @@ export class StatementCounter {
 
   /** Called for each statement sent to PostgreSQL. */
   observe(sql: string): void {
+    // The process's own background work (the unusual-reading watch) is no request's statement.
+    if (inBackground()) return;
     this.total += 1;
     this.recent.push(sql);
     if (this.recent.length > 200) this.recent.shift();

@@ -37,6 +37,18 @@ export async function accessAlertPage(
       `filter.actorDepartment ${JSON.stringify(filter.actorDepartment)} is not a department; use one of ${DEPARTMENTS.join(', ')}`,
     );
   }
+  for (const bound of ['from', 'to'] as const) {
+    const value = filter[bound];
+    if (value == null) continue;
+    // PostgreSQL's timestamptz holds years 1 to 9999 (the scalar already checked the format).
+    const year = new Date(value).getUTCFullYear();
+    if (year < 1 || year > 9999) {
+      throw badUserInput(`filter.${bound}`, 'range', `filter.${bound} must be between the years 1 and 9999`);
+    }
+  }
+  if (filter.from != null && filter.to != null && filter.from >= filter.to) {
+    throw badUserInput('filter.to', 'range', `filter.to ${filter.to} must be after filter.from ${filter.from}`);
+  }
   const alerts = await ctx.accessLogs.readAlerts(ctx.caller, {
     registry,
     actorSub: filter.actorSub != null ? check.text('filter.actorSub', filter.actorSub, { max: 100 }) : undefined,

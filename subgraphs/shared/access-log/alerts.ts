@@ -10,6 +10,7 @@ import type { Logger } from '../logger';
 import { refuseUnsigned } from '../server';
 import { rawBindings } from '../sql';
 import { accessAlertsRaised } from '../telemetry/metrics';
+import { runInBackground } from '../telemetry/request-scope';
 import { isInstant } from '../validation';
 import type { RecordContent } from './chain';
 
@@ -104,7 +105,7 @@ export class UnusualReadingWatch {
       if (this.timer) {
         clearTimeout(this.timer);
         this.timer = null;
-        this.running = this.check();
+        this.running = runInBackground(() => this.check());
       }
       await this.running;
     }
@@ -118,10 +119,13 @@ export class UnusualReadingWatch {
   private schedule(): void {
     if (this.timer || this.running) return;
     const wait = Math.max(0, this.lastCheck + CHECK_INTERVAL_MS - Date.now());
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.check();
-    }, wait);
+    // The count is the registry's work, not part of the request whose batch triggered it.
+    this.timer = runInBackground(() =>
+      setTimeout(() => {
+        this.timer = null;
+        this.running = this.check();
+      }, wait),
+    );
     this.timer.unref();
   }
 
@@ -291,8 +295,8 @@ export function mountAccessAlertsRoute(
       text(req.query.afterId),
     ];
     const problems = [
-      (query.actorSub?.length ?? 0) > 100 && 'actor must be at most 100 characters',
-      (query.actorDept?.length ?? 0) > 40 && 'dept must be at most 40 characters',
+      [...(query.actorSub ?? '')].length > 100 && 'actor must be at most 100 characters',
+      [...(query.actorDept ?? '')].length > 40 && 'dept must be at most 40 characters',
       query.from !== undefined && !isInstant(query.from) && 'from must be an ISO 8601 instant',
       query.to !== undefined && !isInstant(query.to) && 'to must be an ISO 8601 instant',
       (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > 101) && 'limit must be from 1 to 101',

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { context, trace, type Span } from '@opentelemetry/api';
+import { ROOT_CONTEXT, context, trace, type Span } from '@opentelemetry/api';
 import { getRPCMetadata } from '@opentelemetry/core';
 
 /**
@@ -47,4 +47,20 @@ export function traceIds(): { traceId?: string; spanId?: string } {
   if (!span) return {};
   const { traceId, spanId } = span.spanContext();
   return { traceId, spanId };
+}
+
+const background = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `fn` (and everything it starts) as work of the process, not of the request that happened to
+ * trigger it: no request id on its log lines, no span in that request's trace (its SQL is not
+ * traced), and not counted as that request's SQL statements.
+ */
+export function runInBackground<T>(fn: () => T): T {
+  return storage.exit(() => background.run(true, () => context.with(ROOT_CONTEXT, fn)));
+}
+
+/** Whether the current work runs through `runInBackground`. */
+export function inBackground(): boolean {
+  return background.getStore() === true;
 }
