@@ -4,7 +4,7 @@ import type { RegistryName } from '../catalog';
 import { delegatedCallTimeoutMs, gatewayUrl, subgraphHost, subgraphPort } from './config';
 import { ensureDatabase, registryDatabaseUrl } from './database';
 import { GraphClient } from './graph';
-import { loadGatewayPublicKey, loadRegistrySigningKey } from './keys';
+import { loadGatewayPublicKey, loadRegistrySigner, loadRegistrySigningKey, type RegistrySigner } from './keys';
 import { createLogger, type Logger } from './logger';
 import { migrate, openRegistryOrm, type RegistryOrm } from './orm';
 import { serveSubgraph, type SubgraphDefinition } from './server';
@@ -20,7 +20,7 @@ export async function runRegistryProcess(
   parts: {
     entities: EntitySchema<any, any>[];
     migrations: MigrationObject[];
-    build(db: RegistryOrm, log: Logger, graph: GraphClient): SubgraphDefinition<any>;
+    build(db: RegistryOrm, log: Logger, graph: GraphClient, signer: RegistrySigner): SubgraphDefinition<any>;
   },
 ): Promise<void> {
   const log = createLogger(name);
@@ -42,7 +42,7 @@ export async function runRegistryProcess(
       timeoutMs: delegatedCallTimeoutMs(),
       log,
     });
-    const server = await serveSubgraph(parts.build(db, log, graph), {
+    const server = await serveSubgraph(parts.build(db, log, graph, await loadRegistrySigner(name)), {
       port: subgraphPort(name),
       publicKey: await loadGatewayPublicKey(),
       host: subgraphHost(),
