@@ -14,12 +14,20 @@ import { REPO_ROOT } from '../subgraphs/shared/config';
 import { DELEGATION_HEADER } from '../subgraphs/shared/delegation';
 import { badUserInput, errorReportingPlugin, formatClientError, unauthenticated } from '../subgraphs/shared/errors';
 import { purposeProblem, type Caller, type Identity } from '../subgraphs/shared/identity';
+import type { JsonWebKeySet } from '../subgraphs/shared/keys';
 import type { Logger } from '../subgraphs/shared/logger';
 import { closeHttpServer, listen, type RunningServer } from '../subgraphs/shared/server';
 import { SignedSubgraphDataSource, type GatewayContext } from './data-source';
 import { delegatedReadsOnlyPlugin } from './delegation';
 import { timeoutFetcher } from './fetcher';
 import { DEFAULT_LIMITS, queryLimitsRule, type QueryLimits } from './limits';
+import { mountMaterialRoutes } from './materials';
+import {
+  DEFAULT_VERIFICATION_LIMITS,
+  FailedVerificationLimiter,
+  verificationLimitPlugin,
+  type VerificationLimits,
+} from './verification-limiter';
 
 export const SUPERGRAPH_PATH = join(REPO_ROOT, 'schema', 'supergraph.graphql');
 
@@ -42,6 +50,10 @@ export interface GatewayOptions {
   log: Logger;
   /** Called for every subgraph fetch (tests count them). */
   onSubgraphFetch?(subgraph: SubgraphName): void;
+  /** Every registry's public key, served at /.well-known/jwks.json (see registryJwks in keys.ts). */
+  registryJwks: JsonWebKeySet;
+  /** How wrong verifyCertificate codes are limited per client (default DEFAULT_VERIFICATION_LIMITS). */
+  verificationLimits?: VerificationLimits;
 }
 
 /**
@@ -74,6 +86,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       ApolloServerPluginDrainHttpServer({ httpServer }),
       errorReportingPlugin<GatewayContext>(log, (ctx) => ctx.caller?.requestId),
       delegatedReadsOnlyPlugin(),
+      verificationLimitPlugin(new FailedVerificationLimiter(options.verificationLimits ?? DEFAULT_VERIFICATION_LIMITS)),
     ],
   });
   await server.start();
@@ -89,6 +102,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     res.json({ status: 'ok', service: 'gateway' });
   });
 
+  // Every registry's public keys: anyone verifies what a registry signed (a certificate's signed form) offline.
+  app.get('/.well-known/jwks.json', (_req, res) => {
+    res.setHeader('cache-control', 'public, max-age=300');
+    res.json(options.registryJwks);
+  });
+
+  // The certificate registry's material files, streamed through (the only routes besides GraphQL).
+  mountMaterialRoutes(app, {
+    certificateUrl: options.subgraphUrls.certificate,
+    signingKey: options.signingKey,
+    verifyToken: options.verifyToken,
+    readPurpose,
+    timeoutMs: options.subgraphTimeoutMs,
+    log,
+  });
+
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
@@ -98,13 +127,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         if (delegated) {
           // The original request's id, so the registries' logs of both requests correlate.
           res.setHeader('x-request-id', delegated.requestId);
-          return { caller: delegated };
+          return { caller: delegated, client: req.ip };
         }
         const requestId = randomUUID();
         res.setHeader('x-request-id', requestId);
         const identity = await options.verifyToken(req.get('authorization'));
         return {
           caller: { identity, purpose: readPurpose(req.get('x-purpose')), requestId, operationName: null, via: null },
+          client: req.ip ?? req.socket.remoteAddress,
         };
       },
     }),
@@ -124,7 +154,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
 }
 
 /** The X-Purpose header, decoded as UTF-8 (HTTP hands header bytes over as Latin-1). */
-function readPurpose(header: string | undefined): string | null {
+export function readPurpose(header: string | undefined): string | null {
   if (header === undefined) return null;
   const decoded = Buffer.from(header, 'latin1').toString('utf8');
   const purpose = (decoded.includes('\ufffd') ? header : decoded).trim();
