@@ -1,8 +1,8 @@
 /**
  * `npm run seed -- --people N [--organizations M] [--seed S] [--reset]`: generates deterministic
- * demo data and bulk-loads it into the natural-person and legal-person registries, on the
+ * demo data and bulk-loads it into every registry (people, organizations, certificates), on the
  * PostgreSQL that DATABASE_URL (or the per-registry *_DATABASE_URL) names, or else the embedded one.
- * Refuses registries that already hold data unless --reset, which drops and recreates both databases.
+ * Refuses registries that already hold data unless --reset, which drops and recreates their databases.
  */
 import pg from 'pg';
 import type { RegistryName } from '../subgraphs/catalog';
@@ -18,12 +18,12 @@ const USAGE = `usage: npm run seed -- [--people N] [--organizations M] [--seed S
   --people         persons to generate, 1 to 5,000,000 (default ${DEMO.people.toLocaleString('en')})
   --organizations  organizations, 0 to 5,000,000 (default: a tenth of the people)
   --seed           any text; the same seed gives the same data (default ${DEMO.seed})
-  --reset          drop and recreate both registry databases first (deletes all their data,
+  --reset          drop and recreate the registry databases first (deletes all their data,
                    including the access log)`;
 
 /** Enough for a large city's test data, and still loadable in minutes. */
 const MAX_COUNT = 5_000_000;
-const REGISTRIES: RegistryName[] = ['natural-person', 'legal-person'];
+const REGISTRIES: RegistryName[] = ['natural-person', 'legal-person', 'certificate'];
 
 interface Args {
   people: number;
@@ -125,8 +125,8 @@ async function requireEmpty(urls: RegistryUrls): Promise<void> {
   if (filled.length === 0) return;
   const list = filled.map(([table, count]) => `${count.toLocaleString('en')} ${table}`).join(', ');
   throw new SeedError(
-    `The registries already hold data (${list}) in ${describeUrl(urls.naturalPersonUrl)} and ` +
-      `${describeUrl(urls.legalPersonUrl)}. Run again with --reset to drop and recreate both databases ` +
+    `The registries already hold data (${list}) in ${describeUrl(urls.naturalPersonUrl)}, ` +
+      `${describeUrl(urls.legalPersonUrl)} and ${describeUrl(urls.certificateUrl)}. Run again with --reset to drop and recreate the databases ` +
       '(this deletes all their data, including the access log), or point DATABASE_URL at another server.',
   );
 }
@@ -161,9 +161,9 @@ async function main(): Promise<void> {
     const urls: RegistryUrls = {
       naturalPersonUrl: server.registryUrl('natural-person'),
       legalPersonUrl: server.registryUrl('legal-person'),
+      certificateUrl: server.registryUrl('certificate'),
     };
-    const registryUrl = (name: RegistryName) =>
-      name === 'natural-person' ? urls.naturalPersonUrl : urls.legalPersonUrl;
+    const registryUrl = (name: RegistryName) => server.registryUrl(name);
     await stage(
       'Could not prepare the registry databases',
       'Check that the server is running, the URL is right and its user may create databases.',
@@ -180,7 +180,7 @@ async function main(): Promise<void> {
       },
     );
     const summary = await stage(
-      'Seeding failed; nothing was committed, both registries are as they were',
+      'Seeding failed; nothing was committed, every registry is as it was',
       'Run again once the cause is fixed; with --reset if the databases are not as they should be.',
       () =>
         seedRegistries({

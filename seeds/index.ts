@@ -1,10 +1,21 @@
 import { describeUrl } from '../subgraphs/shared/config';
 import {
+  CertificateGenerator,
+  demoMaterials,
+  type CertificateRow,
+  type MaterialContentRow,
+  type MaterialRow,
+} from './certificates';
+import {
   BulkLoader,
+  CERTIFICATE_TABLE,
+  CERTIFICATE_TABLES,
   countRows,
   LEGAL_PERSON_TABLES,
   loadOrganizations,
   loadPeople,
+  MATERIAL_CONTENT_TABLE,
+  MATERIAL_TABLE,
   NATURAL_PERSON_TABLES,
 } from './load';
 import {
@@ -13,7 +24,15 @@ import {
   RepresentativePool,
   type OrganizationData,
 } from './organizations';
-import { ageOn, generateHouseholds, generatePeople, SEED_AS_OF, type HouseholdRows, type PeopleData } from './people';
+import {
+  ageOn,
+  generateHouseholds,
+  generatePeople,
+  SEED_AS_OF,
+  type HouseholdRows,
+  type PeopleData,
+  type PersonRow,
+} from './people';
 import { Random } from './random';
 
 /**
@@ -28,6 +47,7 @@ export const DEMO = { seed: 'gov-graph-demo', people: 2000, organizations: 200 }
 export interface RegistryUrls {
   naturalPersonUrl: string;
   legalPersonUrl: string;
+  certificateUrl: string;
 }
 
 /** What seeding is doing: a new phase, or how many rows of a table are generated and loaded so far. */
@@ -51,6 +71,7 @@ export interface SeedSummary {
 export interface GeneratedRegistries {
   people: PeopleData;
   organizations: OrganizationData;
+  certificates: { certificate: CertificateRow[]; material: MaterialRow[]; material_content: MaterialContentRow[] };
 }
 
 /**
@@ -65,9 +86,31 @@ export function generateRegistries(options: {
   organizations: number;
 }): GeneratedRegistries {
   const root = new Random(options.seed);
-  const people = generatePeople(root.fork('people'), options.people);
+  const certificates = new CertificateGenerator(root.fork('certificates'));
+  const people: PeopleData = { person: [], household: [], household_member: [] };
+  const certificate: CertificateRow[] = [];
+  for (const rows of generateHouseholds(root.fork('people'), options.people)) {
+    people.household.push(rows.household);
+    people.person.push(...rows.persons);
+    people.household_member.push(...rows.members);
+    certificate.push(...certificates.household(rows));
+  }
   const organizations = generateOrganizations(root.fork('organizations'), options.organizations, people.person);
-  return { people, organizations };
+  for (const organization of organizations.organization) {
+    certificate.push(certificates.organization({ organization, penalties: [] }));
+  }
+  const citizen = people.person.find(isDemoCitizen);
+  const materials = citizen ? demoMaterials(citizen.id, root.fork('materials')) : { materials: [], content: [] };
+  return {
+    people,
+    organizations,
+    certificates: { certificate, material: materials.materials, material_content: materials.content },
+  };
+}
+
+/** The demo citizen is the first living adult of the data (see demoCitizen). */
+function isDemoCitizen(person: PersonRow): boolean {
+  return person.death_date === null && ageOn(person.birth_date, SEED_AS_OF) >= 18;
 }
 
 /** Passes households through, adding their people to the pool of possible legal representatives. */
@@ -78,7 +121,7 @@ function* feedingPool(households: Iterable<HouseholdRows>, pool: RepresentativeP
   }
 }
 
-/** Generates the data and loads it into both registry databases, which must have been migrated and be empty. */
+/** Generates the data and loads it into every registry database, which must have been migrated and be empty. */
 export async function seedRegistries(options: SeedOptions): Promise<SeedSummary> {
   const started = Date.now();
   const report = options.onProgress ?? (() => {});
@@ -87,34 +130,65 @@ export async function seedRegistries(options: SeedOptions): Promise<SeedSummary>
   const root = new Random(options.seed);
   const pool = new RepresentativePool();
 
-  // Both transactions stay open until both registries are loaded, so a failure in either leaves
-  // both databases as they were (organizations point at persons in the other database).
+  // The transactions stay open until every registry is loaded, so a failure in any leaves every
+  // database as it was (organizations and certificates point at persons in another database).
   const natural = await BulkLoader.begin(options.naturalPersonUrl);
   let legal: BulkLoader | undefined;
+  let registry: BulkLoader | undefined;
+  const certificates = new CertificateGenerator(root.fork('certificates'));
+  const certificateCounts = { certificate: 0, material: 0 };
+  let demoCitizenId: string | undefined;
   try {
     legal = await BulkLoader.begin(options.legalPersonUrl);
+    registry = await BulkLoader.begin(options.certificateUrl);
+    await registry.suspendForeignKeys(['certificate']);
+    const certificateLoader = registry;
     phase(
       `generating and loading ${options.people.toLocaleString('en')} people with their households into ` +
         `${natural.where} (seed ${JSON.stringify(options.seed)})`,
     );
     const households = feedingPool(generateHouseholds(root.fork('people'), options.people), pool);
-    const peopleRows = await loadPeople(natural, households, options.people, onRows);
+    // Certificates load on their own connection while the next batch of people loads on the other.
+    let certificateWork: Promise<void> = Promise.resolve();
+    const loadCertificates = async (rows: CertificateRow[]) => {
+      await certificateWork;
+      certificateWork = certificateLoader.insert(CERTIFICATE_TABLE, rows);
+      certificateWork.catch(() => {}); // awaited on the next round or at the end
+      certificateCounts.certificate += rows.length;
+    };
+    const peopleRows = await loadPeople(natural, households, options.people, onRows, async (batch) => {
+      demoCitizenId ??= batch.flatMap((rows) => rows.persons).find(isDemoCitizen)?.id;
+      await loadCertificates(batch.flatMap((household) => certificates.household(household)));
+    });
     phase(
       `generating and loading ${options.organizations.toLocaleString('en')} organizations with their penalties ` +
         `into ${legal.where}`,
     );
     const organizations = generateOrganizationRows(root.fork('organizations'), options.organizations, pool);
-    const organizationRows = await loadOrganizations(legal, organizations, options.organizations, onRows);
+    const organizationRows = await loadOrganizations(legal, organizations, options.organizations, onRows, (batch) =>
+      loadCertificates(batch.map((organization) => certificates.organization(organization))),
+    );
+    await certificateWork;
+    if (demoCitizenId) {
+      phase(`loading the demo citizen's materials into ${registry.where}`);
+      const { materials, content } = demoMaterials(demoCitizenId, root.fork('materials'));
+      await registry.insert(MATERIAL_TABLE, materials);
+      await registry.insert(MATERIAL_CONTENT_TABLE, content);
+      certificateCounts.material += materials.length;
+    }
     // Check the foreign keys of both before committing either.
     phase('checking foreign keys and committing');
     await natural.restoreForeignKeys();
     await legal.restoreForeignKeys();
+    await registry.restoreForeignKeys();
     await natural.commit();
     await legal.commit();
-    return { rows: { ...peopleRows, ...organizationRows }, ms: Date.now() - started };
+    await registry.commit();
+    return { rows: { ...peopleRows, ...organizationRows, ...certificateCounts }, ms: Date.now() - started };
   } catch (error) {
     await natural.rollback();
     await legal?.rollback();
+    await registry?.rollback();
     throw error;
   }
 }
@@ -124,6 +198,7 @@ export async function existingRows(urls: RegistryUrls): Promise<Record<string, n
   return {
     ...(await countRows(urls.naturalPersonUrl, NATURAL_PERSON_TABLES)),
     ...(await countRows(urls.legalPersonUrl, LEGAL_PERSON_TABLES)),
+    ...(await countRows(urls.certificateUrl, CERTIFICATE_TABLES)),
   };
 }
 
@@ -133,12 +208,21 @@ export async function existingRows(urls: RegistryUrls): Promise<Record<string, n
  */
 export async function seedDemoIfEmpty(urls: RegistryUrls, onProgress?: (message: string) => void): Promise<boolean> {
   const persons = (await countRows(urls.naturalPersonUrl, ['person'])).person;
-  if (persons > 0) return false;
+  const certificates = (await countRows(urls.certificateUrl, ['certificate'])).certificate;
+  if (persons > 0) {
+    if (certificates === 0) {
+      onProgress?.(
+        `the certificate registry ${describeUrl(urls.certificateUrl)} is empty while the other registries hold data ` +
+          '(seeded before it existed); run `npm run seed -- --reset` for demo certificates consistent with them',
+      );
+    }
+    return false;
+  }
   const organizations = (await countRows(urls.legalPersonUrl, ['organization'])).organization;
-  if (organizations > 0) {
+  if (organizations > 0 || certificates > 0) {
     onProgress?.(
-      `not seeding the demo data: ${describeUrl(urls.legalPersonUrl)} has ${organizations} organizations but there ` +
-        'are no persons; run `npm run seed -- --reset` to start both registries afresh',
+      `not seeding the demo data: there are organizations or certificates but no persons for them to refer to; ` +
+        'run `npm run seed -- --reset` to start every registry afresh',
     );
     return false;
   }

@@ -119,6 +119,9 @@ export const HIGHER_EDUCATION_LEVEL_DIGIT: Partial<Record<EducationLevel, string
 export interface MarriageAttributes {
   kind: 'MARRIAGE';
   spouseId: string;
+  /** The other spouse as printed on the certificate (its content, like the holder's printed name). */
+  spouseName: string;
+  spouseIdNumber: string;
 }
 export interface DisabilityAttributes {
   kind: 'DISABILITY';

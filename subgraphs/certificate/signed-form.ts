@@ -7,15 +7,18 @@ import type { CertificateTypeCode } from './entities/certificate-type.entity';
 
 /**
  * A certificate's signed form (DigiLocker, GB/T 36905): a compact JWS, EdDSA over Ed25519 with
- * the certificate registry's own key, whose payload is the canonical JSON of the document as it
- * was issued. The document prints the holder's name and identifier, so the content holds them as
- * printed on the day of issue: that is the document, not a second copy of the natural-person or
- * legal-person registry (which stay the source of a person's or an organization's current data).
+ * the certificate registry's own key, whose payload is the canonical JSON of the document's
+ * content: type, number, holder, issuer, dates, attributes and verification code. The document
+ * prints the holder's name and identifier as they were on the day of issue (printedName,
+ * printedIdentifier, and a marriage certificate's other spouse): that is the document, not a
+ * second copy of the natural-person or legal-person registry, which stay the source of a person's
+ * or an organization's current data.
  *
- * The content is stored when the certificate is issued (or renewed) and signed when the signed
- * form is read: Ed25519 signatures are deterministic, so the same content and key always give the
- * same JWS, and the registry's key never has to be near the seed data. Anyone verifies it offline
- * against the gateway's /.well-known/jwks.json (`kid` in the protected header).
+ * The content is derived from the certificate's row and signed when the signed form is read:
+ * Ed25519 signatures are deterministic, so the same content and key always give the same JWS, and
+ * the registry's key never has to be near the seed data. Revocation is not part of the document
+ * (ask verifyCertificate for the status); renewal changes the dates and so gives a new signed form.
+ * Anyone verifies it offline against the gateway's /.well-known/jwks.json (`kid` in the header).
  */
 
 /** The JOSE `typ` of a signed form, so that no other JWS a registry signs passes for one. */
@@ -26,12 +29,11 @@ export type PrintedHolder =
   | { kind: 'PERSON'; id: string; name: string; idNumber: string }
   | { kind: 'ORGANIZATION'; creditCode: string; name: string };
 
-/** The document as issued. Version 1. */
+/** The document's content. Version 1. */
 export interface CertificateContent {
   v: 1;
   id: string;
   type: CertificateTypeCode;
-  typeName: string;
   number: string;
   holder: PrintedHolder;
   issuingDepartment: string;
@@ -39,14 +41,55 @@ export interface CertificateContent {
   issuedOn: string;
   /** null: long-term. */
   validUntil: string | null;
-  /** As stored, with a marriage certificate's spouse printed beside their id. */
-  attributes: (CertificateAttributes & { spouse?: PrintedHolder }) | null;
+  attributes: CertificateAttributes | null;
   verificationCode: string;
 }
 
+/** The fields of a certificate its content is made of. */
+export interface DocumentFields {
+  id: string;
+  type: CertificateTypeCode;
+  number: string;
+  holderKind: 'PERSON' | 'ORGANIZATION';
+  holderPersonId?: string | null;
+  holderCreditCode?: string | null;
+  printedName: string;
+  printedIdentifier: string;
+  issuingDepartment: string;
+  issuingAuthority: string;
+  issuedOn: string;
+  validUntil?: string | null;
+  attributes?: CertificateAttributes | null;
+  verificationCode: string;
+}
+
+export function certificateContent(certificate: DocumentFields): CertificateContent {
+  return {
+    v: 1,
+    id: certificate.id,
+    type: certificate.type,
+    number: certificate.number,
+    holder:
+      certificate.holderKind === 'PERSON'
+        ? {
+            kind: 'PERSON',
+            id: certificate.holderPersonId!,
+            name: certificate.printedName,
+            idNumber: certificate.printedIdentifier,
+          }
+        : { kind: 'ORGANIZATION', creditCode: certificate.holderCreditCode!, name: certificate.printedName },
+    issuingDepartment: certificate.issuingDepartment,
+    issuingAuthority: certificate.issuingAuthority,
+    issuedOn: certificate.issuedOn,
+    validUntil: certificate.validUntil ?? null,
+    attributes: certificate.attributes ?? null,
+    verificationCode: certificate.verificationCode,
+  };
+}
+
 /** Signs a certificate's content: a compact JWS whose payload is its canonical JSON (UTF-8). */
-export async function signCertificate(content: CertificateContent, signer: RegistrySigner): Promise<string> {
-  return new CompactSign(new TextEncoder().encode(canonicalJson(content)))
+export async function signCertificate(certificate: DocumentFields, signer: RegistrySigner): Promise<string> {
+  return new CompactSign(new TextEncoder().encode(canonicalJson(certificateContent(certificate))))
     .setProtectedHeader({ alg: GATEWAY_ASSERTION_ALG, kid: signer.kid, typ: SIGNED_FORM_TYPE })
     .sign(signer.key);
 }

@@ -2,13 +2,13 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/postgresql';
 import { baseProperties } from '../../shared/entity-base';
 import { CertificateTypeSchema, HOLDER_KINDS } from './certificate-type.entity';
 import type { CertificateAttributes } from '../certificate-types';
-import type { CertificateContent } from '../signed-form';
 
 /**
  * An electronic certificate. The holder is a reference (person id or credit code) to the registry
- * that owns it, never a copy of its data; `content` is the document as issued (what the signed
- * form signs, including the holder's name and identifier as printed on it). Status is derived when
- * read: REVOKED when revokedOn is set, EXPIRED when validUntil has passed, VALID otherwise.
+ * that owns it, never a copy of its data; `printedName` and `printedIdentifier` are what the
+ * document prints about the holder on the day of issue (its content, which the signed form signs),
+ * not the holder's current data. Status is derived when read: REVOKED when revokedOn is set,
+ * EXPIRED when validUntil has passed, VALID otherwise.
  */
 export const CertificateSchema = defineEntity({
   name: 'Certificate',
@@ -39,10 +39,12 @@ export const CertificateSchema = defineEntity({
     validUntil: p.date().nullable(),
     revokedOn: p.date().nullable(),
     revocationReason: p.string().length(200).nullable(),
+    /** The holder's name as printed on the document when it was issued (or last renewed). */
+    printedName: p.string().length(100),
+    /** The holder's ID number or credit code as printed on it. */
+    printedIdentifier: p.string().length(18),
     /** Type-specific attributes, checked per type before they are written. */
     attributes: p.json<CertificateAttributes>().nullable(),
-    /** The document as issued: what the signed form signs. */
-    content: p.json<CertificateContent>(),
     /** 16 Crockford base-32 characters (80 bits), stored without separators. */
     verificationCode: p.string().columnType('char(16)').unique('certificate_verification_code_unique'),
   },

@@ -31,7 +31,7 @@ export const Certificate: CertificateResolvers = {
 
   verificationCode: (certificate) => formatVerificationCode(certificate.verificationCode),
 
-  signedForm: (certificate, _args, { signer }) => signCertificate(certificate.content, signer),
+  signedForm: (certificate, _args, { signer }) => signCertificate(certificate, signer),
 };
 
 export const CertificateHolder: CertificateHolderResolvers = {

@@ -17,7 +17,5 @@ export const CertificateVerification: CertificateVerificationResolvers = {
   validUntil: ({ certificate }) => certificate.validUntil ?? null,
   // From the document as issued: the name printed on it. An organization's name is public.
   holderName: ({ certificate }) =>
-    certificate.content.holder.kind === 'PERSON'
-      ? maskName(certificate.content.holder.name)
-      : certificate.content.holder.name,
+    certificate.holderKind === 'PERSON' ? maskName(certificate.printedName) : certificate.printedName,
 };

@@ -40,7 +40,7 @@ import {
   PersonHolderCheck,
   type PrintedPerson,
 } from '../graph-queries';
-import { newVerificationCode, type CertificateContent, type PrintedHolder } from '../signed-form';
+import { newVerificationCode, type PrintedHolder } from '../signed-form';
 
 /** Earliest day of issue the registry accepts (the founding of the People's Republic). */
 const EARLIEST = '1949-10-01';
@@ -137,14 +137,9 @@ export const Mutation: MutationResolvers = {
       if (!certificate) throw notIssued(type.code, clean.number);
       if (repeat(certificate)) return certificate; // a concurrent repeat got here first
       checkRenewable(certificate, clean);
-      const validUntil = validity(type, issueLike, printed);
       certificate.issuedOn = clean.issuedOn;
-      certificate.validUntil = validUntil;
-      certificate.content = contentOf(type, { ...issueLike, number: certificate.number }, printed, {
-        id: certificate.id,
-        validUntil,
-        verificationCode: certificate.verificationCode,
-      });
+      certificate.validUntil = validity(type, issueLike, printed);
+      Object.assign(certificate, printedParts(issueLike, printed));
       await em.flush();
       await logWrite(em, ctx, holderEntries(certificate, 'Person.certificates'));
       return certificate;
@@ -325,7 +320,8 @@ function validateAttributes(
         'input.marriage.spouseId must be the other spouse, not the holder',
       );
     }
-    return { kind: 'MARRIAGE', spouseId };
+    // The spouse's printed name and ID number are filled in once they have been checked.
+    return { kind: 'MARRIAGE', spouseId, spouseName: '', spouseIdNumber: '' };
   }
   if (input.disability) {
     return {
@@ -611,29 +607,17 @@ function validity(type: CertificateType, clean: CleanIssue, printed: Printed): s
   });
 }
 
-function contentOf(
-  type: CertificateType,
-  clean: CleanIssue & { number: string },
-  printed: Printed,
-  fixed: { id: string; validUntil: string | null; verificationCode: string },
-): CertificateContent {
+/** What the document prints about the holder (and a marriage certificate's other spouse) as of now. */
+function printedParts(clean: CleanIssue, printed: Printed) {
+  const holder = printed.holder;
   const attributes =
-    clean.attributes?.kind === 'MARRIAGE' && printed.spouse
-      ? { ...clean.attributes, spouse: printed.spouse }
+    clean.attributes?.kind === 'MARRIAGE' && printed.spouse?.kind === 'PERSON'
+      ? { ...clean.attributes, spouseName: printed.spouse.name, spouseIdNumber: printed.spouse.idNumber }
       : clean.attributes;
   return {
-    v: 1,
-    id: fixed.id,
-    type: type.code,
-    typeName: type.name,
-    number: clean.number,
-    holder: printed.holder,
-    issuingDepartment: type.issuingDepartment,
-    issuingAuthority: clean.issuingAuthority,
-    issuedOn: clean.issuedOn,
-    validUntil: fixed.validUntil,
+    printedName: holder.name,
+    printedIdentifier: holder.kind === 'PERSON' ? holder.idNumber : holder.creditCode,
     attributes,
-    verificationCode: fixed.verificationCode,
   };
 }
 
@@ -644,11 +628,8 @@ async function issue(
   clean: CleanIssue & { number: string },
   printed: Printed,
 ): Promise<Certificate> {
-  const id = randomUUID();
-  const verificationCode = newVerificationCode();
-  const validUntil = validity(type, clean, printed);
   const certificate = em.create(CertificateSchema, {
-    id,
+    id: randomUUID(),
     type: type.code,
     number: clean.number,
     holderKind: clean.holder.kind,
@@ -657,12 +638,11 @@ async function issue(
     issuingDepartment: type.issuingDepartment,
     issuingAuthority: clean.issuingAuthority,
     issuedOn: clean.issuedOn,
-    validUntil,
+    validUntil: validity(type, clean, printed),
     revokedOn: null,
     revocationReason: null,
-    attributes: clean.attributes,
-    content: contentOf(type, clean, printed, { id, validUntil, verificationCode }),
-    verificationCode,
+    ...printedParts(clean, printed),
+    verificationCode: newVerificationCode(),
   });
   await em.flush();
   const entries = holderEntries(certificate, 'Person.certificates');
@@ -692,7 +672,7 @@ function sameIssue(existing: Certificate, clean: CleanIssue): Certificate {
       `${existing.type} ${existing.number} is already issued to another holder; a number is unique per type`,
     );
   }
-  if (existing.issuedOn !== clean.issuedOn || canonicalJson(existing.attributes) !== canonicalJson(clean.attributes)) {
+  if (existing.issuedOn !== clean.issuedOn || particulars(existing.attributes) !== particulars(clean.attributes)) {
     throw badUserInput(
       'input.number',
       'unique',
@@ -701,6 +681,12 @@ function sameIssue(existing: Certificate, clean: CleanIssue): Certificate {
     );
   }
   return existing;
+}
+
+/** Attributes as the issuer states them (the printed spouse is what the registry adds). */
+function particulars(attributes: CertificateAttributes | null | undefined): string {
+  if (attributes?.kind !== 'MARRIAGE') return canonicalJson(attributes ?? null);
+  return canonicalJson({ kind: attributes.kind, spouseId: attributes.spouseId });
 }
 
 function holderEntries(certificate: Certificate, field: string): AccessEntry[] {
