@@ -84,7 +84,23 @@ async function readsOrganizationCertificates(
   );
 }
 
+/**
+ * The department that issues a certificate keeps it: its officers with certificate:write read the
+ * certificates it issued (a person's with a purpose, like any sensitive read), so an issuing,
+ * revoking or renewing officer sees what they did.
+ */
+function isIssuingOfficer(certificate: Certificate, ctx: CertificateContext): boolean {
+  const identity = ctx.caller.identity;
+  return (
+    identity?.role === 'officer' &&
+    identity.dept === certificate.issuingDepartment &&
+    grants(identity.scopes, 'certificate:write') &&
+    (certificate.holderKind === 'ORGANIZATION' || ctx.caller.purpose !== null)
+  );
+}
+
 function readsCertificate(certificate: Certificate, ctx: CertificateContext, info: GraphQLResolveInfo) {
+  if (isIssuingOfficer(certificate, ctx)) return true;
   return certificate.holderKind === 'PERSON'
     ? readsPersonData(certificate.holderPersonId ?? null, ctx, info)
     : readsOrganizationCertificates(certificate.holderCreditCode ?? null, ctx, info);
