@@ -115,9 +115,10 @@ export function verificationLimitPlugin(limiter: FailedVerificationLimiter): Apo
               .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
               .map((d) => [d.name.value, d]),
           );
-          fields = verificationFields(operation.selectionSet, fragments);
-          if (fields.length === 0) return;
-          if (fields.length > limiter.limits.maxPerRequest) {
+          const asked = verificationFields(operation.selectionSet, fragments);
+          if (asked.length === 0) return;
+          // A refused request verifies nothing, so it does not count as failed verifications.
+          if (asked.length > limiter.limits.maxPerRequest) {
             throw tooMany(`Ask at most ${limiter.limits.maxPerRequest} verifyCertificate codes per request.`);
           }
           const wait = limiter.blockedFor(contextValue.client ?? 'unknown');
@@ -128,6 +129,7 @@ export function verificationLimitPlugin(limiter: FailedVerificationLimiter): Apo
               seconds,
             );
           }
+          fields = asked;
         },
         async willSendResponse({ response, contextValue }) {
           if (fields.length === 0 || response.body.kind !== 'single') return;
