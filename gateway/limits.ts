@@ -29,7 +29,20 @@ export function queryLimitsRule(limits: QueryLimits) {
       OperationDefinition(operation) {
         const measured = measure(operation.selectionSet, fragments, 1, new Set(), limits.maxFields);
         const name = operation.name ? `operation ${operation.name.value}` : 'the operation';
-        if (measured.depth > limits.maxDepth) {
+        if (isIntrospectionOnly(operation.selectionSet)) {
+          // Answered by the gateway alone (no subgraph is asked), and nested deep by the ofType
+          // chains every introspection client sends: bounded by how many lists it nests instead.
+          const lists = listNesting(operation.selectionSet, fragments, new Set());
+          if (lists > INTROSPECTION_MAX_LISTS || measured.depth > INTROSPECTION_MAX_DEPTH) {
+            context.reportError(
+              new GraphQLError(
+                `${name} nests ${lists} introspection lists and ${measured.depth} levels; the limits are ` +
+                  `${INTROSPECTION_MAX_LISTS} and ${INTROSPECTION_MAX_DEPTH}`,
+                { nodes: [operation] },
+              ),
+            );
+          }
+        } else if (measured.depth > limits.maxDepth) {
           context.reportError(
             new GraphQLError(`${name} nests ${measured.depth} levels deep; the limit is ${limits.maxDepth}`, {
               nodes: [operation],
@@ -46,6 +59,54 @@ export function queryLimitsRule(limits: QueryLimits) {
       },
     };
   };
+}
+
+/** Lists nested as deep as standard introspection queries (types, fields, args) but no deeper. */
+const INTROSPECTION_MAX_LISTS = 3;
+const INTROSPECTION_MAX_DEPTH = 30;
+
+/** Introspection fields that return lists: what makes nested introspection grow. */
+const INTROSPECTION_LISTS = new Set([
+  'types',
+  'fields',
+  'args',
+  'inputFields',
+  'enumValues',
+  'interfaces',
+  'possibleTypes',
+  'directives',
+]);
+
+/** An operation that asks only __schema, __type and __typename at its root. */
+function isIntrospectionOnly(selectionSet: SelectionSetNode): boolean {
+  return selectionSet.selections.every(
+    (selection) => selection.kind === Kind.FIELD && selection.name.value.startsWith('__'),
+  );
+}
+
+function listNesting(
+  selectionSet: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  visiting: Set<string>,
+): number {
+  let deepest = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (!selection.selectionSet) continue;
+      const own = INTROSPECTION_LISTS.has(selection.name.value) ? 1 : 0;
+      deepest = Math.max(deepest, own + listNesting(selection.selectionSet, fragments, visiting));
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      deepest = Math.max(deepest, listNesting(selection.selectionSet, fragments, visiting));
+    } else {
+      const fragment = fragments.get(selection.name.value);
+      if (fragment && !visiting.has(fragment.name.value)) {
+        visiting.add(fragment.name.value);
+        deepest = Math.max(deepest, listNesting(fragment.selectionSet, fragments, visiting));
+        visiting.delete(fragment.name.value);
+      }
+    }
+  }
+  return deepest;
 }
 
 function measure(

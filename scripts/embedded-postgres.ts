@@ -63,7 +63,9 @@ async function main(): Promise<void> {
     createPostgresUser: userInfo().uid === 0,
     // UTF-8 with the locale-independent builtin provider: the same behaviour on every machine.
     initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    // TCP on localhost only, and no Unix socket: its lock file would live in the machine's shared
+    // /tmp, where another instance (another user's, another checkout's) can hold the same name.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
     onLog: log,
     onError: (error) => log(String(error)),
   });

@@ -1,16 +1,19 @@
 /**
  * `npm run seed -- --people N [--organizations M] [--seed S] [--reset]`: generates deterministic
- * demo data and bulk-loads it into every registry (people, organizations, certificates), on the
- * PostgreSQL that DATABASE_URL (or the per-registry *_DATABASE_URL) names, or else the embedded one.
- * Refuses registries that already hold data unless --reset, which drops and recreates their databases.
+ * demo data and bulk-loads it into every registry (people, organizations and their certificates), on
+ * the PostgreSQL that DATABASE_URL (or the per-registry *_DATABASE_URL) names, or else the embedded one.
+ * It adds to what is there (new people and organizations that repeat no ID number, household
+ * number, credit code, name, decision number or certificate number); --reset first drops and
+ * recreates the registry databases, access log included.
  */
 import pg from 'pg';
 import type { RegistryName } from '../subgraphs/catalog';
 import { ensureDatabase, withDatabase } from '../subgraphs/shared/database';
 import { createLogger } from '../subgraphs/shared/logger';
-import { describeUrl } from '../subgraphs/shared/config';
+import { retireCheckpoints } from '../subgraphs/shared/access-log/checkpoints';
+import { checkpointDir, describeUrl } from '../subgraphs/shared/config';
 import { migrate, openRegistryOrm } from '../subgraphs/shared/orm';
-import { DEMO, existingRows, progressPrinter, seedRegistries, type RegistryUrls } from '../seeds';
+import { DEMO, progressPrinter, seedRegistries, type RegistryUrls } from '../seeds';
 import { openDatabaseServer } from './lib/database-server';
 import { REGISTRY_MODULES } from './lib/registries';
 
@@ -18,8 +21,9 @@ const USAGE = `usage: npm run seed -- [--people N] [--organizations M] [--seed S
   --people         persons to generate, 1 to 5,000,000 (default ${DEMO.people.toLocaleString('en')})
   --organizations  organizations, 0 to 5,000,000 (default: a tenth of the people)
   --seed           any text; the same seed gives the same data (default ${DEMO.seed})
-  --reset          drop and recreate the registry databases first (deletes all their data,
-                   including the access log)`;
+  --reset          drop and recreate the registry databases first, then load: deletes all
+                   their data, the access log included, whose signed checkpoints are moved aside
+                   (without it, the new data is added)`;
 
 /** Enough for a large city's test data, and still loadable in minutes. */
 const MAX_COUNT = 5_000_000;
@@ -118,19 +122,6 @@ async function prepareRegistry(name: RegistryName, url: string): Promise<void> {
   }
 }
 
-/** Fails unless the seeded tables are empty, naming what is there and what to do. */
-async function requireEmpty(urls: RegistryUrls): Promise<void> {
-  const counts = await existingRows(urls);
-  const filled = Object.entries(counts).filter(([, count]) => count > 0);
-  if (filled.length === 0) return;
-  const list = filled.map(([table, count]) => `${count.toLocaleString('en')} ${table}`).join(', ');
-  throw new SeedError(
-    `The registries already hold data (${list}) in ${describeUrl(urls.naturalPersonUrl)}, ` +
-      `${describeUrl(urls.legalPersonUrl)} and ${describeUrl(urls.certificateUrl)}. Run again with --reset to drop and recreate the databases ` +
-      '(this deletes all their data, including the access log), or point DATABASE_URL at another server.',
-  );
-}
-
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
@@ -171,12 +162,14 @@ async function main(): Promise<void> {
         for (const name of args.reset ? REGISTRIES : []) {
           console.log(`dropping the ${name} database ${describeUrl(registryUrl(name))}`);
           await dropDatabase(registryUrl(name));
+          // Its access log is gone with it: the signed checkpoints of that log no longer apply.
+          const retired = await retireCheckpoints(checkpointDir(), name);
+          if (retired) console.log(`moved the ${name} access-log checkpoints aside to ${retired}`);
         }
         for (const name of REGISTRIES) {
           console.log(`preparing the ${name} database ${describeUrl(registryUrl(name))} (create if missing, migrate)`);
           await prepareRegistry(name, registryUrl(name));
         }
-        await requireEmpty(urls);
       },
     );
     const summary = await stage(

@@ -1,11 +1,12 @@
 /**
  * `npm start`: everything up on one machine. Creates the development keys, starts the embedded
  * PostgreSQL unless DATABASE_URL names a server, applies migrations, seeds the demo data into
- * empty registries, then starts every subgraph and the gateway as separate processes.
- * Ctrl-C stops them in order: gateway, subgraphs, then PostgreSQL.
+ * empty registries, then starts every subgraph and the gateway as separate processes and keeps
+ * them running: one that crashes is restarted with backoff while the others keep serving.
+ * Ctrl-C (or SIGTERM) stops them in order: gateway, subgraphs, then PostgreSQL.
  */
 import { REGISTRY_NAMES, SUBGRAPH_NAMES } from '../subgraphs/catalog';
-import { gatewayPort, subgraphPort } from '../subgraphs/shared/config';
+import { gatewayPort, isProduction, subgraphPort } from '../subgraphs/shared/config';
 import { ensureDatabase } from '../subgraphs/shared/database';
 import { ensureDevelopmentKeys } from '../subgraphs/shared/keys';
 import { createLogger } from '../subgraphs/shared/logger';
@@ -13,10 +14,10 @@ import { migrate, openRegistryOrm } from '../subgraphs/shared/orm';
 import { seedDemoIfEmpty } from '../seeds';
 import { openDatabaseServer, type DatabaseServer } from './lib/database-server';
 import { REGISTRY_MODULES } from './lib/registries';
-import { startService, type ServiceProcess } from './lib/services';
+import { superviseService, type SupervisedService } from './lib/services';
 
 const log = createLogger('start');
-const services: ServiceProcess[] = [];
+const services: SupervisedService[] = [];
 let database: DatabaseServer | undefined;
 let stopping = false;
 
@@ -54,25 +55,19 @@ async function main(): Promise<void> {
 
   const env = { ...database.env };
   for (const name of SUBGRAPH_NAMES) {
-    services.push(await startService(name, `subgraphs/${name}/main.ts`, env));
+    services.push(await superviseService(name, `subgraphs/${name}/main.ts`, env, log));
   }
-  services.push(await startService('gateway', 'gateway/main.ts', env));
-  for (const service of services) {
-    void service.exited.then((code) => {
-      if (!stopping) {
-        log.error(`${service.name} stopped unexpectedly (code ${code}); stopping everything`);
-        void shutdown(1);
-      }
-    });
-  }
+  services.push(await superviseService('gateway', 'gateway/main.ts', env, log));
 
-  const url = `http://localhost:${gatewayPort()}/graphql`;
+  const base = `http://localhost:${gatewayPort()}`;
+  const url = `${base}/graphql`;
   log.info(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.stdout.write(
     [
       '',
       `  Gateway:  ${url}`,
-      `  Health:   http://localhost:${gatewayPort()}/health`,
+      ...(isProduction() ? [] : [`  Explorer: ${base}/explorer`]),
+      `  Health:   ${base}/health (this process), ${base}/ready (every registry)`,
       `  Tokens:   npm run token -- --role citizen            (a demo citizen)`,
       `            npm run token -- --role officer --dept civil-affairs --scopes person:read,person:read:sensitive`,
       `  Subgraphs: ${SUBGRAPH_NAMES.map((n) => `${n} on port ${subgraphPort(n)}`).join(', ')}`,

@@ -18,6 +18,7 @@ const USAGE = `usage: npm run token -- --role <${ROLES.join('|')}> [--sub ID] [-
   --dept     one of ${DEPARTMENTS.join(', ')} (officers must give one)
   --scopes   <registry>:<action>, registry ${SCOPE_REGISTRIES.join('|')}, action ${SCOPE_ACTIONS.join('|')}
   --sub      a citizen's person id (default: a demo citizen), or a staff id for others
+             (default: <role>-<dept>-001, e.g. officer-hrss-001)
   --ttl      lifetime such as 30m, 8h, 2d (default 8h)`;
 
 function parseArgs(argv: string[]): Record<string, string> {
@@ -55,7 +56,8 @@ async function main(): Promise<void> {
     console.log(`Citizen: demo person ${citizen.name} (${citizen.id}); pass --sub <person id> for another.`);
   }
   const claims = {
-    sub: sub ?? `${args.role}-demo-001`,
+    // Staff of different departments are different people: officer-hrss-001, auditor-data-bureau-001.
+    sub: sub ?? `${args.role}-${args.dept ?? 'demo'}-001`,
     role: args.role,
     dept: args.dept,
     scopes: args.scopes

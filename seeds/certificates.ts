@@ -182,6 +182,27 @@ export class CertificateGenerator {
     return next;
   }
 
+  /**
+   * Continues after a number already registered (seeding into a registry that holds data): the
+   * sequences it draws from start above it, so no number repeats.
+   */
+  noteExistingNumber(type: string, number: string): void {
+    let key: string | null = null;
+    let serial = 0;
+    const registryNumber = /^(J|DB|LN)(\d{6})-(\d{4})-(\d{6})$/.exec(number);
+    if (registryNumber) {
+      key = `${registryNumber[1]}|${registryNumber[2]}|${registryNumber[3]}`;
+      serial = Number(registryNumber[4]);
+    } else if (type === 'DIPLOMA' && /^\d{17}$/.test(number)) {
+      key = number.slice(0, 11);
+      serial = Number(number.slice(11));
+    } else if (type === 'VOCATIONAL_QUALIFICATION' && /^S\d{17}$/.test(number)) {
+      key = number.slice(0, 11);
+      serial = Number(number.slice(11));
+    }
+    if (key !== null && serial > (this.serials.get(key) ?? -1)) this.serials.set(key, serial);
+  }
+
   private serial(prefix: string, district: string, year: string): string {
     return `${prefix}${district}-${year}-${String(this.next(`${prefix}|${district}|${year}`)).padStart(6, '0')}`;
   }

@@ -9,28 +9,32 @@ import {
 import {
   BulkLoader,
   CERTIFICATE_TABLE,
-  CERTIFICATE_TABLES,
   countRows,
-  LEGAL_PERSON_TABLES,
   loadOrganizations,
   loadPeople,
   MATERIAL_CONTENT_TABLE,
   MATERIAL_TABLE,
-  NATURAL_PERSON_TABLES,
 } from './load';
 import {
   generateOrganizationRows,
   generateOrganizations,
+  noOrganizations,
+  noteExistingOrganization,
+  noteExistingPenalty,
   RepresentativePool,
+  type ExistingOrganizations,
   type OrganizationData,
 } from './organizations';
 import {
   ageOn,
+  FIRST_HOUSEHOLD_NUMBER,
   generateHouseholds,
   generatePeople,
+  idNumberKey,
   SEED_AS_OF,
   type HouseholdRows,
   type PeopleData,
+  type PeopleStart,
   type PersonRow,
 } from './people';
 import { Random } from './random';
@@ -121,13 +125,19 @@ function* feedingPool(households: Iterable<HouseholdRows>, pool: RepresentativeP
   }
 }
 
-/** Generates the data and loads it into every registry database, which must have been migrated and be empty. */
+/**
+ * Generates the data and adds it to every registry database (which must have been migrated): people,
+ * organizations, and the certificates they hold, loaded in step on one connection per database.
+ * Into empty registries it loads exactly generateRegistries' rows. Where there is data already, the new
+ * people and organizations come from a stream of the seed named after what is there (so the same
+ * seed on the same data gives the same rows), and never repeat an ID number, household number,
+ * credit code, organization name or decision number already registered.
+ */
 export async function seedRegistries(options: SeedOptions): Promise<SeedSummary> {
   const started = Date.now();
   const report = options.onProgress ?? (() => {});
   const phase = (message: string) => report({ kind: 'phase', message });
   const onRows = (table: string, done: number, total: number) => report({ kind: 'rows', table, done, total });
-  const root = new Random(options.seed);
   const pool = new RepresentativePool();
 
   // The transactions stay open until every registry is loaded, so a failure in any leaves every
@@ -135,19 +145,33 @@ export async function seedRegistries(options: SeedOptions): Promise<SeedSummary>
   const natural = await BulkLoader.begin(options.naturalPersonUrl);
   let legal: BulkLoader | undefined;
   let registry: BulkLoader | undefined;
-  const certificates = new CertificateGenerator(root.fork('certificates'));
-  const certificateCounts = { certificate: 0, material: 0 };
-  let demoCitizenId: string | undefined;
   try {
     legal = await BulkLoader.begin(options.legalPersonUrl);
     registry = await BulkLoader.begin(options.certificateUrl);
-    await registry.suspendForeignKeys(['certificate']);
-    const certificateLoader = registry;
+    // Writers wait (readers do not) until the load commits, so what is read below stays true.
+    await natural.query('lock table person, household, household_member in exclusive mode');
+    await legal.query('lock table organization, penalty in exclusive mode');
+    await registry.query('lock table certificate, material, material_content in exclusive mode');
+    const existing = await readExisting(natural, legal);
+    const root = new Random(options.seed);
+    const stream = existing.empty
+      ? root
+      : root.fork(`after ${existing.persons} persons and ${existing.organizations} organizations`);
+    if (!existing.empty) {
+      phase(
+        `adding to the ${existing.persons.toLocaleString('en')} people and ` +
+          `${existing.organizations.toLocaleString('en')} organizations already registered`,
+      );
+    }
     phase(
       `generating and loading ${options.people.toLocaleString('en')} people with their households into ` +
         `${natural.where} (seed ${JSON.stringify(options.seed)})`,
     );
-    const households = feedingPool(generateHouseholds(root.fork('people'), options.people), pool);
+    const certificates = new CertificateGenerator(stream.fork('certificates'));
+    if (!existing.empty) await readExistingNumbers(registry, certificates);
+    const certificateLoader = registry;
+    await certificateLoader.suspendForeignKeys(['certificate']);
+    const certificateCounts = { certificate: 0, material: 0 };
     // Certificates load on their own connection while the next batch of people loads on the other.
     let certificateWork: Promise<void> = Promise.resolve();
     const loadCertificates = async (rows: CertificateRow[]) => {
@@ -156,6 +180,8 @@ export async function seedRegistries(options: SeedOptions): Promise<SeedSummary>
       certificateWork.catch(() => {}); // awaited on the next round or at the end
       certificateCounts.certificate += rows.length;
     };
+    let demoCitizenId: string | undefined;
+    const households = feedingPool(generateHouseholds(stream.fork('people'), options.people, existing.people), pool);
     const peopleRows = await loadPeople(natural, households, options.people, onRows, async (batch) => {
       demoCitizenId ??= batch.flatMap((rows) => rows.persons).find(isDemoCitizen)?.id;
       await loadCertificates(batch.flatMap((household) => certificates.household(household)));
@@ -164,19 +190,25 @@ export async function seedRegistries(options: SeedOptions): Promise<SeedSummary>
       `generating and loading ${options.organizations.toLocaleString('en')} organizations with their penalties ` +
         `into ${legal.where}`,
     );
-    const organizations = generateOrganizationRows(root.fork('organizations'), options.organizations, pool);
+    const organizations = generateOrganizationRows(
+      stream.fork('organizations'),
+      options.organizations,
+      pool,
+      existing.organizationRegister,
+    );
     const organizationRows = await loadOrganizations(legal, organizations, options.organizations, onRows, (batch) =>
       loadCertificates(batch.map((organization) => certificates.organization(organization))),
     );
     await certificateWork;
-    if (demoCitizenId) {
+    // The demo citizen's few files, into an empty registry (the first living adult of the seed).
+    if (existing.empty && demoCitizenId) {
       phase(`loading the demo citizen's materials into ${registry.where}`);
       const { materials, content } = demoMaterials(demoCitizenId, root.fork('materials'));
       await registry.insert(MATERIAL_TABLE, materials);
       await registry.insert(MATERIAL_CONTENT_TABLE, content);
       certificateCounts.material += materials.length;
     }
-    // Check the foreign keys of both before committing either.
+    // Check the foreign keys of every registry before committing any.
     phase('checking foreign keys and committing');
     await natural.restoreForeignKeys();
     await legal.restoreForeignKeys();
@@ -193,13 +225,65 @@ export async function seedRegistries(options: SeedOptions): Promise<SeedSummary>
   }
 }
 
-/** Rows already in the tables the seeder fills, per table, across both registries. */
-export async function existingRows(urls: RegistryUrls): Promise<Record<string, number>> {
-  return {
-    ...(await countRows(urls.naturalPersonUrl, NATURAL_PERSON_TABLES)),
-    ...(await countRows(urls.legalPersonUrl, LEGAL_PERSON_TABLES)),
-    ...(await countRows(urls.certificateUrl, CERTIFICATE_TABLES)),
+interface ExistingData {
+  empty: boolean;
+  persons: number;
+  organizations: number;
+  people: PeopleStart;
+  organizationRegister: ExistingOrganizations;
+}
+
+/** What both registries hold that new rows must continue after, read inside the loaders' transactions. */
+async function readExisting(natural: BulkLoader, legal: BulkLoader): Promise<ExistingData> {
+  const [counts] = await natural.rows<{ persons: string; highest: string | null; last: string; called: boolean }>(
+    `select (select count(*) from person) as persons, (select max(number) from household) as highest,
+            last_value as last, is_called as called from household_number_seq`,
+  );
+  const [organizationCount] = await legal.rows<{ organizations: string }>(
+    'select count(*) as organizations from organization',
+  );
+  const persons = Number(counts.persons);
+  const organizations = Number(organizationCount.organizations);
+  const highestNumber = Math.max(Number(counts.highest ?? 0), counts.called ? Number(counts.last) : 0);
+  const people: PeopleStart = {
+    firstHouseholdNumber: Math.max(FIRST_HOUSEHOLD_NUMBER, highestNumber + 1),
+    takenIdNumbers: new Set(),
   };
+  const organizationRegister = noOrganizations();
+  if (persons > 0) {
+    for await (const rows of natural.stream<{ id_number: string }>('select id_number from person')) {
+      for (const row of rows) {
+        const key = idNumberKey(row.id_number);
+        if (key !== null) people.takenIdNumbers.add(key);
+      }
+    }
+  }
+  if (organizations > 0) {
+    for await (const rows of legal.stream<{ credit_code: string; name: string }>(
+      'select credit_code, name from organization',
+    )) {
+      for (const row of rows) noteExistingOrganization(organizationRegister, row.credit_code, row.name);
+    }
+    for await (const rows of legal.stream<{ decision_number: string }>('select decision_number from penalty')) {
+      for (const row of rows) noteExistingPenalty(organizationRegister, row.decision_number);
+    }
+  }
+  const empty = persons === 0 && organizations === 0 && counts.highest === null && !counts.called;
+  return { empty, persons, organizations, people, organizationRegister };
+}
+
+/**
+ * Certificate numbers the registry assigns from a sequence (marriage, minimum allowance, senior
+ * card, diploma, vocational qualification): new ones continue after those already registered.
+ */
+async function readExistingNumbers(registry: BulkLoader, certificates: CertificateGenerator): Promise<void> {
+  for await (const rows of registry.stream<{ type_code: string; number: string }>(
+    `select type_code, number from certificate
+      where type_code in ('MARRIAGE_CERTIFICATE', 'MINIMUM_ALLOWANCE_CERTIFICATE', 'SENIOR_CITIZEN_CARD', 'DIPLOMA',
+                          'VOCATIONAL_QUALIFICATION')`,
+  )) {
+    for (const row of rows) certificates.noteExistingNumber(row.type_code, row.number);
+  }
 }
 
 /**
@@ -221,7 +305,7 @@ export async function seedDemoIfEmpty(urls: RegistryUrls, onProgress?: (message:
   const organizations = (await countRows(urls.legalPersonUrl, ['organization'])).organization;
   if (organizations > 0 || certificates > 0) {
     onProgress?.(
-      `not seeding the demo data: there are organizations or certificates but no persons for them to refer to; ` +
+      'not seeding the demo data: there are organizations or certificates but no persons for them to refer to; ' +
         'run `npm run seed -- --reset` to start every registry afresh',
     );
     return false;

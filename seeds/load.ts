@@ -230,6 +230,25 @@ export class BulkLoader {
     await this.client.query(sql, params);
   }
 
+  /** Runs one query inside the transaction and returns its rows. */
+  async rows<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
+    return (await this.client.query<Row>(sql, params)).rows;
+  }
+
+  /** Reads a query's rows `chunk` at a time through a server-side cursor, so memory stays flat. */
+  async *stream<Row extends Record<string, unknown>>(sql: string, chunk = 50_000): AsyncGenerator<Row[]> {
+    await this.client.query(`declare seed_reader no scroll cursor for ${sql}`);
+    try {
+      for (;;) {
+        const { rows } = await this.client.query<Row>(`fetch ${chunk} from seed_reader`);
+        if (rows.length === 0) return;
+        yield rows;
+      }
+    } finally {
+      await this.client.query('close seed_reader');
+    }
+  }
+
   /** Adds back any suspended foreign keys, commits and disconnects. */
   async commit(): Promise<void> {
     if (this.finished) return;
@@ -362,12 +381,6 @@ export async function loadOrganizations(
   );
   return counts;
 }
-
-/** Tables the seeder fills, per registry. */
-export const NATURAL_PERSON_TABLES = ['person', 'household', 'household_member'] as const;
-export const LEGAL_PERSON_TABLES = ['organization', 'penalty'] as const;
-/** The certificate registry's seeded tables (its catalogues are written by its migration, not seeded). */
-export const CERTIFICATE_TABLES = ['certificate', 'material'] as const;
 
 /** Counts the rows of each table; fails with a clear message when a table does not exist (not migrated). */
 export async function countRows(databaseUrl: string, tables: readonly string[]): Promise<Record<string, number>> {

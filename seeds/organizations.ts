@@ -633,16 +633,59 @@ export class RepresentativePool {
 // ---------------------------------------------------------------------------------------------
 // The generator.
 
+/** What the legal-person register already holds that new organizations must not repeat. */
+export interface ExistingOrganizations {
+  names: Set<string>;
+  /** Organisation-code bodies (characters 9 to 16 of a credit code). */
+  codeBodies: Set<string>;
+  /** The highest decision number per `district/year` (see decisionKey). */
+  decisionCounters: Map<string, number>;
+}
+
+export function noOrganizations(): ExistingOrganizations {
+  return { names: new Set(), codeBodies: new Set(), decisionCounters: new Map() };
+}
+
+const DISTRICT_BY_ABBREVIATION = new Map(
+  Object.entries(DECISION_ABBREVIATIONS).map(([district, abbreviation]) => [abbreviation, district]),
+);
+
+/** The counter a decision number belongs to and its number, if it has the form this generator writes. */
+export function decisionKey(decisionNumber: string): { key: string; number: number } | null {
+  const match = /^成(.+)市监罚〔(\d{4})〕(\d+)号$/.exec(decisionNumber);
+  const district = match && DISTRICT_BY_ABBREVIATION.get(match[1]);
+  return district ? { key: `${district}/${match[2]}`, number: Number(match[3]) } : null;
+}
+
+/** Records what a register holds, so that the generator continues after it. */
+export function noteExistingOrganization(existing: ExistingOrganizations, creditCode: string, name: string): void {
+  existing.codeBodies.add(creditCode.slice(8, 16));
+  existing.names.add(name);
+}
+
+export function noteExistingPenalty(existing: ExistingOrganizations, decisionNumber: string): void {
+  const decision = decisionKey(decisionNumber);
+  if (!decision) return;
+  existing.decisionCounters.set(
+    decision.key,
+    Math.max(existing.decisionCounters.get(decision.key) ?? 0, decision.number),
+  );
+}
+
 class OrganizationGenerator {
-  private readonly names = new Set<string>();
-  private readonly codeBodies = new Set<string>();
+  private readonly names: Set<string>;
+  private readonly codeBodies: Set<string>;
   /** Last decision number issued per district and year. */
-  private readonly decisionCounters = new Map<string, number>();
+  private readonly decisionCounters: Map<string, number>;
 
   constructor(
     private readonly rng: Random,
     private readonly representatives: RepresentativePool,
+    existing: ExistingOrganizations = noOrganizations(),
   ) {
+    this.names = existing.names;
+    this.codeBodies = existing.codeBodies;
+    this.decisionCounters = existing.decisionCounters;
     if (representatives.size === 0) {
       throw new Error(
         'Cannot generate organizations: no living person was 18 or older by ' +
@@ -774,9 +817,10 @@ export function* generateOrganizationRows(
   rng: Random,
   count: number,
   pool: RepresentativePool,
+  existing?: ExistingOrganizations,
 ): Generator<OrganizationRows, void, undefined> {
   if (count === 0) return;
-  const generator = new OrganizationGenerator(rng, pool);
+  const generator = new OrganizationGenerator(rng, pool, existing);
   for (let i = 0; i < count; i += 1) yield generator.organization();
 }
 

@@ -259,11 +259,43 @@ const KINDS = weightedTable<Kind>([
   ['withGrandparent', 0.5],
 ]);
 
+/**
+ * An ID number as the generator tracks it: (birth day, district, sequence) packed into one small
+ * integer, below 2^30 for any day from 1900 to 2030. Null for one the generator could never issue
+ * (another region, another era), which therefore cannot collide with one it issues.
+ */
+export function idNumberKey(idNumber: string): number | null {
+  const district = CHENGDU_DISTRICT_CODES.indexOf(idNumber.slice(0, 6) as ChengduDistrictCode);
+  const birthDate = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+  const sequence = Number(idNumber.slice(14, 17));
+  const day = toDay(birthDate);
+  if (district < 0 || !Number.isInteger(day) || day < FIRST_BIRTH_DAY || !/^\d{3}$/.test(idNumber.slice(14, 17))) {
+    return null;
+  }
+  return packIdNumber(day, district, sequence);
+}
+
+function packIdNumber(birthDay: number, districtIndex: number, sequence: number): number {
+  return (birthDay - FIRST_BIRTH_DAY) * 20_000 + districtIndex * 1000 + sequence;
+}
+
+/** Where a load that adds to existing data starts: household numbers after the last, ID numbers not yet issued. */
+export interface PeopleStart {
+  firstHouseholdNumber: number;
+  /** idNumberKey of every ID number already registered. */
+  takenIdNumbers: Set<number>;
+}
+
 class PeopleGenerator {
   /** Every (district, birth date, sequence) issued, as a number: strings would cost ~50 bytes more per person. */
-  private readonly issued = new Set<number>();
+  private readonly issued: Set<number>;
 
-  constructor(private readonly rng: Random) {}
+  constructor(
+    private readonly rng: Random,
+    taken?: Set<number>,
+  ) {
+    this.issued = taken ?? new Set<number>();
+  }
 
   /** One household's members, head first. */
   household(): Draft {
@@ -544,8 +576,7 @@ class PeopleGenerator {
 
   /** A unique ID number; the sequence is odd for men and even for women, as GB 11643 requires. */
   private issueIdNumber(district: ChengduDistrictCode, birthDay: number, gender: Gender): string {
-    // (day, district, sequence) packed into one small integer: below 2^30 for any day from 1900 to 2030.
-    const base = (birthDay - FIRST_BIRTH_DAY) * 20_000 + CHENGDU_DISTRICT_CODES.indexOf(district) * 1000;
+    const base = packIdNumber(birthDay, CHENGDU_DISTRICT_CODES.indexOf(district), 0);
     for (let attempt = 0; attempt < 2000; attempt += 1) {
       const sequence = 2 * this.rng.int(0, 499) + (gender === 'MALE' ? 1 : 0);
       if (this.issued.has(base + sequence)) continue;
@@ -590,8 +621,12 @@ export interface HouseholdRows {
  * Generates households one at a time until there are `count` people, so that a loader can insert
  * them in chunks without holding millions of rows in memory.
  */
-export function* generateHouseholds(rng: Random, count: number): Generator<HouseholdRows, void, undefined> {
-  const generator = new PeopleGenerator(rng);
+export function* generateHouseholds(
+  rng: Random,
+  count: number,
+  start: PeopleStart = { firstHouseholdNumber: FIRST_HOUSEHOLD_NUMBER, takenIdNumbers: new Set() },
+): Generator<HouseholdRows, void, undefined> {
+  const generator = new PeopleGenerator(rng, start.takenIdNumbers);
   let people = 0;
   for (let index = 0; people < count; index += 1) {
     const draft = generator.household();
@@ -602,7 +637,7 @@ export function* generateHouseholds(rng: Random, count: number): Generator<House
       id: rng.uuid(),
       created_at: SEED_TIMESTAMP,
       updated_at: SEED_TIMESTAMP,
-      number: String(FIRST_HOUSEHOLD_NUMBER + index),
+      number: householdNumber(start.firstHouseholdNumber + index),
       district_code: draft.district,
       address: draft.address,
       head_id: drafted[0].row.id,
@@ -617,6 +652,11 @@ export function* generateHouseholds(rng: Random, count: number): Generator<House
     }));
     yield { household, persons: drafted.map((member) => member.row), members };
   }
+}
+
+function householdNumber(value: number): string {
+  if (value > 999_999_999) throw new Error('No 9-digit household numbers are left for more households');
+  return String(value);
 }
 
 /** Generates `count` people in realistic households, all at once; the same generator state gives the same rows. */

@@ -179,7 +179,7 @@ describe('a subgraph answers POST only', () => {
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       const body = JSON.parse(res.text);
       expect(body.errors[0].message).toContain(method);
-      expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
+      expect(body.errors[0].extensions.code).toBe('METHOD_NOT_ALLOWED');
       expectNoDataOf(res, alice);
     },
   );

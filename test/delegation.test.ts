@@ -176,7 +176,7 @@ describe('a valid delegated call', () => {
         actor_sub: OFFICER.sub,
         purpose: caller.purpose,
         operation_name: 'DelegatedRead',
-        fields: ['Person.idNumber', 'Person.name'],
+        fields: ['Person.idNumber', 'Person.name', 'Query.person'],
       },
     ]);
   });
@@ -590,11 +590,19 @@ describe('registerOrganization checks the legal representative in the natural-pe
 
   async function counts() {
     const [organizations] = await stack.sql<{ n: string }>('legal-person', 'select count(*) as n from organization');
+    // Writes made: a refused or rejected attempt is recorded too, but writes nothing.
     const [writes] = await stack.sql<{ n: string }>(
       'legal-person',
-      `select count(*) as n from access_record where action = 'write'`,
+      `select count(*) as n from access_record where action = 'write' and outcome = 'granted'`,
     );
     return { organizations: Number(organizations.n), writes: Number(writes.n) };
+  }
+
+  /** The write attempt a response's request recorded in legal-person. */
+  async function attemptOf(res: { headers: Headers }) {
+    return stack.sql('legal-person', `select outcome, subject_id from access_record where request_id = $1`, [
+      res.headers.get('x-request-id'),
+    ]);
   }
 
   async function register(input: Record<string, unknown>, identity: Identity = REGISTRAR) {
@@ -633,7 +641,7 @@ describe('registerOrganization checks the legal representative in the natural-pe
         actor_sub: REGISTRAR.sub,
         actor_dept: 'market-regulation',
         operation_name: 'LegalRepresentativeCheck',
-        fields: ['Person.deathDate'],
+        fields: ['Person.deathDate', 'Query.person'],
       },
     ]);
     const written = await stack.sql(
@@ -682,6 +690,7 @@ describe('registerOrganization checks the legal representative in the natural-pe
       }),
     ]);
     expect(await counts()).toEqual(before);
+    expect(await attemptOf(res)).toEqual([{ outcome: 'rejected', subject_id: nobody }]);
   });
 
   it('refuses a person recorded as deceased: rule living, nothing written', async () => {
@@ -695,6 +704,7 @@ describe('registerOrganization checks the legal representative in the natural-pe
       rule: 'living',
     });
     expect(await counts()).toEqual(before);
+    expect(await attemptOf(res)).toEqual([{ outcome: 'rejected', subject_id: deceased.id }]);
   });
 
   it('refuses an officer who may not read the person: FORBIDDEN naming person:read, nothing written', async () => {
@@ -717,6 +727,7 @@ describe('registerOrganization checks the legal representative in the natural-pe
       /natural-person registry.*needs scope person:read.*Nothing was written/,
     );
     expect(await counts()).toEqual(before);
+    expect(await attemptOf(res)).toEqual([{ outcome: 'denied', subject_id: expect.any(String) }]);
   });
 
   it.each([

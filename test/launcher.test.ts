@@ -19,7 +19,7 @@ let gatewayPort: number;
 let postgresPort: number;
 
 beforeAll(async () => {
-  const [gateway, naturalPerson, legalPerson, dataTracker, postgres] = await freePorts(5);
+  const [gateway, naturalPerson, legalPerson, certificate, dataTracker, postgres] = await freePorts(6);
   gatewayPort = gateway;
   postgresPort = postgres;
   env = {
@@ -29,6 +29,7 @@ beforeAll(async () => {
     PORT: String(gateway),
     NATURAL_PERSON_PORT: String(naturalPerson),
     LEGAL_PERSON_PORT: String(legalPerson),
+    CERTIFICATE_PORT: String(certificate),
     DATA_TRACKER_PORT: String(dataTracker),
     EMBEDDED_PG_PORT: String(postgres),
   };
@@ -36,8 +37,10 @@ beforeAll(async () => {
     'DATABASE_URL',
     'NATURAL_PERSON_DATABASE_URL',
     'LEGAL_PERSON_DATABASE_URL',
+    'CERTIFICATE_DATABASE_URL',
     'NATURAL_PERSON_URL',
     'LEGAL_PERSON_URL',
+    'CERTIFICATE_URL',
     'DATA_TRACKER_URL',
   ]) {
     delete env[variable];
@@ -56,6 +59,19 @@ it('starts everything on the embedded PostgreSQL, answers with demo data, and st
   expect(me.errors).toBeUndefined();
   expect(me.data.me.name).toMatch(/^\p{Script=Han}{2,4}$/u);
   expect(me.data.me.idNumber).toMatch(/^\d{17}[\dX]$/);
+  // The certificate registry runs too, with the demo citizen's certificates and files.
+  const papers = await query(
+    'query { services { code } me { certificates { type { code } number } materials { totalCount } readiness(service: "MLA") { items { status } } } }',
+    citizen,
+  );
+  expect(papers.errors).toBeUndefined();
+  expect(papers.data.services.length).toBeGreaterThanOrEqual(20);
+  expect(papers.data.me.certificates).toContainEqual({
+    type: { code: 'RESIDENT_ID_CARD' },
+    number: me.data.me.idNumber,
+  });
+  expect(papers.data.me.materials.totalCount).toBe(3);
+  expect(papers.data.me.readiness.items.map((i: any) => i.status)).toContain('SATISFIED');
 
   const officer = await token([
     '--role',
@@ -87,6 +103,76 @@ it('starts everything on the embedded PostgreSQL, answers with demo data, and st
   expect(again.data.me.name).toBe(me.data.me.name);
   expect(await stop(second.child)).toBe(0);
 }, 180_000);
+
+it('restarts a registry killed with SIGKILL while the gateway keeps answering the others', async () => {
+  const running = await start();
+  try {
+    const citizen = await token(['--role', 'citizen']);
+    const officer = await token(['--role', 'officer', '--dept', 'civil-affairs', '--scopes', 'organization:read']);
+    const ORGANIZATIONS = 'query { organizations(first: 1) { totalCount } }';
+    expect((await query(ORGANIZATIONS, officer)).data.organizations.totalCount).toBe(200);
+
+    const legalPerson = servicePid(running.log(), 'legal-person');
+    process.kill(legalPerson, 'SIGKILL');
+    await waitFor(async () => (await ready()).subgraphs['legal-person'].status === 'down', 10_000);
+
+    // Meanwhile: the other registries answer, the killed one's fields are reported unavailable.
+    const me = await query('query { me { name } }', citizen);
+    expect(me.errors).toBeUndefined();
+    expect(me.data.me.name).toMatch(/^\p{Script=Han}{2,4}$/u);
+    const down = await query(ORGANIZATIONS, officer);
+    expect(down.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', registry: 'legal-person' });
+    const readiness = await fetch(`http://127.0.0.1:${gatewayPort}/ready`);
+    expect(readiness.status).toBe(503);
+
+    // The launcher said so, and brings it back.
+    await waitFor(async () => running.log().includes('legal-person is back (restart 1)'), 60_000);
+    expect(running.log()).toContain(
+      'legal-person stopped unexpectedly (killed by SIGKILL); restarting it in 1.0 s, the other services keep serving',
+    );
+    expect(servicePid(running.log(), 'legal-person')).not.toBe(legalPerson);
+    expect((await query(ORGANIZATIONS, officer)).data.organizations.totalCount).toBe(200);
+    expect((await ready()).status).toBe('ready');
+
+    // The gateway too.
+    process.kill(servicePid(running.log(), 'gateway'), 'SIGKILL');
+    await waitFor(async () => running.log().includes('gateway is back (restart 1)'), 60_000);
+    expect((await query('query { me { name } }', citizen)).data.me.name).toBe(me.data.me.name);
+  } finally {
+    expect(await stop(running.child)).toBe(0);
+  }
+  expect(await accepts(gatewayPort)).toBe(false);
+}, 180_000);
+
+/** The process id the launcher last logged for a service (started or back). */
+function servicePid(log: string, service: string): number {
+  const pids = log
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { service?: string; childPid?: number })
+    .filter((entry) => entry.service === service && entry.childPid !== undefined)
+    .map((entry) => entry.childPid!);
+  if (pids.length === 0) throw new Error(`the launcher logged no process id for ${service}`);
+  return pids.at(-1)!;
+}
+
+async function ready(): Promise<any> {
+  const response = await fetch(`http://127.0.0.1:${gatewayPort}/ready`);
+  return response.json();
+}
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (await condition()) return;
+    } catch {
+      // not yet
+    }
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 async function start(): Promise<{ child: ChildProcess; log: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {

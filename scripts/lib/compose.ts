@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
 import { parse as parseYaml } from 'yaml';
 import { REPO_ROOT } from '../../subgraphs/shared/config';
 
@@ -30,8 +30,7 @@ export function readRoverConfig(): { federationVersion: string; subgraphs: Rover
   return { federationVersion: raw.federation_version, subgraphs };
 }
 
-/** Composes every subgraph in rover.yaml. Throws with every composition error listed. */
-export function composeSupergraph(): string {
+function compose() {
   const { subgraphs } = readRoverConfig();
   const result = composeServices(
     subgraphs.map((s) => ({ name: s.name, url: s.routingUrl, typeDefs: parse(readFileSync(s.schemaFile, 'utf8')) })),
@@ -39,5 +38,15 @@ export function composeSupergraph(): string {
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
-  return result.supergraphSdl + '\n';
+  return result;
+}
+
+/** Composes every subgraph in rover.yaml. Throws with every composition error listed. */
+export function composeSupergraph(): string {
+  return compose().supergraphSdl + '\n';
+}
+
+/** The schema clients of the gateway see (the supergraph without federation's own types and directives). */
+export function composeApiSchema(): GraphQLSchema {
+  return compose().schema.toAPISchema().toGraphQLJSSchema();
 }

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import type { RegistryName } from '../../subgraphs/catalog';
 import type { GraphClient } from '../../subgraphs/shared/graph';
+import type { AccessLog } from '../../subgraphs/shared/access-log/access-log';
 import type { RegistrySigner } from '../../subgraphs/shared/keys';
 import type { Logger } from '../../subgraphs/shared/logger';
 import type { RegistryOrm } from '../../subgraphs/shared/orm';
@@ -14,7 +15,13 @@ export interface RegistryModule {
   entities: EntitySchema<any, any>[];
   migrations: MigrationObject[];
   /** `signer` is the registry's own key, for what it signs (a certificate's signed form). */
-  build(db: RegistryOrm, log: Logger, graph: GraphClient, signer: RegistrySigner): SubgraphDefinition<any>;
+  build(
+    db: RegistryOrm,
+    log: Logger,
+    graph: GraphClient,
+    accessLog: AccessLog,
+    signer: RegistrySigner,
+  ): SubgraphDefinition<any>;
 }
 
 /** Each registry's entities, migrations and subgraph, for tools and tests that work on every registry. */

@@ -1,7 +1,9 @@
 import { badUserInput } from '../shared/errors';
 import { isChengduDistrict } from '../shared/domain/divisions';
 import { isRealDate } from '../shared/domain/id-number';
+import { textColumn } from '../shared/columns';
 import type { CertificateTypeCode, ValidityRule } from './entities/certificate-type.entity';
+import { CertificateSchema } from './entities/certificate.entity';
 
 /**
  * What the registry knows about each certificate type beyond its catalogue row: how its number is
@@ -163,8 +165,8 @@ export const ATTRIBUTES_INPUT: Partial<Record<CertificateTypeCode, string>> = {
   VOCATIONAL_QUALIFICATION: 'vocationalQualification',
 };
 
-/** Longest certificate number any type has (the column is varchar(40)). */
-export const MAX_NUMBER_LENGTH = 40;
+/** Longest certificate number the register holds: its column's length. */
+export const MAX_NUMBER_LENGTH = textColumn(CertificateSchema, 'number').max;
 
 /**
  * Number formats of the types whose number the issuer assigns (the others are derived from the

@@ -13,7 +13,8 @@ import { MATERIALS_PATH, MAX_MATERIAL_BYTES, MaterialRouteError, sendMaterialErr
 import type { RegistryRouteTools } from '../shared/registry';
 import { refuseUnsigned } from '../shared/server';
 import { isUuid } from '../shared/validation';
-import type { MediaType } from './entities/material.entity';
+import { MaterialSchema, type MediaType } from './entities/material.entity';
+import { textColumn } from '../shared/columns';
 import { extensionOf, sniff, SNIFF_BYTES, ZIP_TAIL_BYTES, zipListsEntry } from './media-type';
 import { PERSON_DATA_REQUIREMENT, PURPOSE_REQUIREMENT, personDataDecision } from './permissions';
 
@@ -30,6 +31,12 @@ import { PERSON_DATA_REQUIREMENT, PURPOSE_REQUIREMENT, personDataDecision } from
  * GET /materials/{id}                   streams a file back, after the same permission check as
  *   Query.material and an access record written before the first byte leaves.
  */
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** The file name given at upload: as long as its column. */
+const FILE_NAME = textColumn(MaterialSchema, 'fileName');
 
 /** Bytes per material_content row. */
 export const CONTENT_CHUNK_BYTES = 256 * 1024;
@@ -200,12 +207,16 @@ function uploadParameters(query: Request['query']): UploadParameters {
     });
   }
   const name = single('name');
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  if (name !== null && (name.trim().length === 0 || [...name].length > 200 || /[\u0000-\u001f\u007f]/.test(name))) {
-    throw new MaterialRouteError(400, 'BAD_USER_INPUT', 'name must be 1 to 200 characters without control characters', {
-      argument: 'name',
-      rule: 'length',
-    });
+  if (name !== null && (name.trim().length === 0 || [...name].length > FILE_NAME.max || CONTROL.test(name))) {
+    throw new MaterialRouteError(
+      400,
+      'BAD_USER_INPUT',
+      `name must be 1 to ${FILE_NAME.max} characters without control characters`,
+      {
+        argument: 'name',
+        rule: 'length',
+      },
+    );
   }
   return { kind, person: person?.toLowerCase() ?? null, name: name?.trim() ?? null };
 }

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { and, allow, deny, rule } from 'graphql-shield';
 import {
+  byArgument,
   grants,
   hasPurpose,
   hasScope,
@@ -8,13 +9,17 @@ import {
   isPublic,
   personalData,
   personalDataRule,
+  recordedAgainst,
   refusal,
+  type ArgumentSubjects,
 } from '../shared/rules';
+import { isUuid } from '../shared/validation';
 import type { Caller } from '../shared/identity';
 import type { CertificateContext } from './context';
 import type { Certificate } from './entities/certificate.entity';
 import type { Material } from './entities/material.entity';
-import { typeNumberKey } from './entities/certificate.repository';
+import { MAX_NUMBER_LENGTH } from './certificate-types';
+import { lookupKey } from './entities/certificate.repository';
 import type { ReadinessItemResult } from './readiness';
 import type { OrganizationParent } from './resolvers/Organization';
 import type { PersonParent } from './resolvers/Person';
@@ -154,9 +159,10 @@ const mayLookUpCertificate = rule(NO_CACHE)(async (
   ctx: CertificateContext,
   info,
 ) => {
+  const key = lookupKey(args.type, args.number, MAX_NUMBER_LENGTH);
   const [type, certificate] = await Promise.all([
     ctx.loaders.certificateType.load(args.type),
-    ctx.loaders.certificateByTypeNumber.load(typeNumberKey(args.type, args.number.trim().toUpperCase())),
+    key ? ctx.loaders.certificateByTypeNumber.load(key) : null,
   ]);
   if (certificate) return readsCertificate(certificate, ctx, info);
   return type?.holderKind === 'ORGANIZATION'
@@ -190,6 +196,49 @@ const issuesThisType = rule(NO_CACHE)(async (
   );
 });
 
+// Whose data root fields' arguments point at: every outcome of those fields (refusals and bad input
+// too) is access-logged against them, with the identifier the caller used.
+
+/** The holder of the certificate `type`/`number` name (none for an organization's, or no certificate). */
+function holderOfCertificate(numberPath: string, typePath: string): ArgumentSubjects<CertificateContext> {
+  const valueAt = (args: Record<string, unknown>, path: string) =>
+    path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | null)?.[key], args);
+  return {
+    identifier: (args) => {
+      const number = valueAt(args, numberPath);
+      return typeof number === 'string' ? `${numberPath}=${number}` : null;
+    },
+    subjects: async (args, ctx) => {
+      const [type, number] = [valueAt(args, typePath), valueAt(args, numberPath)];
+      if (typeof type !== 'string' || typeof number !== 'string') return [];
+      const key = lookupKey(type, number, MAX_NUMBER_LENGTH);
+      const found = key ? await ctx.loaders.certificateByTypeNumber.load(key) : null;
+      return found?.holderPersonId ? [found.holderPersonId] : [];
+    },
+  };
+}
+
+/** The person a certificate is being issued to (an organization holder is recorded by its credit code, with no person). */
+const issuedTo: ArgumentSubjects<CertificateContext> = {
+  identifier: (args) => {
+    const holder = (args.input as { holder?: { personId?: unknown; creditCode?: unknown } } | undefined)?.holder;
+    if (typeof holder?.personId === 'string') return `input.holder.personId=${holder.personId}`;
+    if (typeof holder?.creditCode === 'string') return `input.holder.creditCode=${holder.creditCode}`;
+    return null;
+  },
+  subjects: (args) => {
+    const personId = (args.input as { holder?: { personId?: unknown } } | undefined)?.holder?.personId;
+    return typeof personId === 'string' && isUuid(personId) ? [personId.toLowerCase()] : [];
+  },
+};
+
+const ownerOfMaterial = (path: string) =>
+  byArgument<CertificateContext>(path, async (id, ctx) => {
+    if (!isUuid(id)) return [];
+    const material = await ctx.loaders.material.load(id.toLowerCase());
+    return material ? [material.ownerId] : [];
+  });
+
 /** Reachable only through the guarded fields above; still listed, as nothing is open by default. */
 const withinGuardedParent = isAuthenticated;
 
@@ -200,15 +249,20 @@ export const permissions = {
     materialKinds: isPublic,
     services: isPublic,
     service: isPublic,
-    certificate: mayLookUpCertificate,
+    certificate: recordedAgainst(holderOfCertificate('number', 'type'), mayLookUpCertificate),
+    // Public; a successful verification is recorded against the holder by the resolver (a wrong
+    // code names no one, and recording every guess would let anyone fill the log).
     verifyCertificate: isPublic,
-    material: mayLookUpMaterial,
+    material: recordedAgainst(ownerOfMaterial('id'), mayLookUpMaterial),
   },
   Mutation: {
-    issueCertificate: issuesThisType,
-    revokeCertificate: issuesThisType,
-    renewCertificate: issuesThisType,
-    recordMaterialUse: and(hasScope('certificate:read:sensitive'), hasPurpose),
+    issueCertificate: recordedAgainst(issuedTo, issuesThisType),
+    revokeCertificate: recordedAgainst(holderOfCertificate('input.number', 'input.type'), issuesThisType),
+    renewCertificate: recordedAgainst(holderOfCertificate('input.number', 'input.type'), issuesThisType),
+    recordMaterialUse: recordedAgainst(
+      ownerOfMaterial('input.materialId'),
+      and(hasScope('certificate:read:sensitive'), hasPurpose),
+    ),
   },
   CertificateType: {
     code: isPublic,

@@ -1,5 +1,6 @@
 import { badUserInput } from '../shared/errors';
 import { known, required, requiredList, unknown, type Fact } from '../shared/required';
+import { textColumn } from '../shared/columns';
 import * as check from '../shared/validation';
 import { certificateStatus, todayInChina } from './certificate-types';
 import type { CertificateContext } from './context';
@@ -8,7 +9,7 @@ import type { Certificate } from './entities/certificate.entity';
 import type { MaterialKind } from './entities/material-kind.entity';
 import type { Material } from './entities/material.entity';
 import type { ServiceRequirement } from './entities/service-requirement.entity';
-import type { Service } from './entities/service.entity';
+import { ServiceSchema, type Service } from './entities/service.entity';
 
 /**
  * 一次性告知: for a service, what an applicant has and still needs, told at once. Every required
@@ -54,7 +55,7 @@ const MEMBER_UNREADABLE = 'this household member could not be read in the natura
 
 /** The service a readiness question names, or BAD_USER_INPUT naming the argument. */
 async function serviceNamed(ctx: CertificateContext, code: string): Promise<Service> {
-  const clean = check.text('service', code, { max: 100 });
+  const clean = check.text('service', code, textColumn(ServiceSchema, 'code'));
   const service = await ctx.loaders.service.load(clean);
   if (!service) {
     throw badUserInput(

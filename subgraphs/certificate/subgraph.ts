@@ -1,3 +1,4 @@
+import type { AccessLog } from '../shared/access-log/access-log';
 import type { GraphClient } from '../shared/graph';
 import type { RegistrySigner } from '../shared/keys';
 import type { Logger } from '../shared/logger';
@@ -17,7 +18,13 @@ export { migrations } from './migrations';
  * The certificate subgraph over an open ORM: schema, resolvers, permissions, loaders, and the
  * material upload and download routes. `signer` is the registry's own key (signed forms).
  */
-export function certificateSubgraph(db: RegistryOrm, log: Logger, graph: GraphClient, signer: RegistrySigner) {
+export function certificateSubgraph(
+  db: RegistryOrm,
+  log: Logger,
+  graph: GraphClient,
+  accessLog: AccessLog,
+  signer: RegistrySigner,
+) {
   return registrySubgraph({
     name: 'certificate',
     resolvers,
@@ -25,6 +32,7 @@ export function certificateSubgraph(db: RegistryOrm, log: Logger, graph: GraphCl
     db,
     log,
     graph,
+    accessLog,
     createLoaders,
     extendContext: (context): CertificateRequestExtras => {
       let represented: Promise<ReadonlySet<string>> | undefined;

@@ -4,20 +4,20 @@ import { isAuditor, isAuthenticated, isSubject, refusal } from '../shared/rules'
 import type { DataTrackerContext } from './context';
 
 /**
- * Who may see access records: the person they are about, and auditors. The registries check
- * the same again when the tracker reads their logs.
+ * Who may see access records: the person they are about, and auditors (every record, with any
+ * filters or none). The registries check the same again when the tracker reads their logs.
  */
 
 /** A citizen filtering on their own person id and on nothing about other people. */
 const isOwnFilter = rule({ cache: 'no_cache' })((
   _parent,
-  args: { filter: { personId?: string | null } },
+  args: { filter?: { personId?: string | null } | null },
   ctx: DataTrackerContext,
   info,
 ) => {
   const identity = ctx.caller.identity;
   if (identity?.role !== 'citizen') return false;
-  return args.filter.personId === identity.sub
+  return args.filter?.personId === identity.sub
     ? true
     : refusal(ctx, info, 'lets a citizen see only access to their own data');
 });
@@ -50,8 +50,10 @@ export const permissions = {
     actorDepartment: withinPermittedList,
     purpose: withinPermittedList,
     personId: withinPermittedList,
+    identifier: withinPermittedList,
     fields: withinPermittedList,
     operationName: withinPermittedList,
     requestId: withinPermittedList,
+    via: withinPermittedList,
   },
 };

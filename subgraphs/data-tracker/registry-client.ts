@@ -3,16 +3,27 @@ import type { CryptoKey } from 'jose';
 import type { RegistryName } from '../catalog';
 import { routeDigest, signAssertion, ASSERTION_HEADER } from '../shared/assertion';
 import type { StoredAccessRecord } from '../shared/access-log/chain';
-import type { AccessCursor } from '../shared/access-log/query';
+import type { AccessCursor, AccessFilter } from '../shared/access-log/query';
 import type { Caller } from '../shared/identity';
 import type { Logger } from '../shared/logger';
 
-export interface AccessRecordsQuery {
-  subjectId?: string;
-  actorSub?: string;
+export interface AccessRecordsQuery extends AccessFilter {
+  /** Only this registry's log (default: every registry's). */
+  registry?: RegistryName;
   after?: AccessCursor;
   limit: number;
 }
+
+/** Query parameter of the registries' /access-records endpoint for each filter. */
+const PARAMETERS: Record<keyof AccessFilter, string> = {
+  subjectId: 'subject',
+  actorSub: 'actor',
+  actorDept: 'dept',
+  outcome: 'outcome',
+  action: 'action',
+  from: 'from',
+  to: 'to',
+};
 
 /**
  * Reads each registry's access log over HTTP, on behalf of the caller: the request carries an
@@ -29,9 +40,10 @@ export class RegistryAccessLogs {
 
   /** Records from every registry matching the query, newest first, at most `limit` in all. */
   async read(caller: Caller, query: AccessRecordsQuery): Promise<StoredAccessRecord[]> {
-    const pages = await Promise.all(
-      (Object.keys(this.registries) as RegistryName[]).map((registry) => this.readOne(registry, caller, query)),
+    const registries = (Object.keys(this.registries) as RegistryName[]).filter(
+      (registry) => query.registry === undefined || registry === query.registry,
     );
+    const pages = await Promise.all(registries.map((registry) => this.readOne(registry, caller, query)));
     return pages.flat().sort(newestFirst).slice(0, query.limit);
   }
 
@@ -41,8 +53,10 @@ export class RegistryAccessLogs {
     query: AccessRecordsQuery,
   ): Promise<StoredAccessRecord[]> {
     const url = new URL('/access-records', this.registries[registry]);
-    if (query.subjectId) url.searchParams.set('subject', query.subjectId);
-    if (query.actorSub) url.searchParams.set('actor', query.actorSub);
+    for (const [key, parameter] of Object.entries(PARAMETERS) as [keyof AccessFilter, string][]) {
+      const value = query[key];
+      if (value !== undefined) url.searchParams.set(parameter, value);
+    }
     url.searchParams.set('limit', String(query.limit));
     if (query.after) {
       url.searchParams.set('afterAt', query.after.at);

@@ -1,5 +1,14 @@
 import { allow, and, or, rule } from 'graphql-shield';
-import { departmentInternal, hasScope, isOfficerOf, isPublic, personalData } from '../shared/rules';
+import {
+  byArgument,
+  departmentInternal,
+  hasScope,
+  isOfficerOf,
+  isPublic,
+  personalData,
+  recordedAgainst,
+} from '../shared/rules';
+import { isUuid } from '../shared/validation';
 import type { PersonRef } from '../shared/context';
 import type { LegalPersonContext } from './context';
 import type { Organization } from './entities/organization.entity';
@@ -43,7 +52,13 @@ export const permissions = {
     organizations: isPublic,
   },
   Mutation: {
-    registerOrganization: marketRegulationWrite,
+    // Naming a legal representative writes a fact about that person: every attempt is recorded
+    // against the person named. This registry keeps no persons, so the id is taken as given.
+    registerOrganization: recordedAgainst(
+      byArgument('input.legalRepresentativeId', (id) => (isUuid(id) ? [id.toLowerCase()] : [])),
+      marketRegulationWrite,
+    ),
+    // A penalty is a decision about an organization (a legal person), not about a natural person.
     recordPenalty: marketRegulationWrite,
   },
   Organization: {

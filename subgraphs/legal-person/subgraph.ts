@@ -1,4 +1,5 @@
 import type { GraphClient } from '../shared/graph';
+import type { AccessLog } from '../shared/access-log/access-log';
 import type { Logger } from '../shared/logger';
 import type { RegistryOrm } from '../shared/orm';
 import { registrySubgraph } from '../shared/registry';
@@ -9,8 +10,8 @@ import { resolvers } from './resolvers';
 export { entities } from './entities';
 export { migrations } from './migrations';
 
-/** The legal-person subgraph over an open ORM: schema, resolvers, permissions and loaders. */
-export function legalPersonSubgraph(db: RegistryOrm, log: Logger, graph: GraphClient) {
+/** The legal-person subgraph over an open ORM, graph client and access log: schema, resolvers, permissions and loaders. */
+export function legalPersonSubgraph(db: RegistryOrm, log: Logger, graph: GraphClient, accessLog: AccessLog) {
   return registrySubgraph({
     name: 'legal-person',
     resolvers,
@@ -18,6 +19,7 @@ export function legalPersonSubgraph(db: RegistryOrm, log: Logger, graph: GraphCl
     db,
     log,
     graph,
+    accessLog,
     createLoaders,
   });
 }

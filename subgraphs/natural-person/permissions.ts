@@ -1,5 +1,7 @@
 import { allow, and, or, rule } from 'graphql-shield';
+import { checkIdNumber } from '../shared/domain/id-number';
 import {
+  byArgument,
   hasPurpose,
   hasScope,
   internalPersonalData,
@@ -7,8 +9,11 @@ import {
   isOfficerOf,
   isSelfArgument,
   personalData,
+  recordedAgainst,
   refusal,
+  theCallerThemself,
 } from '../shared/rules';
+import { isUuid } from '../shared/validation';
 import type { NaturalPersonContext } from './context';
 import type { HouseholdMember } from './entities/household-member.entity';
 import type { Household } from './entities/household.entity';
@@ -31,6 +36,22 @@ const householdMembers = async (household: Household, ctx: NaturalPersonContext)
  */
 const membersOfTheHousehold = async (member: HouseholdMember, ctx: NaturalPersonContext) =>
   (await ctx.loaders.householdMembers.load(member.household.id)).map((m) => m.person.id);
+
+/**
+ * Whom a root field's argument names. Malformed values name no one (the attempt is still recorded
+ * with the identifier, for auditors).
+ */
+const personWithId = async (id: string, ctx: NaturalPersonContext) =>
+  isUuid(id) ? idsOf([await ctx.loaders.person.load(id.toLowerCase())]) : [];
+const personWithIdNumber = async (idNumber: string, ctx: NaturalPersonContext) => {
+  const checked = checkIdNumber(idNumber);
+  return checked.ok ? idsOf([await ctx.loaders.personByIdNumber.load(checked.value.idNumber)]) : [];
+};
+const membersOfHouseholdNumbered = async (number: string, ctx: NaturalPersonContext) => {
+  const household = /^\d{9}$/.test(number) ? await ctx.loaders.household.load(number) : null;
+  return household ? (await ctx.loaders.householdMembers.load(household.id)).map((m) => m.person.id) : [];
+};
+const idsOf = (people: (Person | null)[]) => people.filter((p): p is Person => p !== null).map((p) => p.id);
 
 const basic = personal.basic(theirOwn);
 const sensitive = personal.sensitive(theirOwn);
@@ -56,15 +77,26 @@ const isOwnHouseholdArgument = rule({ cache: 'no_cache' })(async (
 });
 
 export const permissions = {
+  // Root fields that name a person are access-logged against that person whatever the outcome,
+  // with the identifier used: refusals too, and write attempts.
   Query: {
-    person: or(isSelfArgument('id'), hasScope('person:read'), hasScope('person:read:sensitive')),
-    personByIdNumber: sensitiveWithPurpose,
+    person: recordedAgainst(
+      byArgument('id', personWithId),
+      or(isSelfArgument('id'), hasScope('person:read'), hasScope('person:read:sensitive')),
+    ),
+    personByIdNumber: recordedAgainst(byArgument('idNumber', personWithIdNumber), sensitiveWithPurpose),
     me: isCitizen,
-    household: or(isOwnHouseholdArgument, sensitiveWithPurpose),
+    household: recordedAgainst(
+      byArgument('number', membersOfHouseholdNumbered),
+      or(isOwnHouseholdArgument, sensitiveWithPurpose),
+    ),
   },
   Mutation: {
-    registerPerson: and(isOfficerOf('public-security'), hasScope('person:write')),
-    updateMyContact: isCitizen,
+    registerPerson: recordedAgainst(
+      byArgument('input.idNumber', personWithIdNumber),
+      and(isOfficerOf('public-security'), hasScope('person:write')),
+    ),
+    updateMyContact: recordedAgainst(theCallerThemself, isCitizen),
   },
   Person: {
     // The opaque key: needed to join across subgraphs and says nothing about the person.

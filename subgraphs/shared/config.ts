@@ -55,6 +55,24 @@ export function subgraphTimeoutMs(): number {
   return intFromEnv('SUBGRAPH_TIMEOUT_MS', 5000);
 }
 
+/**
+ * Where registries append their signed access-log checkpoints: outside every registry database, so
+ * that whoever administers a database cannot rewrite them too. One file per registry.
+ */
+export function checkpointDir(): string {
+  return resolve(process.env.ACCESS_LOG_CHECKPOINT_DIR ?? join(dataDir(), 'checkpoints'));
+}
+
+/** Sign the chain head once this many records have been appended since the last checkpoint (0: not by count). */
+export function checkpointEveryRecords(): number {
+  return intFromEnv('ACCESS_LOG_CHECKPOINT_RECORDS', 1000);
+}
+
+/** Sign the chain head this often while there are new records (0: not by time). */
+export function checkpointEverySeconds(): number {
+  return intFromEnv('ACCESS_LOG_CHECKPOINT_SECONDS', 30);
+}
+
 export function intFromEnv(variable: string, fallback: number): number {
   const raw = process.env[variable];
   if (raw === undefined || raw === '') return fallback;
@@ -73,4 +91,46 @@ export function describeUrl(url: string): string {
   } catch {
     return '(unparseable URL)';
   }
+}
+
+/** NODE_ENV=production: no introspection, no field suggestions, no explorer. */
+export function isProduction(): boolean {
+  return process.env.NODE_ENV === 'production';
+}
+
+/**
+ * CORS_ORIGINS: the browser origins (scheme, host and port, comma-separated) whose web apps may
+ * call the gateway with credentials, e.g. `https://hrss.example.gov.cn,http://localhost:5173`.
+ */
+export function corsOrigins(): string[] {
+  return parseOrigins(process.env.CORS_ORIGINS ?? '');
+}
+
+export function parseOrigins(list: string): string[] {
+  const origins = list
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (origin === '*' || origin === 'null') {
+      throw new Error(
+        `CORS_ORIGINS may not contain ${origin}: list each web app's origin, e.g. https://hrss.example.gov.cn`,
+      );
+    }
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw new Error(
+        `CORS_ORIGINS entry ${JSON.stringify(origin)} is not an origin such as https://app.example.gov.cn`,
+      );
+    }
+    if (!['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new Error(
+        `CORS_ORIGINS entry ${JSON.stringify(origin)} must be just scheme, host and port, written as ${parsed.origin} ` +
+          '(no path, no trailing slash)',
+      );
+    }
+  }
+  return origins;
 }

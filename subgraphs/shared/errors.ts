@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger';
 
 /**
@@ -87,6 +87,16 @@ export function formatClientError(formatted: GraphQLFormattedError): GraphQLForm
 }
 
 /**
+ * formatError for production: also drops "Did you mean ...?" from every message. Apollo Server's
+ * hideSchemaDetailsFromClientErrors covers validation only, but variables are coerced later, and
+ * their messages suggest input field and enum value names just the same.
+ */
+export function formatClientErrorWithoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const kept = formatClientError(formatted);
+  return { ...kept, message: kept.message.replace(/ ?Did you mean .+\?$/, '') };
+}
+
+/**
  * Logs every internal error with the request id (so an operator can find it from what the client
  * quotes), and stamps the request id on every error the client receives.
  */
@@ -133,6 +143,40 @@ export function errorReportingPlugin<C extends BaseContext>(
               ? { ...e, message: internalErrorMessage(requestId), extensions: { ...e.extensions, requestId } }
               : { ...e, extensions: { ...e.extensions, requestId } },
           );
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Refuses, with HTTP 400, an operation that cannot be run as sent: an `operationName` the
+ * document does not define, several operations without an `operationName`, or a subscription
+ * (no subgraph offers any). Apollo Server would otherwise answer these with HTTP 500, as if the
+ * server had failed.
+ */
+export function operationResolutionPlugin<C extends BaseContext>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request, document }) {
+          if (!operation) {
+            const names = document.definitions.flatMap((d) =>
+              d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? '(anonymous)'] : [],
+            );
+            const message =
+              request.operationName != null
+                ? `operationName ${JSON.stringify(request.operationName)} names no operation in the query; it holds ${names.join(', ') || 'none'}`
+                : `The query holds ${names.length} operations (${names.join(', ')}); say which to run with operationName`;
+            throw new GraphQLError(message, {
+              extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
+            });
+          }
+          if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
+            throw new GraphQLError('This graph has no subscriptions; send a query or a mutation', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
+          }
         },
       };
     },

@@ -1,10 +1,11 @@
 import type { Response } from 'express';
+import { sendError, type HttpErrorCode } from './http-errors';
 
 /**
  * The material routes, shared by the gateway (which authenticates the caller and streams the body
  * through) and the certificate registry (which checks, stores and serves it): `POST /materials`
- * and `GET /materials/{id}`, the only routes besides GraphQL. Both answer errors as JSON in the
- * shape of a GraphQL error, with the HTTP status that says what happened.
+ * and `GET /materials/{id}`, the only routes besides GraphQL. Both answer errors as every route
+ * does (http-errors.ts): JSON in the shape of a GraphQL error, with the HTTP status that says what happened.
  */
 
 /** The largest material accepted: 10 MiB. */
@@ -15,24 +16,11 @@ export const UPLOAD_PARAMETERS = ['kind', 'person', 'name'] as const;
 
 export const MATERIALS_PATH = '/materials';
 
-export type MaterialErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'BAD_REQUEST'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'REQUEST_TIMEOUT'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'INTERNAL_SERVER_ERROR'
-  | 'SERVICE_UNAVAILABLE'
-  | 'SUBGRAPH_UNAVAILABLE';
-
 /** An error of a material route: an HTTP status, a code and a message for the client. */
 export class MaterialRouteError extends Error {
   constructor(
     readonly status: number,
-    readonly code: MaterialErrorCode,
+    readonly code: HttpErrorCode,
     message: string,
     readonly extensions: Record<string, unknown> = {},
   ) {
@@ -43,7 +31,5 @@ export class MaterialRouteError extends Error {
 /** Sends `{"errors":[{"message", "extensions": {"code", ...}}]}` with the status. */
 export function sendMaterialError(res: Response, error: MaterialRouteError): void {
   if (res.headersSent) return;
-  res
-    .status(error.status)
-    .json({ errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions } }] });
+  sendError(res, error.status, error.code, error.message, error.extensions);
 }

@@ -7,11 +7,13 @@ import { GraphClient } from './graph';
 import { loadGatewayPublicKey, loadRegistrySigner, loadRegistrySigningKey, type RegistrySigner } from './keys';
 import { createLogger, type Logger } from './logger';
 import { migrate, openRegistryOrm, type RegistryOrm } from './orm';
+import { AccessLog } from './access-log/access-log';
 import { serveSubgraph, type SubgraphDefinition } from './server';
 
 /**
  * Running one subgraph as its own process (what each subgraphs/<name>/main.ts does): read the
- * configuration, open and migrate the database, serve, and stop cleanly on Ctrl-C or SIGTERM,
+ * configuration, open and migrate the database, open the access log (with the registry's own
+ * signing key for checkpoints), serve, and stop cleanly on Ctrl-C or SIGTERM,
  * or when the launcher that started it goes away.
  */
 
@@ -20,7 +22,13 @@ export async function runRegistryProcess(
   parts: {
     entities: EntitySchema<any, any>[];
     migrations: MigrationObject[];
-    build(db: RegistryOrm, log: Logger, graph: GraphClient, signer: RegistrySigner): SubgraphDefinition<any>;
+    build(
+      db: RegistryOrm,
+      log: Logger,
+      graph: GraphClient,
+      accessLog: AccessLog,
+      signer: RegistrySigner,
+    ): SubgraphDefinition<any>;
   },
 ): Promise<void> {
   const log = createLogger(name);
@@ -42,7 +50,8 @@ export async function runRegistryProcess(
       timeoutMs: delegatedCallTimeoutMs(),
       log,
     });
-    const server = await serveSubgraph(parts.build(db, log, graph, await loadRegistrySigner(name)), {
+    const accessLog = await AccessLog.fromEnvironment(name, db.orm.em.getKnex(), log);
+    const server = await serveSubgraph(parts.build(db, log, graph, accessLog, await loadRegistrySigner(name)), {
       port: subgraphPort(name),
       publicKey: await loadGatewayPublicKey(),
       host: subgraphHost(),
@@ -50,6 +59,7 @@ export async function runRegistryProcess(
     });
     return async () => {
       await server.close();
+      await accessLog.close();
       await db.orm.close();
     };
   });

@@ -4,7 +4,8 @@ import type { Request } from 'express';
 import type { IRules } from 'graphql-shield';
 import type { RegistryName } from '../catalog';
 import { mountAccessRecordsRoute } from './access-log/http';
-import { AccessRecorder } from './access-log/recorder';
+import type { AccessLog } from './access-log/access-log';
+import type { AccessRecorder } from './access-log/recorder';
 import type { RegistryContext } from './context';
 import type { GraphClient, RequestGraph } from './graph';
 import type { Caller } from './identity';
@@ -42,6 +43,8 @@ export function registrySubgraph<Loaders, Extra extends object = object>(parts: 
   log: Logger;
   /** This registry's client for delegated calls (signs with the registry's own key). */
   graph: GraphClient;
+  /** The process's access log (group commit and signed checkpoints), opened by whoever runs the registry. */
+  accessLog: AccessLog;
   createLoaders(em: EntityManager): Loaders;
   /** Anything else a request of this registry carries (e.g. the key it signs documents with). */
   extendContext?(context: RegistryRequestContext<Loaders>): Extra;
@@ -63,7 +66,7 @@ export function registrySubgraph<Loaders, Extra extends object = object>(parts: 
       const context: RegistryRequestContext<Loaders> = {
         caller,
         em,
-        access: new AccessRecorder(knex, name, caller),
+        access: parts.accessLog.recorder(caller),
         graph: parts.graph.forRequest(caller, assertion),
         loaders: parts.createLoaders(em),
       };
@@ -75,7 +78,7 @@ export function registrySubgraph<Loaders, Extra extends object = object>(parts: 
       parts.routes?.(app, authenticate, {
         knex,
         log,
-        accessRecorder: (caller) => new AccessRecorder(knex, name, caller),
+        accessRecorder: (caller) => parts.accessLog.recorder(caller),
         graphFor: (caller, assertion) => parts.graph.forRequest(caller, assertion),
       });
     },

@@ -151,6 +151,69 @@ export function internalPersonalData<Parent>(
   return personal(departmentInternal(department, registry), subjectOf);
 }
 
+/**
+ * Whose data a root field's arguments point at: the identifier the caller used (as
+ * `argument=value`, stored with the record) and the persons it resolves to (none when it matches no one).
+ */
+export interface ArgumentSubjects<Context = any> {
+  identifier(args: Record<string, unknown>): string | null;
+  subjects(args: Record<string, unknown>, ctx: Context): readonly string[] | Promise<readonly string[]>;
+}
+
+/** Root fields whose outcome is access-logged against the persons their arguments name. */
+const rootFieldSubjects = new WeakMap<object, ArgumentSubjects>();
+
+export function subjectsOfRootField(rule: unknown): ArgumentSubjects | undefined {
+  return typeof rule === 'object' && rule !== null ? rootFieldSubjects.get(rule) : undefined;
+}
+
+/**
+ * A root field whose arguments name persons' data (a person by ID number, a household by number, a
+ * registration for an ID number): every outcome is access-logged against them with the identifier
+ * used: granted, refused by `guard` (denied), or refused as bad input (rejected). On Query it is a
+ * read; on Mutation a write attempt, whose resolver records the write itself (see AccessRecorder).
+ *
+ *   personByIdNumber: recordedAgainst(byArgument('idNumber', personWithIdNumber), sensitiveWithPurpose),
+ */
+export function recordedAgainst<Context>(subjects: ArgumentSubjects<Context>, guard: ShieldRule): ShieldRule {
+  // A fresh rule object, so one guard shared by several fields carries each field's own subjects.
+  const tagged = and(guard);
+  rootFieldSubjects.set(tagged, subjects);
+  return tagged;
+}
+
+/**
+ * Subjects named by one argument (a dotted path: `idNumber`, `input.legalRepresentativeId`),
+ * resolved to person ids by `resolve`, which gets the raw value and returns [] when it matches no one
+ * (and for a malformed value: the attempt is still recorded, with the identifier, for auditors).
+ */
+export function byArgument<Context>(
+  path: string,
+  resolve: (value: string, ctx: Context) => readonly string[] | Promise<readonly string[]>,
+): ArgumentSubjects<Context> {
+  const valueOf = (args: Record<string, unknown>): string | null => {
+    let value: unknown = args;
+    for (const key of path.split('.')) value = (value as Record<string, unknown> | null | undefined)?.[key];
+    return typeof value === 'string' ? value : null;
+  };
+  return {
+    identifier: (args) => {
+      const value = valueOf(args);
+      return value === null ? null : `${path}=${value}`;
+    },
+    subjects: (args, ctx) => {
+      const value = valueOf(args);
+      return value === null ? [] : resolve(value, ctx);
+    },
+  };
+}
+
+/** The signed-in citizen's own data (`me`, `updateMyContact`): no identifier; nobody for other callers. */
+export const theCallerThemself: ArgumentSubjects<SubgraphContext> = {
+  identifier: () => null,
+  subjects: (_args, ctx) => (ctx.caller.identity?.role === 'citizen' ? [ctx.caller.identity.sub] : []),
+};
+
 /** The caller is a citizen asking about themself by the argument `argument` (e.g. person(id:)). */
 export function isSelfArgument(argument: string) {
   return rule(NO_CACHE)((_parent, args: Record<string, unknown>, ctx: SubgraphContext) => {

@@ -22,7 +22,15 @@ import {
 import { accessLogMiddleware } from './access-log/middleware';
 import type { AccessRecorder } from './access-log/recorder';
 import type { SubgraphContext } from './context';
-import { errorReportingPlugin, formatClientError, internalError } from './errors';
+import { isProduction } from './config';
+import {
+  errorReportingPlugin,
+  formatClientError,
+  formatClientErrorWithoutSuggestions,
+  internalError,
+  operationResolutionPlugin,
+} from './errors';
+import { allowMethods, installJsonErrors, jsonBody, sendError } from './http-errors';
 import type { Caller } from './identity';
 import type { Logger } from './logger';
 import { TokenIdMemory } from './replay';
@@ -87,9 +95,10 @@ function withFederationRules(permissions: IRules): IRules {
 
 export async function serveSubgraph<C extends SubgraphContext>(
   definition: SubgraphDefinition<C>,
-  options: { port: number; publicKey: CryptoKey; log: Logger; host?: string },
+  options: { port: number; publicKey: CryptoKey; log: Logger; host?: string; production?: boolean },
 ): Promise<RunningServer> {
   const { log, publicKey } = options;
+  const production = options.production ?? isProduction();
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
@@ -101,15 +110,18 @@ export async function serveSubgraph<C extends SubgraphContext>(
 
   const server = new ApolloServer<C>({
     schema: buildProtectedSchema(definition),
-    formatError: formatClientError,
+    formatError: production ? formatClientErrorWithoutSuggestions : formatClientError,
     includeStacktraceInErrorResponses: false,
     // The assertion is checked against the query text in the body; a persisted-query hash would
     // let the server execute a query the gateway never signed.
     persistedQueries: false,
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Federated traces are for Apollo Studio, which this deployment does not use.
       ApolloServerPluginInlineTraceDisabled(),
+      operationResolutionPlugin<C>(),
       errorReportingPlugin<C>(log, (ctx) => ctx.caller?.requestId),
       accessLogFlushPlugin(definition, log),
     ],
@@ -132,12 +144,12 @@ export async function serveSubgraph<C extends SubgraphContext>(
   app.use(
     '/graphql',
     // Apollo Server would execute a GET's query from the URL, which the assertion does not cover.
-    onlyPost(definition.name),
-    express.json({ limit: '2mb' }),
+    allowMethods(['POST']),
+    ...jsonBody('2mb'),
     async (req, res, next) => {
       const operation = operationFromBody(req.body);
       if (typeof operation === 'string') {
-        res.status(400).json(graphqlError(`${definition.name} refused the request body: ${operation}`, 'BAD_REQUEST'));
+        sendError(res, 400, 'BAD_REQUEST', `${definition.name} refused the request body: ${operation}`);
         return;
       }
       try {
@@ -152,6 +164,8 @@ export async function serveSubgraph<C extends SubgraphContext>(
       context: async ({ res }) => definition.createContext(res.locals.caller as Caller, res.locals.assertion as string),
     }),
   );
+
+  installJsonErrors(app, log);
 
   const host = options.host ?? '127.0.0.1';
   await listen(httpServer, options.port, host);
@@ -172,31 +186,12 @@ export function refuseUnsigned(res: Response, error: unknown, log: Logger, name:
   const reason = error instanceof AssertionError ? error.message : 'gateway assertion could not be checked';
   const status = error instanceof AssertionError ? error.status : 401;
   log.warn({ reason, path: req.path, from: req.ip }, 'refused a request not signed by the gateway');
-  res
-    .status(status)
-    .json(
-      graphqlError(
-        `${name} answers only requests signed by the gateway: ${reason}`,
-        status === 401 ? 'UNAUTHENTICATED' : 'SERVICE_UNAVAILABLE',
-      ),
-    );
-}
-
-function graphqlError(message: string, code: string) {
-  return { errors: [{ message, extensions: { code } }] };
-}
-
-/** 405 for anything but POST: the gateway sends POST, and nothing else may execute. */
-function onlyPost(name: string): express.RequestHandler {
-  return (req, res, next) => {
-    if (req.method === 'POST') return next();
-    res
-      .status(405)
-      .set('allow', 'POST')
-      .json(
-        graphqlError(`${name} accepts only POST on /graphql, not ${req.method}; nothing was executed`, 'BAD_REQUEST'),
-      );
-  };
+  sendError(
+    res,
+    status,
+    status === 401 ? 'UNAUTHENTICATED' : 'SERVICE_UNAVAILABLE',
+    `${name} answers only requests signed by the gateway: ${reason}`,
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { DecimalColumn } from './columns';
 import { badUserInput } from './errors';
 import { checkCreditCode, type CreditCodeFacts } from './domain/credit-code';
 import { CHENGDU_DISTRICTS, isChengduDistrict, type ChengduDistrictCode } from './domain/divisions';
@@ -117,8 +118,22 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** A Money amount (already shape-checked by the scalar) within bounds. */
-export function amount(argument: string, value: string, { positive = false } = {}): string {
+/**
+ * A Money amount (already shape-checked by the scalar) that its numeric(precision, scale) column can
+ * hold: at most precision - scale digits before the point and scale after it.
+ */
+export function amount(argument: string, value: string, column: DecimalColumn, { positive = false } = {}): string {
+  const [whole, fraction = ''] = value.split('.');
+  const wholeDigits = column.precision - column.scale;
+  if (whole.replace(/^0+(?=\d)/, '').length > wholeDigits || fraction.replace(/0+$/, '').length > column.scale) {
+    const largest = `${'9'.repeat(wholeDigits).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${'9'.repeat(column.scale)}`;
+    throw badUserInput(
+      argument,
+      'max',
+      `${argument} ${value} is more than the register can hold: at most ${largest} ` +
+        `(${wholeDigits} digits before the point, ${column.scale} after)`,
+    );
+  }
   if (positive && Number(value) <= 0) throw badUserInput(argument, 'positive', `${argument} must be greater than zero`);
   return value;
 }
@@ -134,17 +149,76 @@ export function pageSize(argument: string, value: number | null | undefined, fal
   return size;
 }
 
-/** Opaque cursors: base64url of a JSON array. */
-export function encodeCursor(values: unknown[]): string {
+/**
+ * One position of a cursor: what it may hold. decodeCursor checks every position, so a forged
+ * cursor (a NUL byte, a huge string, a number where text belongs) is BAD_USER_INPUT on `after`
+ * and never reaches the database.
+ */
+export interface CursorField<T> {
+  accepts(value: unknown): value is T;
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** An ISO 8601 UTC instant exactly as Date#toISOString writes it (years 0000-9999). */
+export function isInstant(value: unknown): value is string {
+  return typeof value === 'string' && INSTANT.test(value) && new Date(value).toISOString() === value;
+}
+
+/** The kinds of value a cursor position may hold. */
+export const cursorField = {
+  /** Text of 1 to `max` characters without control characters. */
+  text: (max = 200): CursorField<string> => ({
+    accepts: (value): value is string =>
+      typeof value === 'string' && value.length > 0 && [...value].length <= max && !CONTROL.test(value),
+  }),
+  /** Text matching a pattern (anchor it). */
+  matching: (pattern: RegExp): CursorField<string> => ({
+    accepts: (value): value is string => typeof value === 'string' && pattern.test(value),
+  }),
+  /** One of a fixed list of strings. */
+  oneOf: <T extends string>(values: readonly T[]): CursorField<T> => ({
+    accepts: (value): value is T => typeof value === 'string' && (values as readonly string[]).includes(value),
+  }),
+  uuid: { accepts: (value): value is string => typeof value === 'string' && isUuid(value) } as CursorField<string>,
+  instant: { accepts: isInstant } as CursorField<string>,
+  /** A whole number from 0 to 2^53 - 1. */
+  count: {
+    accepts: (value): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0,
+  } as CursorField<number>,
+};
+
+type CursorValues<S extends readonly CursorField<unknown>[]> = {
+  -readonly [K in keyof S]: S[K] extends CursorField<infer T> ? T : never;
+};
+
+/** Longest cursor accepted before decoding: far above any this API issues. */
+const MAX_CURSOR_LENGTH = 1000;
+
+/** Opaque cursors: base64url of a JSON array whose positions `shape` describes. */
+export function encodeCursor<S extends readonly CursorField<unknown>[]>(_shape: S, values: CursorValues<S>): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(argument: string, cursor: string, length: number): unknown[] {
-  try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === length) return values;
-  } catch {
-    // fall through to the error below
+/** The values of a cursor this API issued, each checked against `shape`; BAD_USER_INPUT otherwise. */
+export function decodeCursor<S extends readonly CursorField<unknown>[]>(
+  argument: string,
+  cursor: string,
+  shape: S,
+): CursorValues<S> {
+  if (cursor.length <= MAX_CURSOR_LENGTH && /^[A-Za-z0-9_-]+$/.test(cursor)) {
+    try {
+      const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+      if (
+        Array.isArray(values) &&
+        values.length === shape.length &&
+        shape.every((field, i) => field.accepts(values[i]))
+      ) {
+        return values as CursorValues<S>;
+      }
+    } catch {
+      // fall through to the error below
+    }
   }
   throw badUserInput(
     argument,

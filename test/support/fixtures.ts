@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { newVerificationCode } from '../../subgraphs/certificate/signed-form';
 import { makeCreditCode } from '../../subgraphs/shared/domain/credit-code';
 import { makeIdNumber } from '../../subgraphs/shared/domain/id-number';
@@ -287,4 +287,27 @@ export async function uploadMaterial(
     // not JSON: the test says so
   }
   return { status: response.status, body: parsed, headers: response.headers };
+}
+
+/** Inserts a material (a small PDF unless `bytes` is given) straight into the certificate registry. */
+export async function addMaterial(
+  stack: TestStack,
+  ownerId: string,
+  options: { kind?: string; bytes?: Buffer; uploadedAt?: string } = {},
+): Promise<{ id: string; sha256: string }> {
+  const bytes = options.bytes ?? pdfBytes();
+  const id = randomUUID();
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  await stack.sql(
+    'certificate',
+    `insert into material (id, created_at, updated_at, owner_id, kind_code, size, media_type, sha256, file_name,
+       uploaded_by_sub, uploaded_by_role, uploaded_by_dept)
+     values ($1, $2, $2, $3::uuid, $4, $5, 'application/pdf', $6, null, $3::text, 'citizen', null)`,
+    [id, options.uploadedAt ?? new Date().toISOString(), ownerId, options.kind ?? 'INCOME_PROOF', bytes.length, sha256],
+  );
+  await stack.sql('certificate', 'insert into material_content (material_id, seq, bytes) values ($1, 0, $2)', [
+    id,
+    bytes,
+  ]);
+  return { id, sha256 };
 }

@@ -1,7 +1,17 @@
-import { randomBytes } from 'node:crypto';
+import { KeyObject, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { SignJWT, type CryptoKey } from 'jose';
-import { REGISTRY_NAMES, SUBGRAPH_NAMES, type RegistryName, type SubgraphName } from '../../subgraphs/catalog';
+import {
+  REGISTRY_NAMES,
+  SUBGRAPH_NAMES,
+  envPrefix,
+  type RegistryName,
+  type SubgraphName,
+} from '../../subgraphs/catalog';
+import { AccessLog } from '../../subgraphs/shared/access-log/access-log';
 import { ensureDatabase, withDatabase } from '../../subgraphs/shared/database';
 import { ASSERTION_HEADER, operationDigest, signAssertion } from '../../subgraphs/shared/assertion';
 import type { Caller, Identity } from '../../subgraphs/shared/identity';
@@ -50,6 +60,12 @@ export interface TestStack {
   registryKeys: Record<RegistryName, KeyPair>;
   /** Sends the registries' delegated calls to `url` instead of the gateway (null: back to the gateway). */
   routeDelegatedCalls(url: string | null): void;
+  /** Each registry's access log (its appender and checkpointer), as the registry process holds it. */
+  accessLogs: Record<RegistryName, AccessLog>;
+  /** Where the registries append their signed checkpoints (a temporary folder of this stack). */
+  checkpointDir: string;
+  /** Environment for a tool run against this stack (npm run audit:verify): databases, public keys, checkpoints. */
+  toolEnv(): Record<string, string>;
   /** Runs SQL on a registry's database (test set-up and inspection). */
   sql<R extends Record<string, unknown> = Record<string, unknown>>(
     registry: RegistryName,
@@ -62,6 +78,11 @@ export interface TestStack {
 export interface KeyPair {
   privateKey: CryptoKey;
   publicKey: CryptoKey;
+}
+
+/** A public key as PEM, as tools read it from the environment (`<NAME>_PUBLIC_KEY`). */
+export function publicKeyPem(key: CryptoKey): string {
+  return KeyObject.from(key).export({ type: 'spki', format: 'pem' }).toString();
 }
 
 export interface RequestOptions {
@@ -94,6 +115,8 @@ export interface StackOptions {
   delegatedCallTimeoutMs?: number;
   /** Limits on wrong verification codes (default: the gateway's). */
   verificationLimits?: VerificationLimits;
+  /** When the registries sign their chain head (default: as in production, 1000 records or 30 s). */
+  checkpoints?: { everyRecords?: number; everySeconds?: number };
 }
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
@@ -117,6 +140,8 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
 
   const db = {} as Record<RegistryName, RegistryOrm>;
   const servers = {} as Record<SubgraphName, RunningServer>;
+  const registryAccessLogs = {} as Record<RegistryName, AccessLog>;
+  const checkpointDir = mkdtempSync(join(tmpdir(), 'gov-graph-checkpoints-'));
   for (const name of REGISTRY_NAMES) {
     await ensureDatabase(databaseUrls[name]);
     const { entities, migrations, build } = REGISTRY_MODULES[name];
@@ -137,7 +162,18 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       log,
     });
     const signer = { key: registryKeys[name].privateKey, kid: await keyId(registryKeys[name].publicKey) };
-    servers[name] = await serveSubgraph(build(db[name], log, graph, signer), {
+    registryAccessLogs[name] = await AccessLog.open({
+      registry: name,
+      knex: db[name].orm.em.getKnex(),
+      log,
+      checkpoints: {
+        dir: checkpointDir,
+        signingKey: registryKeys[name].privateKey,
+        everyRecords: options.checkpoints?.everyRecords ?? 1000,
+        everySeconds: options.checkpoints?.everySeconds ?? 30,
+      },
+    });
+    servers[name] = await serveSubgraph(build(db[name], log, graph, registryAccessLogs[name], signer), {
       port: 0,
       publicKey: gatewayKeys.publicKey,
       log,
@@ -201,6 +237,17 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     db,
     databaseUrls,
     servers,
+    accessLogs: registryAccessLogs,
+    checkpointDir,
+    toolEnv: () => ({
+      ACCESS_LOG_CHECKPOINT_DIR: checkpointDir,
+      ...Object.fromEntries(
+        REGISTRY_NAMES.flatMap((name) => [
+          [`${envPrefix(name)}_DATABASE_URL`, databaseUrls[name]],
+          [`${envPrefix(name)}_PUBLIC_KEY`, publicKeyPem(registryKeys[name].publicKey)],
+        ]),
+      ),
+    }),
     fetches,
     gatewayKeys,
     registryKeys,
@@ -268,9 +315,11 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       await gateway.close();
       for (const name of SUBGRAPH_NAMES) await servers[name].close();
       for (const name of REGISTRY_NAMES) {
+        await registryAccessLogs[name].close();
         await pools[name].end();
         await db[name].orm.close();
       }
+      rmSync(checkpointDir, { recursive: true, force: true });
       const admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect();
       for (const name of REGISTRY_NAMES) {

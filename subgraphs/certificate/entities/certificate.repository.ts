@@ -66,3 +66,16 @@ export class CertificateRepository {
 export function typeNumberKey(type: string, number: string): string {
   return `${type}|${number}`;
 }
+
+/**
+ * The lookup key of a number as a caller typed it (trimmed, upper case), or null when it cannot be
+ * a certificate number (empty, too long, control characters): such a number names no certificate,
+ * and is never sent to the database. Rules and access-log subjects look up with this; resolvers
+ * refuse the same numbers as BAD_USER_INPUT.
+ */
+export function lookupKey(type: string, number: string, maxLength: number): string | null {
+  const clean = number.trim().toUpperCase();
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  if (clean.length === 0 || [...clean].length > maxLength || /[\u0000-\u001f\u007f]/.test(clean)) return null;
+  return typeNumberKey(type, clean);
+}

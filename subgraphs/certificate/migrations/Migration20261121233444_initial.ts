@@ -1,18 +1,12 @@
 import { Migration } from '@mikro-orm/migrations';
-import { ACCESS_LOG_GUARDS_SQL } from '../../shared/access-log/migration';
+import { ACCESS_LOG_V2_SQL, DROP_ACCESS_LOG_SQL } from '../../shared/access-log/migration';
 import { catalogueStatements } from './catalogue-2026-11';
 
 /** Certificate types, material kinds and the service catalogue (with their data), certificates, materials, and the access log. */
 export class Migration20261121233444_initial extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table "access_chain" ("id" smallint not null, "last_seq" bigint not null, "last_hash" varchar(64) not null, constraint "access_chain_pkey" primary key ("id"));`);
-
-    this.addSql(`create table "access_record" ("seq" bigint not null, "id" uuid not null, "at" timestamptz not null, "registry" varchar(40) not null, "action" text check ("action" in ('read', 'write')) not null, "outcome" text check ("outcome" in ('granted', 'denied')) not null, "actor_sub" varchar(100) null, "actor_role" varchar(20) null, "actor_dept" varchar(40) null, "purpose" varchar(200) null, "subject_id" uuid not null, "fields" text[] not null, "operation_name" varchar(200) null, "request_id" varchar(64) not null, "prev_hash" varchar(64) not null, "hash" varchar(64) not null, constraint "access_record_pkey" primary key ("seq"));`);
-    this.addSql(`comment on column "access_record"."seq" is 'Position in the hash chain, gapless';`);
-    this.addSql(`alter table "access_record" add constraint "access_record_id_unique" unique ("id");`);
-    this.addSql(`create index "access_record_subject_seq_idx" on "access_record" ("subject_id", "at" desc, "seq" desc);`);
-    this.addSql(`create index "access_record_actor_seq_idx" on "access_record" ("actor_sub", "at" desc, "seq" desc);`);
+    for (const sql of ACCESS_LOG_V2_SQL) this.addSql(sql);
 
     this.addSql(`create table "certificate_type" ("code" text check ("code" in ('RESIDENT_ID_CARD', 'HOUSEHOLD_REGISTER', 'MARRIAGE_CERTIFICATE', 'BUSINESS_LICENCE', 'DISABILITY_CERTIFICATE', 'MINIMUM_ALLOWANCE_CERTIFICATE', 'EMPLOYMENT_CERTIFICATE', 'SENIOR_CITIZEN_CARD', 'DIPLOMA', 'VOCATIONAL_QUALIFICATION')) not null, "position" smallint not null, "name" varchar(50) not null, "issuing_department" varchar(40) not null, "holder_kind" text check ("holder_kind" in ('PERSON', 'ORGANIZATION')) not null, "validity_rule" text check ("validity_rule" in ('LONG_TERM', 'YEARS', 'BY_AGE', 'STATED')) not null, "validity_years" smallint null, "validity_description" varchar(200) not null, "number_format" varchar(200) not null, constraint "certificate_type_pkey" primary key ("code"));`);
 
@@ -59,14 +53,13 @@ export class Migration20261121233444_initial extends Migration {
     this.addSql(`alter table "service_requirement" add constraint "service_requirement_material_kind_code_foreign" foreign key ("material_kind_code") references "material_kind" ("code") on update cascade on delete set null;`);
 
     for (const sql of catalogueStatements('2026-11-21T00:00:00.000Z')) this.addSql(sql);
-    for (const sql of ACCESS_LOG_GUARDS_SQL) this.addSql(sql);
   }
 
   override async down(): Promise<void> {
-    for (const table of ['material_content', 'material_use', 'material', 'service_requirement', 'service', 'certificate', 'material_kind', 'certificate_type', 'access_record', 'access_chain']) {
+    for (const table of ['material_content', 'material_use', 'material', 'service_requirement', 'service', 'certificate', 'material_kind', 'certificate_type']) {
       this.addSql(`drop table if exists "${table}" cascade;`);
     }
-    this.addSql(`drop function if exists access_log_append_only() cascade;`);
+    for (const sql of DROP_ACCESS_LOG_SQL) this.addSql(sql);
   }
 
 }

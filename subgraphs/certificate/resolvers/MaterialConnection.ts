@@ -11,6 +11,13 @@ export interface MaterialPage {
   ownerId: string;
 }
 
+/** A position in a person's materials, newest first: upload time and id. */
+const MATERIAL_CURSOR = [check.cursorField.instant, check.cursorField.uuid] as const;
+
+function positionOf([createdAt, id]: [string, string]): { createdAt: string; id: string } {
+  return { createdAt, id };
+}
+
 export async function materialPage(
   ctx: CertificateContext,
   ownerId: string,
@@ -18,22 +25,10 @@ export async function materialPage(
   after: string | null | undefined,
 ): Promise<MaterialPage> {
   const size = check.pageSize('first', first);
-  let position: { createdAt: string; id: string } | null = null;
-  if (after) {
-    const [createdAt, id] = check.decodeCursor('after', after, 2);
-    if (
-      typeof createdAt !== 'string' ||
-      Number.isNaN(Date.parse(createdAt)) ||
-      typeof id !== 'string' ||
-      !check.isUuid(id)
-    ) {
-      check.decodeCursor('after', '', 2); // the same BAD_USER_INPUT as any cursor this API did not issue
-    }
-    position = { createdAt: createdAt as string, id: id as string };
-  }
+  const position = after ? positionOf(check.decodeCursor('after', after, MATERIAL_CURSOR)) : null;
   const rows = await new MaterialRepository(ctx.em).pageOf(ownerId, size + 1, position);
   const page = rows.slice(0, size);
-  const cursorOf = (m: Material) => check.encodeCursor([m.createdAt.toISOString(), m.id]);
+  const cursorOf = (m: Material) => check.encodeCursor(MATERIAL_CURSOR, [m.createdAt.toISOString(), m.id]);
   return {
     edges: page.map((node) => ({ cursor: cursorOf(node), node })),
     pageInfo: { hasNextPage: rows.length > size, endCursor: page.length > 0 ? cursorOf(page[page.length - 1]) : null },

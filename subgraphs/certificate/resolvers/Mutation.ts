@@ -13,6 +13,8 @@ import type { AccessEntry } from '../../shared/access-log/chain';
 import { createOnce } from '../../shared/create-once';
 import { badUserInput } from '../../shared/errors';
 import { checkedData, type CheckDescription } from '../../shared/graph';
+import { textColumn, type DecimalColumn } from '../../shared/columns';
+import { ServiceSchema } from '../entities/service.entity';
 import * as check from '../../shared/validation';
 import {
   ATTRIBUTES_INPUT,
@@ -48,7 +50,8 @@ const EARLIEST = '1949-10-01';
 const LATEST = '2199-12-31';
 /** Legal minimum age of marriage (Civil Code art. 1047). */
 const MARRIAGE_AGE = { MALE: 22, FEMALE: 20 } as const;
-const MAX_MONTHLY_ALLOWANCE = 99_999.99;
+/** A monthly allowance is kept in the attributes as numeric(7, 2) would hold it: at most 99,999.99. */
+const MONTHLY_ALLOWANCE: DecimalColumn = { precision: 7, scale: 2 };
 
 export const Mutation: MutationResolvers = {
   issueCertificate: async (_parent, { input }, ctx) => {
@@ -57,7 +60,7 @@ export const Mutation: MutationResolvers = {
     // A repeat answers from this registry alone; a new one first checks its holder in their registry.
     if (clean.number) {
       const existing = await ctx.loaders.certificateByTypeNumber.load(typeNumberKey(type.code, clean.number));
-      if (existing) return sameIssue(existing, clean);
+      if (existing) return repeated(ctx, sameIssue(existing, clean));
     }
     const printed = await printHolder(ctx, type, clean);
     const number = numberFor(type, clean, printed);
@@ -65,7 +68,7 @@ export const Mutation: MutationResolvers = {
     return createOnce(ctx.em, {
       find: async (em) => {
         const [existing] = await new CertificateRepository(em).findByTypeAndNumbers([key]);
-        return existing ? sameIssue(existing, clean) : null;
+        return existing ? repeated(ctx, sameIssue(existing, clean)) : null;
       },
       create: (em) => issue(em, ctx, type, { ...clean, number }, printed),
     });
@@ -77,8 +80,9 @@ export const Mutation: MutationResolvers = {
       const certificate = await new CertificateRepository(em).lockByTypeAndNumber(input.type, clean.number);
       if (!certificate) throw notIssued(input.type, clean.number);
       if (certificate.revokedOn) {
-        if (certificate.revokedOn === clean.revokedOn && certificate.revocationReason === clean.reason)
-          return certificate;
+        if (certificate.revokedOn === clean.revokedOn && certificate.revocationReason === clean.reason) {
+          return repeated(ctx, certificate, 'Certificate.status');
+        }
         throw badUserInput(
           'input.number',
           'revoked',
@@ -109,7 +113,7 @@ export const Mutation: MutationResolvers = {
       certificate.issuedOn === clean.issuedOn &&
       (type.validityRule !== 'STATED' || certificate.validUntil === clean.statedValidUntil);
     checkRenewable(current, clean);
-    if (repeat(current)) return current;
+    if (repeat(current)) return repeated(ctx, current);
     // The holder is checked again and printed as they are now (a name may have changed).
     const issueLike: CleanIssue = {
       type: type.code,
@@ -135,7 +139,7 @@ export const Mutation: MutationResolvers = {
     return ctx.em.transactional(async (em) => {
       const certificate = await new CertificateRepository(em).lockByTypeAndNumber(type.code, clean.number);
       if (!certificate) throw notIssued(type.code, clean.number);
-      if (repeat(certificate)) return certificate; // a concurrent repeat got here first
+      if (repeat(certificate)) return repeated(ctx, certificate); // a concurrent repeat got here first
       checkRenewable(certificate, clean);
       certificate.issuedOn = clean.issuedOn;
       certificate.validUntil = validity(type, issueLike, printed);
@@ -168,7 +172,11 @@ export const Mutation: MutationResolvers = {
     }
     const reference = ctx.caller.purpose!;
     await createOnce<MaterialUse>(ctx.em, {
-      find: async (em) => (await new MaterialRepository(em).findUse(material.id, service.id, reference))[0] ?? null,
+      find: async (em) => {
+        const [use] = await new MaterialRepository(em).findUse(material.id, service.id, reference);
+        if (use) ctx.access.unchanged({ subjectId: material.ownerId, fields: ['Material.uses'] });
+        return use ?? null;
+      },
       create: async (em) => {
         const identity = ctx.caller.identity!;
         const use = em.create(MaterialUseSchema, {
@@ -211,17 +219,16 @@ interface CleanIssue {
 
 function validateIssue(input: IssueCertificateInput, type: CertificateType): CleanIssue {
   const holder = validateHolder(input, type);
-  const issuingAuthority = check.text('input.issuingAuthority', input.issuingAuthority, { max: 100 });
+  const issuingAuthority = check.text(
+    'input.issuingAuthority',
+    input.issuingAuthority,
+    textColumn(CertificateSchema, 'issuingAuthority'),
+  );
   const issuedOn = checkDate('input.issuedOn', input.issuedOn, { notBefore: EARLIEST, notAfter: todayInChina() });
   const statedValidUntil = validateStatedValidity(type, input.validUntil, issuedOn);
   const attributes = validateAttributes(input, type, holder);
   let number: string | null = null;
-  if (input.number != null) {
-    number = input.number.trim().toUpperCase();
-    if (number.length === 0 || number.length > MAX_NUMBER_LENGTH) {
-      throw badUserInput('input.number', 'length', `input.number must be 1 to ${MAX_NUMBER_LENGTH} characters`);
-    }
-  }
+  if (input.number != null) number = checkNumber('input.number', input.number);
   if (!isDerivedNumber(type.code)) {
     if (number === null) {
       throw badUserInput(
@@ -331,16 +338,12 @@ function validateAttributes(
     };
   }
   if (input.minimumAllowance) {
-    const amount = check.amount('input.minimumAllowance.monthlyAmount', input.minimumAllowance.monthlyAmount, {
-      positive: true,
-    });
-    if (Number(amount) > MAX_MONTHLY_ALLOWANCE) {
-      throw badUserInput(
-        'input.minimumAllowance.monthlyAmount',
-        'max',
-        `input.minimumAllowance.monthlyAmount ${amount} is more than ${MAX_MONTHLY_ALLOWANCE} a month`,
-      );
-    }
+    const amount = check.amount(
+      'input.minimumAllowance.monthlyAmount',
+      input.minimumAllowance.monthlyAmount,
+      MONTHLY_ALLOWANCE,
+      { positive: true },
+    );
     return {
       kind: 'MINIMUM_ALLOWANCE',
       monthlyAmount: amount,
@@ -355,6 +358,7 @@ function validateAttributes(
   if (input.diploma) {
     return {
       kind: 'DIPLOMA',
+      // Attributes are kept as JSON: their bounds are the registry's, stated here.
       school: check.text('input.diploma.school', input.diploma.school, { max: 100 }),
       level: input.diploma.level,
       major: input.diploma.major == null ? null : check.text('input.diploma.major', input.diploma.major, { max: 100 }),
@@ -385,18 +389,14 @@ function wholeNumber(argument: string, value: number, min: number, max: number):
 }
 
 function checkNumber(argument: string, raw: string): string {
-  const number = raw.trim().toUpperCase();
-  if (number.length === 0 || number.length > MAX_NUMBER_LENGTH) {
-    throw badUserInput(argument, 'length', `${argument} must be 1 to ${MAX_NUMBER_LENGTH} characters`);
-  }
-  return number;
+  return check.text(argument, raw, { max: MAX_NUMBER_LENGTH }).toUpperCase();
 }
 
 function validateRevocation(input: RevokeCertificateInput) {
   return {
     number: checkNumber('input.number', input.number),
     revokedOn: checkDate('input.revokedOn', input.revokedOn, { notBefore: EARLIEST, notAfter: todayInChina() }),
-    reason: check.text('input.reason', input.reason, { max: 200 }),
+    reason: check.text('input.reason', input.reason, textColumn(CertificateSchema, 'revocationReason')),
   };
 }
 
@@ -429,7 +429,7 @@ function checkRenewable(certificate: Certificate, clean: { number: string; issue
 function validateUse(input: RecordMaterialUseInput) {
   return {
     materialId: check.uuid('input.materialId', input.materialId),
-    service: check.text('input.service', input.service, { max: 100 }),
+    service: check.text('input.service', input.service, textColumn(ServiceSchema, 'code')),
   };
 }
 
@@ -689,10 +689,21 @@ function particulars(attributes: CertificateAttributes | null | undefined): stri
   return canonicalJson({ kind: attributes.kind, spouseId: attributes.spouseId });
 }
 
+/**
+ * The record of a write to a certificate: against the person who holds it, or (an organization's)
+ * against no person, identified by what the mutation named.
+ */
 function holderEntries(certificate: Certificate, field: string): AccessEntry[] {
   return certificate.holderPersonId
     ? [{ action: 'write', outcome: 'granted', subjectId: certificate.holderPersonId, fields: [field] }]
-    : [];
+    : [{ action: 'write', outcome: 'granted', subjectId: null, fields: [field.replace(/^Person\./, 'Organization.')] }];
+}
+
+/** A repeat of a write already made: recorded as unchanged, and answered with what is there. */
+function repeated(ctx: CertificateContext, certificate: Certificate, field = 'Person.certificates'): Certificate {
+  const [entry] = holderEntries(certificate, field);
+  ctx.access.unchanged({ subjectId: entry.subjectId, fields: entry.fields });
+  return certificate;
 }
 
 /** Writes the access records of a write in its own transaction, so both commit or neither does. */

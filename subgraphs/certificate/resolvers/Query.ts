@@ -3,7 +3,9 @@ import { badUserInput } from '../../shared/errors';
 import * as check from '../../shared/validation';
 import { CatalogueRepository } from '../entities/catalogue.repository';
 import { typeNumberKey } from '../entities/certificate.repository';
+import { textColumn } from '../../shared/columns';
 import { MAX_NUMBER_LENGTH } from '../certificate-types';
+import { ServiceSchema } from '../entities/service.entity';
 import { normaliseVerificationCode } from '../signed-form';
 import type { Verification } from './CertificateVerification';
 
@@ -17,9 +19,12 @@ export const Query: QueryResolvers = {
   materialKinds: (_parent, _args, { em }) => new CatalogueRepository(em).allMaterialKinds(),
 
   services: (_parent, { department }, { em }) =>
-    new CatalogueRepository(em).services(department == null ? null : check.text('department', department, { max: 40 })),
+    new CatalogueRepository(em).services(
+      department == null ? null : check.text('department', department, textColumn(ServiceSchema, 'department')),
+    ),
 
-  service: (_parent, { code }, { loaders }) => loaders.service.load(check.text('code', code, { max: 100 })),
+  service: (_parent, { code }, { loaders }) =>
+    loaders.service.load(check.text('code', code, textColumn(ServiceSchema, 'code'))),
 
   certificate: (_parent, { type, number }, { loaders }) =>
     loaders.certificateByTypeNumber.load(

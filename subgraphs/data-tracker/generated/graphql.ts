@@ -26,12 +26,15 @@ export type Scalars = {
 };
 
 /**
- * Data tracker: every registry keeps an append-only, hash-chained log of who read whose personal
- * data. This subgraph merges those logs into one view, newest first. It owns no data.
+ * Data tracker: every registry keeps an append-only, hash-chained log of who read, tried to read or
+ * wrote whose personal data. This subgraph merges those logs into one view, newest first. It owns no data.
  */
 export type Query = {
   __typename?: 'Query';
-  /** Access records across all registries, newest first. Auditors: any filter. Citizens: their own personId. */
+  /**
+   * Access records across all registries, newest first. Auditors: every record, with any filters
+   * (or none). Citizens: only with their own personId.
+   */
   accessRecords?: Maybe<AccessRecordConnection>;
   _entities: Array<Maybe<_Entity>>;
   _service: _Service;
@@ -39,19 +42,19 @@ export type Query = {
 
 
 /**
- * Data tracker: every registry keeps an append-only, hash-chained log of who read whose personal
- * data. This subgraph merges those logs into one view, newest first. It owns no data.
+ * Data tracker: every registry keeps an append-only, hash-chained log of who read, tried to read or
+ * wrote whose personal data. This subgraph merges those logs into one view, newest first. It owns no data.
  */
 export type QueryAccessRecordsArgs = {
-  filter: AccessRecordFilter;
+  filter?: InputMaybe<AccessRecordFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /**
- * Data tracker: every registry keeps an append-only, hash-chained log of who read whose personal
- * data. This subgraph merges those logs into one view, newest first. It owns no data.
+ * Data tracker: every registry keeps an append-only, hash-chained log of who read, tried to read or
+ * wrote whose personal data. This subgraph merges those logs into one view, newest first. It owns no data.
  */
 export type Query_EntitiesArgs = {
   representations: Array<Scalars['_Any']['input']>;
@@ -62,8 +65,14 @@ export type AccessAction =
   | 'WRITE';
 
 export type AccessOutcome =
+  /** The data was read, or the write was made. */
   | 'GRANTED'
-  | 'DENIED';
+  /** The permission rules refused the caller. */
+  | 'DENIED'
+  /** The caller was allowed to try, but the input was refused (BAD_USER_INPUT, e.g. an ID number registered to another name); nothing was written. */
+  | 'REJECTED'
+  /** A write that repeated one already made (an idempotent repeat); nothing was written. */
+  | 'UNCHANGED';
 
 export type Person = {
   __typename?: 'Person';
@@ -78,14 +87,28 @@ export type PersonAccessRecordsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** All filters are optional and combine with AND. */
 export type AccessRecordFilter = {
   /** Whose data was accessed. */
   personId?: InputMaybe<Scalars['ID']['input']>;
   /** Who accessed it (the token subject of an officer, citizen or other caller). */
   actorSub?: InputMaybe<Scalars['String']['input']>;
+  /** The department of whoever accessed it, e.g. civil-affairs. */
+  actorDepartment?: InputMaybe<Scalars['String']['input']>;
+  /** The registry that holds the data, e.g. natural-person. */
+  registry?: InputMaybe<Scalars['String']['input']>;
+  outcome?: InputMaybe<AccessOutcome>;
+  action?: InputMaybe<AccessAction>;
+  /** At or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
-/** One access to one person's data in one registry, within one request. */
+/**
+ * One access to one person's data in one registry, within one request: a read, a refused read, or a
+ * write attempt with its outcome.
+ */
 export type AccessRecord = {
   __typename?: 'AccessRecord';
   id: Scalars['ID']['output'];
@@ -100,12 +123,16 @@ export type AccessRecord = {
   actorDepartment?: Maybe<Scalars['String']['output']>;
   /** The case or application reference the caller gave (X-Purpose). */
   purpose?: Maybe<Scalars['String']['output']>;
-  /** Whose data. */
-  personId: Scalars['ID']['output'];
-  /** Which fields, as Type.field. */
+  /** Whose data. Null when the identifier the caller used matched no one (auditors only). */
+  personId?: Maybe<Scalars['ID']['output']>;
+  /** The identifier the caller named the data by, as argument=value (e.g. idNumber=510104198812176301), for lookups and writes by argument. */
+  identifier?: Maybe<Scalars['String']['output']>;
+  /** Which fields, as Type.field; a root field (Query.person, Mutation.registerPerson) for the lookup or write attempt itself. */
   fields: Array<Scalars['String']['output']>;
   operationName?: Maybe<Scalars['String']['output']>;
   requestId: Scalars['String']['output'];
+  /** The registry that asked on the caller's behalf (a delegated call), or null when the caller asked the gateway directly. */
+  via?: Maybe<Scalars['String']['output']>;
 };
 
 export type AccessRecordConnection = {
@@ -365,7 +392,7 @@ export type Federation__PolicyDirectiveArgs = {
 export type Federation__PolicyDirectiveResolver<Result, Parent, ContextType = DataTrackerContext, Args = Federation__PolicyDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type QueryResolvers<ContextType = DataTrackerContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  accessRecords?: Resolver<Maybe<ResolversTypes['AccessRecordConnection']>, ParentType, ContextType, RequireFields<QueryAccessRecordsArgs, 'filter' | 'first'>>;
+  accessRecords?: Resolver<Maybe<ResolversTypes['AccessRecordConnection']>, ParentType, ContextType, RequireFields<QueryAccessRecordsArgs, 'first'>>;
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
 }>;
@@ -391,10 +418,12 @@ export type AccessRecordResolvers<ContextType = DataTrackerContext, ParentType e
   actorRole?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   actorDepartment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  personId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  identifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  via?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type AccessRecordConnectionResolvers<ContextType = DataTrackerContext, ParentType extends ResolversParentTypes['AccessRecordConnection'] = ResolversParentTypes['AccessRecordConnection']> = ResolversObject<{

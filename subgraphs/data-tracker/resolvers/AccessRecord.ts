@@ -2,7 +2,7 @@ import type { AccessRecordResolvers } from '../generated/graphql';
 
 export const AccessRecord: AccessRecordResolvers = {
   action: (record) => (record.action === 'write' ? 'WRITE' : 'READ'),
-  outcome: (record) => (record.outcome === 'denied' ? 'DENIED' : 'GRANTED'),
+  outcome: (record) => record.outcome.toUpperCase() as 'GRANTED' | 'DENIED' | 'REJECTED' | 'UNCHANGED',
   actorDepartment: (record) => record.actorDept,
   personId: (record) => record.subjectId,
 };

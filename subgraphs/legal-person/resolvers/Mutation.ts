@@ -6,6 +6,7 @@ import { OrganizationSchema, type Organization } from '../entities/organization.
 import { PenaltySchema, type Penalty } from '../entities/penalty.entity';
 import { createOnce } from '../../shared/create-once';
 import { badUserInput } from '../../shared/errors';
+import { decimalColumn, textColumn } from '../../shared/columns';
 import { checkedData } from '../../shared/graph';
 import { LegalRepresentativeCheck } from '../graph-queries';
 import * as check from '../../shared/validation';
@@ -19,12 +20,12 @@ export const Mutation: MutationResolvers = {
     // A repeat of a registration answers from this registry alone; a new one names a person who
     // must exist in the natural-person registry, checked there before anything is written.
     const [registered] = await new OrganizationRepository(ctx.em).findByCreditCodes([clean.creditCode]);
-    if (registered) return sameOrganization(registered, clean);
+    if (registered) return repeatedOrganization(ctx, registered, clean);
     await checkLegalRepresentative(ctx, clean.legalRepresentativeId);
     return createOnce(ctx.em, {
       find: async (em) => {
         const [existing] = await new OrganizationRepository(em).findByCreditCodes([clean.creditCode]);
-        return existing ? sameOrganization(existing, clean) : null;
+        return existing ? repeatedOrganization(ctx, existing, clean) : null;
       },
       create: (em) => registerOrganization(em, ctx, clean),
     });
@@ -49,18 +50,26 @@ type CleanPenalty = ReturnType<typeof validatePenalty>;
 function validateOrganization(input: RegisterOrganizationInput) {
   return {
     creditCode: check.creditCode('input.creditCode', input.creditCode).creditCode,
-    name: check.text('input.name', input.name, { max: 100 }),
+    name: check.text('input.name', input.name, textColumn(OrganizationSchema, 'name')),
     type: input.type,
     legalRepresentativeId: check.uuid('input.legalRepresentativeId', input.legalRepresentativeId),
-    registeredCapital: check.amount('input.registeredCapital', input.registeredCapital),
+    registeredCapital: check.amount(
+      'input.registeredCapital',
+      input.registeredCapital,
+      decimalColumn(OrganizationSchema, 'registeredCapital'),
+    ),
     establishedOn: check.date('input.establishedOn', input.establishedOn, {
       notBefore: EARLIEST,
       notAfter: check.today(),
     }),
     industryCode: check.industryCode('input.industryCode', input.industryCode),
     districtCode: check.chengduDistrict('input.districtCode', input.districtCode),
-    address: check.text('input.address', input.address, { max: 200 }),
-    businessScope: check.text('input.businessScope', input.businessScope, { max: 1000 }),
+    address: check.text('input.address', input.address, textColumn(OrganizationSchema, 'address')),
+    businessScope: check.text(
+      'input.businessScope',
+      input.businessScope,
+      textColumn(OrganizationSchema, 'businessScope'),
+    ),
   };
 }
 
@@ -97,7 +106,7 @@ async function registerOrganization(
   clean: CleanOrganization,
 ): Promise<Organization> {
   const [existing] = await new OrganizationRepository(em).findByCreditCodes([clean.creditCode]);
-  if (existing) return sameOrganization(existing, clean);
+  if (existing) return repeatedOrganization(ctx, existing, clean);
   // New registrations start in the general risk class until market regulation classifies them.
   const organization = em.create(OrganizationSchema, { ...clean, status: 'ACTIVE', creditRiskClass: 'B' });
   await em.flush();
@@ -113,6 +122,13 @@ async function registerOrganization(
   return organization;
 }
 
+/** A repeat of an earlier registration: recorded as unchanged when identical (a conflicting one throws). */
+function repeatedOrganization(ctx: LegalPersonContext, existing: Organization, clean: CleanOrganization): Organization {
+  const same = sameOrganization(existing, clean);
+  ctx.access.unchanged({ subjectId: same.legalRepresentativeId, fields: ['Organization.legalRepresentative'] });
+  return same;
+}
+
 function sameOrganization(existing: Organization, clean: CleanOrganization): Organization {
   if (existing.name === clean.name && existing.legalRepresentativeId === clean.legalRepresentativeId) return existing;
   throw badUserInput(
@@ -125,11 +141,15 @@ function sameOrganization(existing: Organization, clean: CleanOrganization): Org
 function validatePenalty(input: RecordPenaltyInput) {
   return {
     creditCode: check.creditCode('input.creditCode', input.creditCode).creditCode,
-    decisionNumber: check.text('input.decisionNumber', input.decisionNumber, { max: 64 }),
+    decisionNumber: check.text(
+      'input.decisionNumber',
+      input.decisionNumber,
+      textColumn(PenaltySchema, 'decisionNumber'),
+    ),
     decidedOn: check.date('input.decidedOn', input.decidedOn, { notBefore: EARLIEST, notAfter: check.today() }),
-    reason: check.text('input.reason', input.reason, { max: 1000 }),
-    amount: check.amount('input.amount', input.amount, { positive: true }),
-    authority: check.text('input.authority', input.authority, { max: 100 }),
+    reason: check.text('input.reason', input.reason, textColumn(PenaltySchema, 'reason')),
+    amount: check.amount('input.amount', input.amount, decimalColumn(PenaltySchema, 'amount'), { positive: true }),
+    authority: check.text('input.authority', input.authority, textColumn(PenaltySchema, 'authority')),
   };
 }
 

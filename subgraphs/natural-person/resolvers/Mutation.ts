@@ -1,5 +1,4 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import type { Knex } from '@mikro-orm/postgresql';
 import type { MutationResolvers, RegisterPersonInput } from '../generated/graphql';
 import type { NaturalPersonContext } from '../context';
 import { HouseholdMemberSchema } from '../entities/household-member.entity';
@@ -8,8 +7,12 @@ import { HouseholdRepository, PersonRepository } from '../entities/person.reposi
 import { PersonSchema, type Person } from '../entities/person.entity';
 import { createOnce } from '../../shared/create-once';
 import { badUserInput } from '../../shared/errors';
+import { textColumn } from '../../shared/columns';
 import * as check from '../../shared/validation';
 import { householdNumber } from './Query';
+
+/** What a registration writes about the person, as recorded in the access log. */
+const REGISTRATION_FIELDS = ['Person.*', 'HouseholdMember.*'];
 
 /** Legal minimum age of marriage (Civil Code art. 1047). */
 const MARRIAGE_AGE = { MALE: 22, FEMALE: 20 } as const;
@@ -20,27 +23,32 @@ export const Mutation: MutationResolvers = {
     return createOnce(ctx.em, {
       find: async (em) => {
         const [existing] = await new PersonRepository(em).findByIdNumbers([clean.idNumber]);
-        return existing ? sameRegistration(existing, clean) : null;
+        if (!existing) return null;
+        // A conflicting repeat throws (and is recorded as rejected); an identical one is recorded as unchanged.
+        const same = sameRegistration(existing, clean);
+        ctx.access.unchanged({ subjectId: same.id, fields: REGISTRATION_FIELDS });
+        return same;
       },
       create: (em) => register(em, ctx, clean),
     });
   },
 
   updateMyContact: async (_parent, { input }, ctx) => {
-    if (input.phone === undefined) return ctx.loaders.person.load(ctx.caller.identity!.sub);
+    const self = ctx.caller.identity!.sub;
+    if (input.phone === undefined) {
+      ctx.access.unchanged({ subjectId: self, fields: [] });
+      return ctx.loaders.person.load(self);
+    }
     const phone = input.phone === null ? null : check.mobilePhone('input.phone', input.phone);
     return ctx.em.transactional(async (em) => {
-      const person = await em.findOne(
-        PersonSchema,
-        { id: ctx.caller.identity!.sub },
-        { lockMode: LockMode.PESSIMISTIC_WRITE },
-      );
-      if (!person) return null;
+      const person = await em.findOne(PersonSchema, { id: self }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!person || person.phone === phone) {
+        ctx.access.unchanged({ subjectId: self, fields: ['Person.phone'] });
+        return person;
+      }
       person.phone = phone;
       await em.flush();
-      await ctx.access.writeWithin(em.getTransactionContext<Knex.Transaction>()!, [
-        { action: 'write', outcome: 'granted', subjectId: person.id, fields: ['Person.phone'] },
-      ]);
+      await ctx.access.writeWithin(em, [{ subjectId: person.id, fields: ['Person.phone'] }]);
       return person;
     });
   },
@@ -51,10 +59,14 @@ type CleanRegistration = ReturnType<typeof validateRegistration>;
 /** Every check on registerPerson's input, before anything is written. */
 function validateRegistration(input: RegisterPersonInput) {
   const facts = check.idNumber('input.idNumber', input.idNumber);
-  const name = check.text('input.name', input.name, { max: 50 });
+  const name = check.text('input.name', input.name, textColumn(PersonSchema, 'name'));
   const ethnicity = check.ethnicity('input.ethnicity', input.ethnicity);
   const districtCode = check.chengduDistrict('input.districtCode', input.districtCode);
-  const registeredAddress = check.text('input.registeredAddress', input.registeredAddress, { max: 200 });
+  const registeredAddress = check.text(
+    'input.registeredAddress',
+    input.registeredAddress,
+    textColumn(PersonSchema, 'registeredAddress'),
+  );
   const phone = input.phone == null ? null : check.mobilePhone('input.phone', input.phone);
   if (input.maritalStatus !== 'UNMARRIED') {
     const minimum = MARRIAGE_AGE[facts.gender];
@@ -131,9 +143,7 @@ async function register(em: EntityManager, ctx: NaturalPersonContext, clean: Cle
   });
   em.create(HouseholdMemberSchema, { household, person, relationship: clean.household?.relationship ?? 'HEAD' });
   await em.flush();
-  await ctx.access.writeWithin(em.getTransactionContext<Knex.Transaction>()!, [
-    { action: 'write', outcome: 'granted', subjectId: person.id, fields: ['Person.*', 'HouseholdMember.*'] },
-  ]);
+  await ctx.access.writeWithin(em, [{ subjectId: person.id, fields: REGISTRATION_FIELDS }]);
   return person;
 }
 

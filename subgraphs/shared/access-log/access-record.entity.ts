@@ -1,33 +1,51 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/postgresql';
+import { ACCESS_ACTIONS, ACCESS_OUTCOMES, RECORD_LIMITS } from './chain';
 
 /**
- * One access to one person's data in this registry, within one request. Append-only (a trigger
- * refuses UPDATE, DELETE and TRUNCATE) and hash-chained: `hash` covers the record and `prevHash`,
- * the hash of the record before it, so removing or editing any record breaks the chain.
+ * One access to one person's data in this registry, within one request: a read, a refused read, a
+ * write attempt and its outcome. Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE) and
+ * hash-chained: `hash` covers the record and `prevHash`, the hash of the record before it, so
+ * removing or editing any record breaks the chain (see chain.ts for what the hash covers).
  */
 export const AccessRecordSchema = defineEntity({
   name: 'AccessRecord',
   tableName: 'access_record',
   properties: {
     seq: p.bigint('number').primary().autoincrement(false).comment('Position in the hash chain, gapless'),
+    format: p.smallint().comment('Record format, which decides what the hash covers (chain.ts)'),
     id: p.uuid().unique(),
     at: p.datetime(),
-    registry: p.string().length(40),
-    action: p.enum(['read', 'write']),
-    outcome: p.enum(['granted', 'denied']),
-    actorSub: p.string().length(100).nullable(),
-    actorRole: p.string().length(20).nullable(),
-    actorDept: p.string().length(40).nullable(),
-    purpose: p.string().length(200).nullable(),
-    subjectId: p.uuid(),
+    registry: p.string().length(RECORD_LIMITS.registry),
+    action: p.enum([...ACCESS_ACTIONS]),
+    outcome: p.enum([...ACCESS_OUTCOMES]),
+    actorSub: p.string().length(RECORD_LIMITS.actorSub).nullable(),
+    actorRole: p.string().length(RECORD_LIMITS.actorRole).nullable(),
+    actorDept: p.string().length(RECORD_LIMITS.actorDept).nullable(),
+    purpose: p.string().length(RECORD_LIMITS.purpose).nullable(),
+    /** Null when the identifier the caller used matched no one (auditors still see the attempt). */
+    subjectId: p.uuid().nullable(),
+    identifier: p
+      .string()
+      .length(RECORD_LIMITS.identifier)
+      .nullable()
+      .comment('The identifier the caller named the data by, as argument=value'),
     fields: p.array(),
-    operationName: p.string().length(200).nullable(),
-    requestId: p.string().length(64),
+    operationName: p.string().length(RECORD_LIMITS.operationName).nullable(),
+    requestId: p.string().length(RECORD_LIMITS.requestId),
+    via: p
+      .string()
+      .length(RECORD_LIMITS.via)
+      .nullable()
+      .comment('The registry that made a delegated call on the caller’s behalf'),
     prevHash: p.string().length(64),
     hash: p.string().length(64),
   },
-  // The data tracker asks "newest first, for this person" and "newest first, by this actor".
+  // The data tracker reads newest first: everything, or for one person, actor, department or outcome.
   indexes: [
+    {
+      name: 'access_record_at_seq_idx',
+      expression: 'create index "access_record_at_seq_idx" on "access_record" ("at" desc, "seq" desc)',
+    },
     {
       name: 'access_record_subject_seq_idx',
       expression:
@@ -36,6 +54,14 @@ export const AccessRecordSchema = defineEntity({
     {
       name: 'access_record_actor_seq_idx',
       expression: 'create index "access_record_actor_seq_idx" on "access_record" ("actor_sub", "at" desc, "seq" desc)',
+    },
+    {
+      name: 'access_record_dept_seq_idx',
+      expression: 'create index "access_record_dept_seq_idx" on "access_record" ("actor_dept", "at" desc, "seq" desc)',
+    },
+    {
+      name: 'access_record_outcome_seq_idx',
+      expression: 'create index "access_record_outcome_seq_idx" on "access_record" ("outcome", "at" desc, "seq" desc)',
     },
   ],
 });

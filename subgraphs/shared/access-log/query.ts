@@ -1,11 +1,12 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { rawBindings } from '../sql';
-import { RECORD_COLUMNS, type StoredAccessRecord } from './chain';
+import { RECORD_COLUMNS, storedRecord, type AccessAction, type AccessOutcome, type StoredAccessRecord } from './chain';
 
 /**
  * Reading a registry's access log, newest first, for the data tracker. Records from all registries
  * are merged in one order: time descending, then registry name, then chain position descending.
- * A cursor names the last record seen in that order.
+ * A cursor names the last record seen in that order. Every filter has an index whose order is the
+ * read order (access-record.entity.ts), so a page costs the same on a large log as on a small one.
  */
 
 export interface AccessCursor {
@@ -14,9 +15,22 @@ export interface AccessCursor {
   seq: number;
 }
 
-export interface AccessQuery {
+export interface AccessFilter {
+  /** Whose data. */
   subjectId?: string;
+  /** Who asked (token subject). */
   actorSub?: string;
+  /** The asker's department. */
+  actorDept?: string;
+  outcome?: AccessOutcome;
+  action?: AccessAction;
+  /** At or after this instant (ISO 8601). */
+  from?: string;
+  /** Before this instant. */
+  to?: string;
+}
+
+export interface AccessQuery extends AccessFilter {
   after?: AccessCursor;
   limit: number;
 }
@@ -24,35 +38,33 @@ export interface AccessQuery {
 export async function readAccessRecords(
   knex: Knex,
   registry: string,
-  { subjectId, actorSub, after, limit }: AccessQuery,
+  query: AccessQuery,
 ): Promise<StoredAccessRecord[]> {
   const conditions: string[] = [];
   const bindings: unknown[] = [];
-  if (subjectId) {
-    conditions.push('subject_id = ?');
-    bindings.push(subjectId);
-  }
-  if (actorSub) {
-    conditions.push('actor_sub = ?');
-    bindings.push(actorSub);
-  }
+  const where = (condition: string, ...values: unknown[]) => {
+    conditions.push(condition);
+    bindings.push(...values);
+  };
+  if (query.subjectId) where('subject_id = ?', query.subjectId);
+  if (query.actorSub) where('actor_sub = ?', query.actorSub);
+  if (query.actorDept) where('actor_dept = ?', query.actorDept);
+  if (query.outcome) where('outcome = ?', query.outcome);
+  if (query.action) where('action = ?', query.action);
+  if (query.from) where('at >= ?::timestamptz', query.from);
+  if (query.to) where('at < ?::timestamptz', query.to);
+  const { after } = query;
   if (after) {
-    // Records of this registry that come after the cursor in the merged order.
-    if (registry === after.registry) {
-      conditions.push('(at < ?::timestamptz or (at = ?::timestamptz and seq < ?))');
-      bindings.push(after.at, after.at, after.seq);
-    } else if (registry > after.registry) {
-      conditions.push('at <= ?::timestamptz');
-      bindings.push(after.at);
-    } else {
-      conditions.push('at < ?::timestamptz');
-      bindings.push(after.at);
-    }
+    // Records of this registry that come after the cursor in the merged order. Written as row
+    // comparisons so that the (…, at desc, seq desc) indexes serve them as a range.
+    if (registry === after.registry) where('(at, seq) < (?::timestamptz, ?)', after.at, after.seq);
+    else if (registry > after.registry) where('at <= ?::timestamptz', after.at);
+    else where('at < ?::timestamptz', after.at);
   }
-  const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
-  const result = await knex.raw<{ rows: (Omit<StoredAccessRecord, 'seq'> & { seq: string })[] }>(
-    `select ${RECORD_COLUMNS} from access_record ${where} order by at desc, seq desc limit ?`,
-    rawBindings([...bindings, limit]),
+  const clause = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
+  const result = await knex.raw<{ rows: Parameters<typeof storedRecord>[0][] }>(
+    `select ${RECORD_COLUMNS} from access_record ${clause} order by at desc, seq desc limit ?`,
+    rawBindings([...bindings, query.limit]),
   );
-  return result.rows.map((row) => ({ ...row, seq: Number(row.seq) }));
+  return result.rows.map(storedRecord);
 }

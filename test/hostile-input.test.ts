@@ -1,0 +1,418 @@
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
+import { composeApiSchema } from '../scripts/lib/compose';
+import { makeCreditCode } from '../subgraphs/shared/domain/credit-code';
+import { makeIdNumber } from '../subgraphs/shared/domain/id-number';
+import { decimalColumn } from '../subgraphs/shared/columns';
+import { PenaltySchema } from '../subgraphs/legal-person/entities/penalty.entity';
+import { OrganizationSchema } from '../subgraphs/legal-person/entities/organization.entity';
+import {
+  addCertificate,
+  addHousehold,
+  addMaterial,
+  addOrganizations,
+  type CertificateFixture,
+  type HouseholdFixture,
+  type OrganizationFixture,
+  type PersonFixture,
+} from './support/fixtures';
+import { startStack, type TestStack } from './support/stack';
+
+/**
+ * Every argument of every root field, walked from the composed API schema (what clients of the gateway see),
+ * gets hostile values of its type (over-long and control-character text, forged cursors, amounts
+ * at and beyond what a column holds, extreme dates and integers) while every other argument stays
+ * valid, so each value reaches as deep as it can. None may end in an internal error: a value
+ * the checks let through must fit its column, and anything else is BAD_USER_INPUT on its argument.
+ * A root field added later without an example here fails the first test.
+ */
+
+let stack: TestStack;
+let schema: GraphQLSchema;
+let person: PersonFixture;
+let household: HouseholdFixture;
+let organization: OrganizationFixture;
+let idCard: CertificateFixture;
+let material: { id: string };
+
+interface Example {
+  caller: () => Promise<{ token?: string; purpose?: string }>;
+  /** Valid arguments; fresh ones each call where the field writes. */
+  args: () => Record<string, unknown>;
+}
+
+let unique = 0;
+function freshIdNumber(): string {
+  unique += 1;
+  const day = new Date(Date.UTC(1960, 0, 1) + unique * 86_400_000).toISOString().slice(0, 10);
+  return makeIdNumber('510104', day, 1);
+}
+function freshCreditCode(): string {
+  unique += 1;
+  return makeCreditCode('1', '510104', String(50_000_000 + unique));
+}
+
+const officer = (dept: string, scopes: string[], purpose?: string) => async () => ({
+  token: await stack.token({ role: 'officer', dept: dept as never, scopes: scopes as never }),
+  purpose,
+});
+
+const DIPLOMA = { school: '四川大学', level: 'BACHELOR', major: '法学' };
+const EDUCATION = officer('education', ['certificate:write', 'person:read:sensitive'], 'EDU-1');
+const CASE = officer('civil-affairs', ['certificate:read:sensitive'], 'CASE-1');
+
+const EXAMPLES: Record<string, Example> = {
+  'Query.certificateType': { caller: async () => ({}), args: () => ({ code: 'RESIDENT_ID_CARD' }) },
+  'Query.services': { caller: async () => ({}), args: () => ({ department: 'hrss' }) },
+  'Query.service': { caller: async () => ({}), args: () => ({ code: 'MLA' }) },
+  'Query.certificate': { caller: CASE, args: () => ({ type: 'RESIDENT_ID_CARD', number: person.idNumber }) },
+  'Query.verifyCertificate': { caller: async () => ({}), args: () => ({ code: idCard.verificationCode }) },
+  'Query.material': { caller: CASE, args: () => ({ id: material.id }) },
+  'Mutation.issueCertificate': {
+    caller: EDUCATION,
+    args: () => ({
+      input: {
+        type: 'DIPLOMA',
+        number: `1061012007500${String(++unique).padStart(4, '0')}`,
+        holder: { personId: person.id, creditCode: null },
+        issuingAuthority: '四川大学',
+        issuedOn: '2007-06-30',
+        validUntil: null,
+        diploma: DIPLOMA,
+      },
+    }),
+  },
+  'Mutation.revokeCertificate': {
+    caller: EDUCATION,
+    args: () => ({
+      input: { type: 'DIPLOMA', number: '10610120075999998', revokedOn: '2020-01-01', reason: '撤销学位' },
+    }),
+  },
+  'Mutation.renewCertificate': {
+    caller: EDUCATION,
+    args: () => ({ input: { type: 'DIPLOMA', number: '10610120075999999', issuedOn: '2020-01-01', validUntil: null } }),
+  },
+  'Mutation.recordMaterialUse': { caller: CASE, args: () => ({ input: { materialId: material.id, service: 'MLA' } }) },
+  'Query.organization': { caller: async () => ({}), args: () => ({ creditCode: organization.creditCode }) },
+  'Query.organizations': {
+    caller: async () => ({}),
+    args: () => ({
+      filter: { nameContains: '测试', districtCode: '510107', industryCode: 'I', status: 'ACTIVE' },
+      first: 5,
+      after: null,
+    }),
+  },
+  'Query.person': { caller: officer('civil-affairs', ['person:read']), args: () => ({ id: person.id }) },
+  'Query.personByIdNumber': {
+    caller: officer('civil-affairs', ['person:read:sensitive'], 'CASE-1'),
+    args: () => ({ idNumber: person.idNumber }),
+  },
+  'Query.household': {
+    caller: officer('civil-affairs', ['person:read:sensitive'], 'CASE-1'),
+    args: () => ({ number: household.number }),
+  },
+  'Query.accessRecords': {
+    caller: async () => ({ token: await stack.token({ role: 'auditor', dept: 'data-bureau' }) }),
+    args: () => ({ filter: { personId: person.id, actorSub: 'officer-1' }, first: 5, after: null }),
+  },
+  'Mutation.registerPerson': {
+    caller: officer('public-security', ['person:write'], 'REG-1'),
+    args: () => ({
+      input: {
+        idNumber: freshIdNumber(),
+        name: '边界测试',
+        ethnicity: '汉族',
+        districtCode: '510104',
+        registeredAddress: '成都市锦江区红星路1号',
+        phone: '13800138000',
+        maritalStatus: 'UNMARRIED',
+        householdNumber: null,
+        relationship: null,
+      },
+    }),
+  },
+  'Mutation.updateMyContact': {
+    caller: async () => ({ token: await stack.token({ role: 'citizen', sub: person.id }) }),
+    args: () => ({ input: { phone: '13800138000' } }),
+  },
+  'Mutation.registerOrganization': {
+    caller: officer('market-regulation', ['organization:write', 'person:read']),
+    args: () => ({
+      input: {
+        creditCode: freshCreditCode(),
+        name: '成都边界测试科技有限公司',
+        type: 'LIMITED_LIABILITY_COMPANY',
+        legalRepresentativeId: person.id,
+        registeredCapital: '1000000.00',
+        establishedOn: '2015-03-01',
+        industryCode: 'I6513',
+        districtCode: '510104',
+        address: '成都市锦江区红星路1号',
+        businessScope: '软件开发',
+      },
+    }),
+  },
+  'Mutation.recordPenalty': {
+    caller: officer('market-regulation', ['organization:write']),
+    args: () => ({
+      input: {
+        creditCode: organization.creditCode,
+        decisionNumber: `成武市监罚〔2026〕${++unique}号`,
+        decidedOn: '2024-03-01',
+        reason: '未按规定公示年度报告',
+        amount: '5000.00',
+        authority: '成都市武侯区市场监督管理局',
+      },
+    }),
+  },
+};
+
+const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** Forged cursors: valid base64url JSON of the wrong shape, or the right shape with hostile contents. */
+const FORGED_CURSORS = [
+  cursor(['\u0000']),
+  cursor(['91510104MA\u00006XXXXX']),
+  cursor(['x'.repeat(300)]),
+  cursor([1e308]),
+  cursor([{}]),
+  cursor([null]),
+  cursor([]),
+  cursor({}),
+  cursor(['2026-01-01T00:00:00.000Z', 'natural-person', -1]),
+  cursor(['2026-01-01T00:00:00.000Z', 'natural-person', 1e30]),
+  cursor(['1', 'natural-person', 1]),
+  cursor(['+275760-09-13T00:00:00.000Z', 'natural-person', 1]),
+  cursor(['2026-01-01T00:00:00.000Z', "natural-person' or 1=1 --", 1]),
+  cursor(['2026-01-01T00:00:00.000Z', '\u0000', 1]),
+  'not base64 at all!',
+  'A'.repeat(5000),
+  '',
+];
+
+const HOSTILE_TEXT = [
+  '',
+  '   ',
+  'x'.repeat(20_000),
+  '\u0000',
+  'a\u0000b',
+  '\u202e\u0007',
+  '😀'.repeat(60),
+  "'; drop table person; --",
+  '%_\\',
+];
+
+function hostileValues(type: GraphQLInputType, argumentName: string): unknown[] {
+  const named = getNamedType(type);
+  const nullable = isNonNullType(type) ? [] : [null];
+  if (isEnumType(named)) return [...named.getValues().map((v) => v.value), ...nullable];
+  if (!isScalarType(named)) return nullable;
+  if (argumentName === 'after') return [...FORGED_CURSORS, ...nullable];
+  switch (named.name) {
+    case 'String':
+      return [...HOSTILE_TEXT, ...nullable];
+    case 'ID':
+      return ['not-a-uuid', '00000000-0000-0000-0000-000000000000', 'a\u0000', 'x'.repeat(5000), ...nullable];
+    case 'Int':
+      return [0, -1, 2147483647, -2147483648, ...nullable];
+    case 'Money':
+      return ['0', '0.01', '999999999999.99', '1000000000000', '99999999999999.99', '999999999999999.99', ...nullable];
+    case 'Date':
+      return ['0001-01-01', '9999-12-31', '1900-02-29', '2024-02-29', ...nullable];
+    case 'DateTime':
+      return [
+        '0001-01-01T00:00:00Z',
+        '9999-12-31T23:59:59.999Z',
+        '+275760-09-13T00:00:00.000Z',
+        '2026-13-01T00:00:00Z',
+        '1',
+        'x'.repeat(5000),
+        ...nullable,
+      ];
+    case 'Boolean':
+      return [true, false, ...nullable];
+    default:
+      throw new Error(`no hostile values for scalar ${named.name}: add them here`);
+  }
+}
+
+/** Every (path, value) to try for one argument: the argument itself, and each field of an input object, recursively. */
+function variants(type: GraphQLInputType, name: string, path: string[]): { path: string[]; value: unknown }[] {
+  const named = getNamedType(type);
+  const own = hostileValues(type, name).map((value) => ({ path, value }));
+  if (!isInputObjectType(named)) return own;
+  return [
+    ...own,
+    ...Object.values(named.getFields()).flatMap((field) => variants(field.type, field.name, [...path, field.name])),
+  ];
+}
+
+function setPath(args: Record<string, unknown>, path: string[], value: unknown): Record<string, unknown> {
+  const copy = structuredClone(args);
+  let target: Record<string, unknown> = copy;
+  for (const key of path.slice(0, -1)) {
+    target[key] ??= {};
+    target = target[key] as Record<string, unknown>;
+  }
+  target[path.at(-1)!] = value;
+  return copy;
+}
+
+function operation(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
+  const variables = field.args.map((a: GraphQLArgument) => `$${a.name}: ${a.type.toString()}`).join(', ');
+  const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
+  return `${kind} Hostile(${variables}) { ${field.name}(${args}) { __typename } }`;
+}
+
+function rootFields(): { key: string; kind: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> }[] {
+  return [
+    ...Object.values(schema.getQueryType()!.getFields()).map((field) => ({
+      key: `Query.${field.name}`,
+      kind: 'query' as const,
+      field,
+    })),
+    ...Object.values(schema.getMutationType()?.getFields() ?? {}).map((field) => ({
+      key: `Mutation.${field.name}`,
+      kind: 'mutation' as const,
+      field,
+    })),
+  ].filter(({ field }) => field.args.length > 0);
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  household = await addHousehold(stack, [{ name: '边界户主' }]);
+  person = household.members[0];
+  [organization] = await addOrganizations(stack, [person.id]);
+  idCard = await addCertificate(stack, person);
+  for (const number of ['10610120075999998', '10610120075999999']) {
+    await addCertificate(stack, person, {
+      type: 'DIPLOMA',
+      number,
+      issuedOn: '2007-06-30',
+      validUntil: null,
+      department: 'education',
+      attributes: { kind: 'DIPLOMA', ...DIPLOMA },
+    });
+  }
+  material = await addMaterial(stack, person.id);
+  schema = composeApiSchema();
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+it('has a valid example for every root field that takes arguments', () => {
+  const missing = rootFields()
+    .map(({ key }) => key)
+    .filter((key) => !EXAMPLES[key]);
+  expect(missing).toEqual([]);
+});
+
+it('answers every example as given without an error (the control for what follows)', async () => {
+  for (const { key, kind, field } of rootFields()) {
+    const example = EXAMPLES[key];
+    const res = await stack.graphql(operation(kind, field), { ...(await example.caller()), variables: example.args() });
+    expect({ key, status: res.status, errors: res.body.errors }).toEqual({ key, status: 200, errors: undefined });
+  }
+});
+
+it('never answers a hostile argument with an internal error', async () => {
+  const failures: string[] = [];
+  let tried = 0;
+  for (const { key, kind, field } of rootFields()) {
+    const example = EXAMPLES[key];
+    const query = operation(kind, field);
+    const caller = await example.caller();
+    for (const argument of field.args) {
+      for (const { path, value } of variants(argument.type, argument.name, [argument.name])) {
+        tried += 1;
+        const res = await stack.graphql(query, { ...caller, variables: setPath(example.args(), path, value) });
+        // Every registry is up here: an unavailable one means a registry failed on the value.
+        const internal = res.body.errors?.find((e) =>
+          ['INTERNAL_SERVER_ERROR', 'SUBGRAPH_UNAVAILABLE'].includes(e.extensions?.code),
+        );
+        if (internal || ![200, 400].includes(res.status)) {
+          failures.push(
+            `${key} ${path.join('.')}=${JSON.stringify(value).slice(0, 60)}: HTTP ${res.status} ${internal?.message ?? ''}`,
+          );
+        }
+      }
+    }
+  }
+  expect(tried).toBeGreaterThan(300);
+  expect(failures).toEqual([]);
+}, 180_000);
+
+describe('amounts and their columns', () => {
+  it('takes the largest penalty a numeric(14,2) holds and refuses one more as BAD_USER_INPUT on input.amount', async () => {
+    expect(decimalColumn(PenaltySchema, 'amount')).toEqual({ precision: 14, scale: 2 });
+    const token = await stack.token({
+      role: 'officer',
+      dept: 'market-regulation',
+      scopes: ['organization:write', 'organization:read'],
+    });
+    const record = (amount: string) =>
+      stack.graphql('mutation P($i: RecordPenaltyInput!) { recordPenalty(input: $i) { amount } }', {
+        token,
+        variables: { i: { ...(EXAMPLES['Mutation.recordPenalty'].args().input as object), amount } },
+      });
+    const largest = await record('999999999999.99');
+    expect(largest.body.errors).toBeUndefined();
+    expect(largest.body.data.recordPenalty.amount).toBe('999999999999.99');
+
+    const tooLarge = await record('1000000000000');
+    expect(tooLarge.body.data.recordPenalty).toBeNull();
+    expect(tooLarge.body.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.amount',
+      rule: 'max',
+    });
+    expect(tooLarge.body.errors![0].message).toBe(
+      'input.amount 1000000000000.00 is more than the register can hold: at most 999,999,999,999.99 (12 digits before the point, 2 after)',
+    );
+  });
+
+  it('bounds registered capital by its numeric(17,2) column', () => {
+    expect(decimalColumn(OrganizationSchema, 'registeredCapital')).toEqual({ precision: 17, scale: 2 });
+  });
+});
+
+describe('cursors', () => {
+  it('refuses an organizations cursor with a NUL byte inside as BAD_USER_INPUT on after', async () => {
+    const res = await stack.graphql('query O($a: String) { organizations(first: 2, after: $a) { totalCount } }', {
+      variables: { a: cursor(['\u0000']) },
+    });
+    expect(res.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after', rule: 'cursor' });
+  });
+
+  it('still pages with the cursors it issues', async () => {
+    const representatives = await addHousehold(stack, [{}, {}, {}]);
+    await addOrganizations(
+      stack,
+      representatives.members.map((m) => m.id),
+      { namePrefix: '游标' },
+    );
+    const first = await stack.graphql(
+      'query O($a: String) { organizations(filter: { nameContains: "游标" }, first: 2, after: $a) { edges { node { name } } pageInfo { endCursor hasNextPage } } }',
+    );
+    const page = first.body.data.organizations;
+    expect(page.edges).toHaveLength(2);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    const second = await stack.graphql(
+      'query O($a: String) { organizations(filter: { nameContains: "游标" }, first: 2, after: $a) { edges { node { name } } pageInfo { hasNextPage } } }',
+      { variables: { a: page.pageInfo.endCursor } },
+    );
+    expect(second.body.data.organizations.edges).toHaveLength(1);
+  });
+});

@@ -1,0 +1,198 @@
+import { execFile } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { withDatabase } from '../subgraphs/shared/database';
+import { DEMO, demoCitizen } from '../seeds';
+
+/**
+ * `npm run seed` as a user runs it, against real databases: it adds to what is there (new people
+ * and organizations that collide with nothing, the same rows for the same seed on the same data),
+ * and --reset replaces everything, access log included.
+ */
+
+const run = promisify(execFile);
+const server = () => process.env.TEST_DATABASE_URL!;
+
+interface Registries {
+  natural: string;
+  legal: string;
+  certificate: string;
+}
+
+const created: string[] = [];
+
+function registries(): Registries {
+  const prefix = `seed_${randomBytes(4).toString('hex')}`;
+  const urls = {
+    natural: withDatabase(server(), `${prefix}_np`),
+    legal: withDatabase(server(), `${prefix}_lp`),
+    certificate: withDatabase(server(), `${prefix}_ce`),
+  };
+  created.push(urls.natural, urls.legal, urls.certificate);
+  return urls;
+}
+
+afterAll(async () => {
+  const admin = new pg.Client({ connectionString: server() });
+  await admin.connect();
+  for (const url of created) {
+    await admin.query(`drop database if exists "${new URL(url).pathname.slice(1)}" with (force)`);
+  }
+  await admin.end();
+});
+
+async function seed(urls: Registries, ...args: string[]): Promise<string> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NATURAL_PERSON_DATABASE_URL: urls.natural,
+    LEGAL_PERSON_DATABASE_URL: urls.legal,
+    CERTIFICATE_DATABASE_URL: urls.certificate,
+  };
+  delete env.DATABASE_URL;
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], { env });
+  return stdout;
+}
+
+async function sql<R extends Record<string, unknown>>(url: string, text: string, values: unknown[] = []): Promise<R[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<R>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function count(url: string, table: string): Promise<number> {
+  return Number((await sql<{ n: string }>(url, `select count(*) as n from ${table}`))[0].n);
+}
+
+/** A digest of every row of the seeded tables, in a fixed order. */
+async function fingerprint(urls: Registries): Promise<string> {
+  const [people] = await sql<{ digest: string }>(
+    urls.natural,
+    `select md5(string_agg(p::text, '|' order by p.id)) as digest from
+       (select id, id_number, name, birth_date, district_code, registered_address, phone from person) p`,
+  );
+  const [households] = await sql<{ digest: string }>(
+    urls.natural,
+    `select md5(string_agg(h::text, '|' order by h.number)) as digest from (select number, head_id from household) h`,
+  );
+  const [organizations] = await sql<{ digest: string }>(
+    urls.legal,
+    `select md5(string_agg(o::text, '|' order by o.credit_code)) as digest from
+       (select credit_code, name, legal_representative_id, registered_capital from organization) o`,
+  );
+  const [certificates] = await sql<{ digest: string }>(
+    urls.certificate,
+    `select md5(string_agg(c::text, '|' order by c.type_code, c.number)) as digest from
+       (select type_code, number, holder_person_id, holder_credit_code, issued_on, valid_until, revoked_on from certificate) c`,
+  );
+  return `${people.digest}/${households.digest}/${organizations.digest}/${certificates.digest}`;
+}
+
+it('adds new people and organizations on each run, colliding with nothing there, the same rows each time', async () => {
+  const a = registries();
+  const b = registries();
+  for (const urls of [a, b]) {
+    await seed(urls, '--people', '400', '--organizations', '300');
+  }
+  const firstIds = (await sql<{ id: string }>(a.natural, 'select id from person order by id')).map((r) => r.id);
+  expect(firstIds).toHaveLength(400);
+  // Something registered through the API meanwhile: the next run continues after it.
+  await sql(
+    a.natural,
+    `insert into household (id, created_at, updated_at, number, district_code, address, head_id)
+     select $1, now(), now(), nextval('household_number_seq')::text, district_code, registered_address, id
+     from person order by id limit 1`,
+    [randomUUID()],
+  );
+  await sql(
+    b.natural,
+    `insert into household (id, created_at, updated_at, number, district_code, address, head_id)
+     select $1, now(), now(), nextval('household_number_seq')::text, district_code, registered_address, id
+     from person order by id limit 1`,
+    [randomUUID()],
+  );
+
+  const out = await seed(a, '--people', '400', '--organizations', '300');
+  expect(out).toMatch(/adding to the 400 people and 300 organizations already registered/);
+  await seed(b, '--people', '400', '--organizations', '300');
+
+  expect(await count(a.natural, 'person')).toBe(800);
+  expect(await count(a.legal, 'organization')).toBe(600);
+  // Their certificates were added with them: a licence per organization, a register per household,
+  // and no certificate number repeats (the unique index would have refused the load otherwise).
+  const [licences] = await sql<{ n: string }>(
+    a.certificate,
+    `select count(*) as n from certificate where type_code = 'BUSINESS_LICENCE'`,
+  );
+  expect(Number(licences.n)).toBe(600);
+  const [registers] = await sql<{ n: string }>(
+    a.certificate,
+    `select count(*) as n from certificate where type_code = 'HOUSEHOLD_REGISTER'`,
+  );
+  expect(Number(registers.n)).toBe((await count(a.natural, 'household')) - 1); // not the API's household
+  const [marriages] = await sql<{ n: string; distinct: string }>(
+    a.certificate,
+    `select count(*) as n, count(distinct number) as distinct from certificate where type_code = 'MARRIAGE_CERTIFICATE'`,
+  );
+  expect(Number(marriages.n)).toBeGreaterThan(100);
+  expect(marriages.distinct).toBe(marriages.n);
+  // The first run's people are still there, untouched.
+  const [kept] = await sql<{ n: string }>(a.natural, 'select count(*) as n from person where id = any($1::uuid[])', [
+    firstIds,
+  ]);
+  expect(Number(kept.n)).toBe(400);
+  // Nothing repeats, not even what the unique indexes do not cover.
+  const [names] = await sql<{ n: string; distinct: string }>(
+    a.legal,
+    'select count(*) as n, count(distinct name) as distinct from organization',
+  );
+  expect(names.distinct).toBe(names.n);
+  const [decisions] = await sql<{ n: string; distinct: string }>(
+    a.legal,
+    'select count(*) as n, count(distinct decision_number) as distinct from penalty',
+  );
+  expect(Number(decisions.n)).toBeGreaterThan(20);
+  expect(decisions.distinct).toBe(decisions.n);
+  // Household numbers go on after the highest one, the API's included, and the API's next one after those.
+  const [numbers] = await sql<{ highest: string; next: string }>(
+    a.natural,
+    `select max(number) as highest, (select last_value from household_number_seq) as next from household`,
+  );
+  expect(numbers.next).toBe(numbers.highest);
+  // Deterministic: the same seed on the same data gives the same rows.
+  expect(await fingerprint(a)).toBe(await fingerprint(b));
+}, 120_000);
+
+it('replaces everything with --reset, the access log included, and keeps the demo citizen', async () => {
+  const urls = registries();
+  await seed(urls, '--people', String(DEMO.people), '--organizations', '20');
+  await seed(urls, '--people', '100', '--organizations', '0');
+  await sql(
+    urls.natural,
+    `insert into access_record (seq, format, id, at, registry, action, outcome, subject_id, fields, request_id, prev_hash, hash)
+     values (1, 2, $1, now(), 'natural-person', 'read', 'granted', $1, '{}', 'r', repeat('0', 64), repeat('0', 64))`,
+    [randomUUID()],
+  );
+  expect(await count(urls.natural, 'access_record')).toBe(1);
+
+  const out = await seed(urls, '--people', String(DEMO.people), '--organizations', '20', '--reset');
+  expect(out).toMatch(/dropping the natural-person database/);
+  expect(await count(urls.natural, 'person')).toBe(DEMO.people);
+  expect(await count(urls.legal, 'organization')).toBe(20);
+  expect(await count(urls.natural, 'access_record')).toBe(0);
+  const citizen = demoCitizen();
+  const [row] = await sql<{ name: string }>(urls.natural, 'select name from person where id = $1', [citizen.id]);
+  expect(row.name).toBe(citizen.name);
+  // The demo citizen's certificates and their few files, in the certificate registry.
+  const [card] = await sql<{ number: string }>(
+    urls.certificate,
+    `select number from certificate where holder_person_id = $1 and type_code = 'RESIDENT_ID_CARD'`,
+    [citizen.id],
+  );
+  expect(card.number).toBe(citizen.idNumber);
+  expect(await count(urls.certificate, 'material')).toBe(3);
+}, 120_000);
