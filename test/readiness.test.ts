@@ -77,11 +77,12 @@ async function ask(
   identity: Identity,
   idNumber: string,
   service: string,
-  purpose: string | undefined = PURPOSE,
+  /** null: no X-Purpose. */
+  purpose: string | null = PURPOSE,
 ): Promise<GraphQLResponse<any>> {
   return stack.graphql(READINESS, {
     token: await stack.token(identity),
-    purpose,
+    purpose: purpose ?? undefined,
     variables: { n: idNumber, s: service },
   });
 }
