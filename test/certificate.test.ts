@@ -251,7 +251,7 @@ describe('issueCertificate', () => {
     // The holder check, in the natural-person registry's log: the officer read the printed name and ID number.
     const checks = await stack.sql(
       'natural-person',
-      'select actor_sub, purpose, operation_name, fields from access_record where request_id = $1 and subject_id = $2',
+      'select actor_sub, purpose, operation_name, via, fields from access_record where request_id = $1 and subject_id = $2',
       [requestId, head.id],
     );
     expect(checks).toEqual([
@@ -259,6 +259,7 @@ describe('issueCertificate', () => {
         actor_sub: REGISTRAR.sub,
         purpose: PURPOSE,
         operation_name: 'CertificateHolderCheck',
+        via: 'certificate',
         fields: expect.arrayContaining(['Person.idNumber', 'Person.name']),
       },
     ]);
@@ -794,10 +795,12 @@ describe('status and the graph', () => {
     // The check ran in legal-person as the citizen, via the certificate registry.
     const check = await stack.sql(
       'legal-person',
-      'select actor_sub, operation_name from access_record where request_id = $1',
+      'select actor_sub, operation_name, via from access_record where request_id = $1',
       [representative.headers.get('x-request-id')],
     );
-    expect(check).toEqual([{ actor_sub: head.id, operation_name: 'CertificateRepresentedOrganizations' }]);
+    expect(check).toEqual([
+      { actor_sub: head.id, operation_name: 'CertificateRepresentedOrganizations', via: 'certificate' },
+    ]);
     const stranger = await gql({ sub: child.id, role: 'citizen', dept: null, scopes: [] }, query, {
       c: organization.creditCode,
     });
