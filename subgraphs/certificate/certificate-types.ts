@@ -1,6 +1,5 @@
 import { badUserInput } from '../shared/errors';
 import { isChengduDistrict } from '../shared/domain/divisions';
-import { isRealDate } from '../shared/domain/id-number';
 import { textColumn } from '../shared/columns';
 import type { CertificateTypeCode, ValidityRule } from './entities/certificate-type.entity';
 import { CertificateSchema } from './entities/certificate.entity';
@@ -270,34 +269,5 @@ export function isDerivedNumber(type: CertificateTypeCode): type is DerivedNumbe
   return ASSIGNED_NUMBER[type] === undefined && type !== 'DIPLOMA';
 }
 
-/** Checks a date is a real date within bounds, naming the argument. */
-export function checkDate(
-  argument: string,
-  value: string,
-  { notBefore, notAfter }: { notBefore?: string; notAfter?: string },
-) {
-  if (!isRealDate(value))
-    throw badUserInput(argument, 'date', `${argument} ${JSON.stringify(value)} must be a date YYYY-MM-DD`);
-  if (notAfter && value > notAfter)
-    throw badUserInput(argument, 'date-range', `${argument} ${value} must not be after ${notAfter}`);
-  if (notBefore && value < notBefore)
-    throw badUserInput(argument, 'date-range', `${argument} ${value} must not be before ${notBefore}`);
-  return value;
-}
-
 /** GB/T 6565-2015 detailed occupation code: major group digit, then three two-digit levels (e.g. 6-31-01-03). */
 export const OCCUPATION_CODE = /^[1-8]-\d{2}-\d{2}-\d{2}$/;
-
-/** Chinese names of the validity rules, for the catalogue and messages. */
-export function validityDescription(rule: ValidityRule, years: number | null): string {
-  switch (rule) {
-    case 'LONG_TERM':
-      return '长期有效 (no expiry)';
-    case 'YEARS':
-      return `自发证之日起${years}年 (${years} years from the day of issue)`;
-    case 'BY_AGE':
-      return '未满16周岁5年，16至25周岁10年，26至45周岁20年，46周岁以上长期 (by age on the day of issue)';
-    case 'STATED':
-      return '以证面载明的期限为准，未载明的长期有效 (as stated by the issuer; long-term when none is stated)';
-  }
-}

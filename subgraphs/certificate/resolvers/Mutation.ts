@@ -23,7 +23,6 @@ import {
   ageOn,
   birthDateOf,
   checkAssignedNumber,
-  checkDate,
   disabilityCategoryDigit,
   isDerivedNumber,
   todayInChina,
@@ -224,7 +223,7 @@ function validateIssue(input: IssueCertificateInput, type: CertificateType): Cle
     input.issuingAuthority,
     textColumn(CertificateSchema, 'issuingAuthority'),
   );
-  const issuedOn = checkDate('input.issuedOn', input.issuedOn, { notBefore: EARLIEST, notAfter: todayInChina() });
+  const issuedOn = check.date('input.issuedOn', input.issuedOn, { notBefore: EARLIEST, notAfter: todayInChina() });
   const statedValidUntil = validateStatedValidity(type, input.validUntil, issuedOn);
   const attributes = validateAttributes(input, type, holder);
   let number: string | null = null;
@@ -291,7 +290,7 @@ function validateStatedValidity(type: CertificateType, validUntil: string | null
       `a ${type.name}'s validity follows its rule (${type.validityDescription}); omit input.validUntil`,
     );
   }
-  const checked = checkDate('input.validUntil', validUntil, { notAfter: LATEST });
+  const checked = check.date('input.validUntil', validUntil, { notAfter: LATEST });
   if (checked <= issuedOn) {
     throw badUserInput(
       'input.validUntil',
@@ -395,13 +394,13 @@ function checkNumber(argument: string, raw: string): string {
 function validateRevocation(input: RevokeCertificateInput) {
   return {
     number: checkNumber('input.number', input.number),
-    revokedOn: checkDate('input.revokedOn', input.revokedOn, { notBefore: EARLIEST, notAfter: todayInChina() }),
+    revokedOn: check.date('input.revokedOn', input.revokedOn, { notBefore: EARLIEST, notAfter: todayInChina() }),
     reason: check.text('input.reason', input.reason, textColumn(CertificateSchema, 'revocationReason')),
   };
 }
 
 function validateRenewal(input: RenewCertificateInput, type: CertificateType) {
-  const issuedOn = checkDate('input.issuedOn', input.issuedOn, { notBefore: EARLIEST, notAfter: todayInChina() });
+  const issuedOn = check.date('input.issuedOn', input.issuedOn, { notBefore: EARLIEST, notAfter: todayInChina() });
   return {
     number: checkNumber('input.number', input.number),
     issuedOn,
