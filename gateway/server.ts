@@ -23,6 +23,7 @@ import {
 } from '../subgraphs/shared/errors';
 import { allowMethods, installJsonErrors, jsonBody } from '../subgraphs/shared/http-errors';
 import type { Caller, Identity } from '../subgraphs/shared/identity';
+import type { JsonWebKeySet } from '../subgraphs/shared/keys';
 import type { Logger } from '../subgraphs/shared/logger';
 import { closeHttpServer, listen, type RunningServer } from '../subgraphs/shared/server';
 import { SignedSubgraphDataSource, type GatewayContext } from './data-source';
@@ -31,6 +32,13 @@ import { readPurpose } from './purpose';
 import { mountExplorer } from './explorer';
 import { timeoutFetcher } from './fetcher';
 import { DEFAULT_LIMITS, queryLimitsRule, type QueryLimits } from './limits';
+import { mountMaterialRoutes } from './materials';
+import {
+  DEFAULT_VERIFICATION_LIMITS,
+  FailedVerificationLimiter,
+  verificationLimitPlugin,
+  type VerificationLimits,
+} from './verification-limiter';
 import { checkReadiness } from './readiness';
 
 export const SUPERGRAPH_PATH = join(REPO_ROOT, 'schema', 'supergraph.graphql');
@@ -60,6 +68,10 @@ export interface GatewayOptions {
   corsOrigins?: string[];
   /** How long /ready waits for each subgraph's /health. */
   readinessTimeoutMs?: number;
+  /** Every registry's public key, served at /.well-known/jwks.json (see registryJwks in keys.ts); main.ts always gives it. */
+  registryJwks?: JsonWebKeySet;
+  /** How wrong verifyCertificate codes are limited per client (default DEFAULT_VERIFICATION_LIMITS). */
+  verificationLimits?: VerificationLimits;
 }
 
 /** Request headers a browser app may send cross-origin (Apollo's CSRF check accepts the last two). */
@@ -125,6 +137,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       operationResolutionPlugin<GatewayContext>(),
       errorReportingPlugin<GatewayContext>(log, (ctx) => ctx.caller?.requestId),
       delegatedReadsOnlyPlugin(),
+      verificationLimitPlugin(new FailedVerificationLimiter(options.verificationLimits ?? DEFAULT_VERIFICATION_LIMITS)),
     ],
   });
   await server.start();
@@ -150,6 +163,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
 
   if (!production) mountExplorer(app, '/graphql');
 
+  // Every registry's public keys: anyone verifies what a registry signed (a certificate's signed form) offline.
+  const jwks = options.registryJwks;
+  if (jwks) {
+    app.get('/.well-known/jwks.json', (_req, res) => {
+      res.setHeader('cache-control', 'public, max-age=300');
+      res.json(jwks);
+    });
+  }
+
+  // The certificate registry's material files, streamed through (the only routes besides GraphQL).
+  mountMaterialRoutes(app, {
+    certificateUrl: options.subgraphUrls.certificate,
+    signingKey: options.signingKey,
+    verifyToken: options.verifyToken,
+    readPurpose,
+    timeoutMs: options.subgraphTimeoutMs,
+    log,
+  });
+
   app.use(
     '/graphql',
     allowMethods(['GET', 'POST']),
@@ -160,13 +192,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         if (delegated) {
           // The original request's id, so the registries' logs of both requests correlate.
           res.setHeader('x-request-id', delegated.requestId);
-          return { caller: delegated };
+          return { caller: delegated, client: req.ip };
         }
         const requestId = randomUUID();
         res.setHeader('x-request-id', requestId);
         const identity = await options.verifyToken(req.get('authorization'));
         return {
           caller: { identity, purpose: readPurpose(req.get('x-purpose')), requestId, operationName: null, via: null },
+          client: req.ip ?? req.socket.remoteAddress,
         };
       },
     }),

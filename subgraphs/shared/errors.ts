@@ -18,6 +18,7 @@ export const CLIENT_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'SUBGRAPH_UNAVAILABLE',
+  'TOO_MANY_REQUESTS',
 ]);
 
 /** Extension keys that carry meaning for clients; everything else is dropped. */

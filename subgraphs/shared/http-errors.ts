@@ -27,8 +27,10 @@ export type HttpErrorCode =
   | 'METHOD_NOT_ALLOWED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'REQUEST_TIMEOUT'
   | 'INTERNAL_SERVER_ERROR'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'SUBGRAPH_UNAVAILABLE';
 
 /** Sends one GraphQL-style error with an HTTP status. */
 export function sendError(
