@@ -8,6 +8,8 @@ import type { Logger } from '../subgraphs/shared/logger';
 
 export interface GatewayContext {
   caller: Caller;
+  /** The client's address (for limits that are per client); absent for calls made inside the gateway. */
+  client?: string;
 }
 
 /**

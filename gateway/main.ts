@@ -6,6 +6,7 @@ import {
   loadGatewaySigningKey,
   loadRegistryPublicKeys,
   loadUserTokenVerifier,
+  registryJwks,
   userTokenAudience,
   userTokenIssuer,
 } from '../subgraphs/shared/keys';
@@ -38,6 +39,7 @@ void runUntilStopped(log, async () => {
       registries: await loadRegistryPublicKeys(),
     }),
     signingKey: await loadGatewaySigningKey(),
+    registryJwks: await registryJwks(await loadRegistryPublicKeys()),
     subgraphTimeoutMs: subgraphTimeoutMs(),
     limits: queryLimits(),
     rateLimiter,

@@ -23,6 +23,7 @@ import {
 } from '../subgraphs/shared/errors';
 import { allowMethods, installJsonErrors, jsonBody } from '../subgraphs/shared/http-errors';
 import type { Caller, Identity } from '../subgraphs/shared/identity';
+import type { JsonWebKeySet } from '../subgraphs/shared/keys';
 import type { Logger } from '../subgraphs/shared/logger';
 import { closeHttpServer, listen, type RunningServer } from '../subgraphs/shared/server';
 import {
@@ -43,7 +44,14 @@ import { readPurpose } from './purpose';
 import { mountExplorer } from './explorer';
 import { timeoutFetcher } from './fetcher';
 import { DEFAULT_LIMITS, costLimitPlugin, queryShapeRules, type QueryLimits } from './limits';
+import { mountMaterialRoutes } from './materials';
 import { rateLimited, type RequestRateLimiter } from './rate-limit';
+import {
+  DEFAULT_VERIFICATION_LIMITS,
+  FailedVerificationLimiter,
+  verificationLimitPlugin,
+  type VerificationLimits,
+} from './verification-limiter';
 import { checkReadiness } from './readiness';
 import {
   operationNames,
@@ -87,6 +95,10 @@ export interface GatewayOptions {
   corsOrigins?: string[];
   /** How long /ready waits for each subgraph's /health. */
   readinessTimeoutMs?: number;
+  /** Every registry's public key, served at /.well-known/jwks.json (see registryJwks in keys.ts); main.ts always gives it. */
+  registryJwks?: JsonWebKeySet;
+  /** How wrong verifyCertificate codes are limited per client (default DEFAULT_VERIFICATION_LIMITS). */
+  verificationLimits?: VerificationLimits;
 }
 
 /** Request headers a browser app may send cross-origin (Apollo's CSRF check accepts the last two). */
@@ -163,6 +175,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       operationResolutionPlugin<GatewayContext>(),
       errorReportingPlugin<GatewayContext>(log, (ctx) => ctx.caller?.requestId),
       delegatedReadsOnlyPlugin(),
+      verificationLimitPlugin(new FailedVerificationLimiter(options.verificationLimits ?? DEFAULT_VERIFICATION_LIMITS)),
       ...(trusted ? [trustedDocumentsPlugin(trusted, !production)] : []),
       costLimitPlugin<GatewayContext>(limits),
       operationAnnotationPlugin(),
@@ -194,6 +207,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
 
   if (!production) mountExplorer(app, '/graphql');
 
+  // Every registry's public keys: anyone verifies what a registry signed (a certificate's signed form) offline.
+  const jwks = options.registryJwks;
+  if (jwks) {
+    app.get('/.well-known/jwks.json', (_req, res) => {
+      res.setHeader('cache-control', 'public, max-age=300');
+      res.json(jwks);
+    });
+  }
+
+  // The certificate registry's material files, streamed through (the only routes besides GraphQL).
+  mountMaterialRoutes(app, {
+    certificateUrl: options.subgraphUrls.certificate,
+    signingKey: options.signingKey,
+    verifyToken: options.verifyToken,
+    readPurpose,
+    timeoutMs: options.subgraphTimeoutMs,
+    log,
+  });
+
   const rateLimiter = options.rateLimiter ?? null;
   app.use(
     '/graphql',
@@ -221,7 +253,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
           const scope = currentRequestScope();
           if (scope) scope.requestId = delegated.requestId;
           annotateRequestSpan({ 'gov.request_id': delegated.requestId, 'gov.via': delegated.via ?? undefined });
-          return { caller: delegated };
+          return { caller: delegated, client: req.ip };
         }
         const requestId = res.locals.requestId as string;
         const identity = await options.verifyToken(req.get('authorization')).catch((error: unknown) => {
@@ -244,7 +276,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
           'gov.department': identity?.dept ?? undefined,
           'gov.purpose.length': purpose?.length,
         });
-        return { caller: { identity, purpose, requestId, operationName: null, via: null } };
+        return {
+          caller: { identity, purpose, requestId, operationName: null, via: null },
+          client: req.ip ?? req.socket.remoteAddress,
+        };
       },
     }),
   );

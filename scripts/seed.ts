@@ -1,10 +1,10 @@
 /**
  * `npm run seed -- --people N [--organizations M] [--seed S] [--reset]`: generates deterministic
- * demo data and bulk-loads it into the natural-person and legal-person registries, on the
- * PostgreSQL that DATABASE_URL (or the per-registry *_DATABASE_URL) names, or else the embedded one.
+ * demo data and bulk-loads it into every registry (people, organizations and their certificates), on
+ * the PostgreSQL that DATABASE_URL (or the per-registry *_DATABASE_URL) names, or else the embedded one.
  * It adds to what is there (new people and organizations that repeat no ID number, household
- * number, credit code, name or decision number); --reset first drops and recreates both databases,
- * access log included.
+ * number, credit code, name, decision number or certificate number); --reset first drops and
+ * recreates the registry databases, access log included.
  */
 import pg from 'pg';
 import type { RegistryName } from '../subgraphs/catalog';
@@ -21,13 +21,13 @@ const USAGE = `usage: npm run seed -- [--people N] [--organizations M] [--seed S
   --people         persons to generate, 1 to 5,000,000 (default ${DEMO.people.toLocaleString('en')})
   --organizations  organizations, 0 to 5,000,000 (default: a tenth of the people)
   --seed           any text; the same seed gives the same data (default ${DEMO.seed})
-  --reset          drop and recreate both registry databases first, then load: deletes all
+  --reset          drop and recreate the registry databases first, then load: deletes all
                    their data, the access log included, whose signed checkpoints are moved aside
                    (without it, the new data is added)`;
 
 /** Enough for a large city's test data, and still loadable in minutes. */
 const MAX_COUNT = 5_000_000;
-const REGISTRIES: RegistryName[] = ['natural-person', 'legal-person'];
+const REGISTRIES: RegistryName[] = ['natural-person', 'legal-person', 'certificate'];
 
 interface Args {
   people: number;
@@ -152,9 +152,9 @@ async function main(): Promise<void> {
     const urls: RegistryUrls = {
       naturalPersonUrl: server.registryUrl('natural-person'),
       legalPersonUrl: server.registryUrl('legal-person'),
+      certificateUrl: server.registryUrl('certificate'),
     };
-    const registryUrl = (name: RegistryName) =>
-      name === 'natural-person' ? urls.naturalPersonUrl : urls.legalPersonUrl;
+    const registryUrl = (name: RegistryName) => server.registryUrl(name);
     await stage(
       'Could not prepare the registry databases',
       'Check that the server is running, the URL is right and its user may create databases.',
@@ -173,7 +173,7 @@ async function main(): Promise<void> {
       },
     );
     const summary = await stage(
-      'Seeding failed; nothing was committed, both registries are as they were',
+      'Seeding failed; nothing was committed, every registry is as it was',
       'Run again once the cause is fixed; with --reset if the databases are not as they should be.',
       () =>
         seedRegistries({

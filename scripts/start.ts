@@ -45,7 +45,11 @@ async function main(): Promise<void> {
     }
   }
   await seedDemoIfEmpty(
-    { naturalPersonUrl: database.registryUrl('natural-person'), legalPersonUrl: database.registryUrl('legal-person') },
+    {
+      naturalPersonUrl: database.registryUrl('natural-person'),
+      legalPersonUrl: database.registryUrl('legal-person'),
+      certificateUrl: database.registryUrl('certificate'),
+    },
     (message) => log.info(message),
   );
 

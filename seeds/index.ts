@@ -1,5 +1,20 @@
 import { describeUrl } from '../subgraphs/shared/config';
-import { BulkLoader, countRows, loadOrganizations, loadPeople } from './load';
+import {
+  CertificateGenerator,
+  demoMaterials,
+  type CertificateRow,
+  type MaterialContentRow,
+  type MaterialRow,
+} from './certificates';
+import {
+  BulkLoader,
+  CERTIFICATE_TABLE,
+  countRows,
+  loadOrganizations,
+  loadPeople,
+  MATERIAL_CONTENT_TABLE,
+  MATERIAL_TABLE,
+} from './load';
 import {
   generateOrganizationRows,
   generateOrganizations,
@@ -20,6 +35,7 @@ import {
   type HouseholdRows,
   type PeopleData,
   type PeopleStart,
+  type PersonRow,
 } from './people';
 import { Random } from './random';
 
@@ -35,6 +51,7 @@ export const DEMO = { seed: 'gov-graph-demo', people: 2000, organizations: 200 }
 export interface RegistryUrls {
   naturalPersonUrl: string;
   legalPersonUrl: string;
+  certificateUrl: string;
 }
 
 /** What seeding is doing: a new phase, or how many rows of a table are generated and loaded so far. */
@@ -58,6 +75,7 @@ export interface SeedSummary {
 export interface GeneratedRegistries {
   people: PeopleData;
   organizations: OrganizationData;
+  certificates: { certificate: CertificateRow[]; material: MaterialRow[]; material_content: MaterialContentRow[] };
 }
 
 /**
@@ -72,9 +90,31 @@ export function generateRegistries(options: {
   organizations: number;
 }): GeneratedRegistries {
   const root = new Random(options.seed);
-  const people = generatePeople(root.fork('people'), options.people);
+  const certificates = new CertificateGenerator(root.fork('certificates'));
+  const people: PeopleData = { person: [], household: [], household_member: [] };
+  const certificate: CertificateRow[] = [];
+  for (const rows of generateHouseholds(root.fork('people'), options.people)) {
+    people.household.push(rows.household);
+    people.person.push(...rows.persons);
+    people.household_member.push(...rows.members);
+    certificate.push(...certificates.household(rows));
+  }
   const organizations = generateOrganizations(root.fork('organizations'), options.organizations, people.person);
-  return { people, organizations };
+  for (const organization of organizations.organization) {
+    certificate.push(certificates.organization({ organization, penalties: [] }));
+  }
+  const citizen = people.person.find(isDemoCitizen);
+  const materials = citizen ? demoMaterials(citizen.id, root.fork('materials')) : { materials: [], content: [] };
+  return {
+    people,
+    organizations,
+    certificates: { certificate, material: materials.materials, material_content: materials.content },
+  };
+}
+
+/** The demo citizen is the first living adult of the data (see demoCitizen). */
+function isDemoCitizen(person: PersonRow): boolean {
+  return person.death_date === null && ageOn(person.birth_date, SEED_AS_OF) >= 18;
 }
 
 /** Passes households through, adding their people to the pool of possible legal representatives. */
@@ -86,8 +126,9 @@ function* feedingPool(households: Iterable<HouseholdRows>, pool: RepresentativeP
 }
 
 /**
- * Generates the data and adds it to both registry databases (which must have been migrated). Into
- * empty registries it loads exactly generateRegistries' rows. Where there is data already, the new
+ * Generates the data and adds it to every registry database (which must have been migrated): people,
+ * organizations, and the certificates they hold, loaded in step on one connection per database.
+ * Into empty registries it loads exactly generateRegistries' rows. Where there is data already, the new
  * people and organizations come from a stream of the seed named after what is there (so the same
  * seed on the same data gives the same rows), and never repeat an ID number, household number,
  * credit code, organization name or decision number already registered.
@@ -99,15 +140,18 @@ export async function seedRegistries(options: SeedOptions): Promise<SeedSummary>
   const onRows = (table: string, done: number, total: number) => report({ kind: 'rows', table, done, total });
   const pool = new RepresentativePool();
 
-  // Both transactions stay open until both registries are loaded, so a failure in either leaves
-  // both databases as they were (organizations point at persons in the other database).
+  // The transactions stay open until every registry is loaded, so a failure in any leaves every
+  // database as it was (organizations and certificates point at persons in another database).
   const natural = await BulkLoader.begin(options.naturalPersonUrl);
   let legal: BulkLoader | undefined;
+  let registry: BulkLoader | undefined;
   try {
     legal = await BulkLoader.begin(options.legalPersonUrl);
+    registry = await BulkLoader.begin(options.certificateUrl);
     // Writers wait (readers do not) until the load commits, so what is read below stays true.
     await natural.query('lock table person, household, household_member in exclusive mode');
     await legal.query('lock table organization, penalty in exclusive mode');
+    await registry.query('lock table certificate, material, material_content in exclusive mode');
     const existing = await readExisting(natural, legal);
     const root = new Random(options.seed);
     const stream = existing.empty
@@ -123,8 +167,25 @@ export async function seedRegistries(options: SeedOptions): Promise<SeedSummary>
       `generating and loading ${options.people.toLocaleString('en')} people with their households into ` +
         `${natural.where} (seed ${JSON.stringify(options.seed)})`,
     );
+    const certificates = new CertificateGenerator(stream.fork('certificates'));
+    if (!existing.empty) await readExistingNumbers(registry, certificates);
+    const certificateLoader = registry;
+    await certificateLoader.suspendForeignKeys(['certificate']);
+    const certificateCounts = { certificate: 0, material: 0 };
+    // Certificates load on their own connection while the next batch of people loads on the other.
+    let certificateWork: Promise<void> = Promise.resolve();
+    const loadCertificates = async (rows: CertificateRow[]) => {
+      await certificateWork;
+      certificateWork = certificateLoader.insert(CERTIFICATE_TABLE, rows);
+      certificateWork.catch(() => {}); // awaited on the next round or at the end
+      certificateCounts.certificate += rows.length;
+    };
+    let demoCitizenId: string | undefined;
     const households = feedingPool(generateHouseholds(stream.fork('people'), options.people, existing.people), pool);
-    const peopleRows = await loadPeople(natural, households, options.people, onRows);
+    const peopleRows = await loadPeople(natural, households, options.people, onRows, async (batch) => {
+      demoCitizenId ??= batch.flatMap((rows) => rows.persons).find(isDemoCitizen)?.id;
+      await loadCertificates(batch.flatMap((household) => certificates.household(household)));
+    });
     phase(
       `generating and loading ${options.organizations.toLocaleString('en')} organizations with their penalties ` +
         `into ${legal.where}`,
@@ -135,17 +196,31 @@ export async function seedRegistries(options: SeedOptions): Promise<SeedSummary>
       pool,
       existing.organizationRegister,
     );
-    const organizationRows = await loadOrganizations(legal, organizations, options.organizations, onRows);
-    // Check the foreign keys of both before committing either.
+    const organizationRows = await loadOrganizations(legal, organizations, options.organizations, onRows, (batch) =>
+      loadCertificates(batch.map((organization) => certificates.organization(organization))),
+    );
+    await certificateWork;
+    // The demo citizen's few files, into an empty registry (the first living adult of the seed).
+    if (existing.empty && demoCitizenId) {
+      phase(`loading the demo citizen's materials into ${registry.where}`);
+      const { materials, content } = demoMaterials(demoCitizenId, root.fork('materials'));
+      await registry.insert(MATERIAL_TABLE, materials);
+      await registry.insert(MATERIAL_CONTENT_TABLE, content);
+      certificateCounts.material += materials.length;
+    }
+    // Check the foreign keys of every registry before committing any.
     phase('checking foreign keys and committing');
     await natural.restoreForeignKeys();
     await legal.restoreForeignKeys();
+    await registry.restoreForeignKeys();
     await natural.commit();
     await legal.commit();
-    return { rows: { ...peopleRows, ...organizationRows }, ms: Date.now() - started };
+    await registry.commit();
+    return { rows: { ...peopleRows, ...organizationRows, ...certificateCounts }, ms: Date.now() - started };
   } catch (error) {
     await natural.rollback();
     await legal?.rollback();
+    await registry?.rollback();
     throw error;
   }
 }
@@ -198,17 +273,40 @@ async function readExisting(natural: BulkLoader, legal: BulkLoader): Promise<Exi
 }
 
 /**
+ * Certificate numbers the registry assigns from a sequence (marriage, minimum allowance, senior
+ * card, diploma, vocational qualification): new ones continue after those already registered.
+ */
+async function readExistingNumbers(registry: BulkLoader, certificates: CertificateGenerator): Promise<void> {
+  for await (const rows of registry.stream<{ type_code: string; number: string }>(
+    `select type_code, number from certificate
+      where type_code in ('MARRIAGE_CERTIFICATE', 'MINIMUM_ALLOWANCE_CERTIFICATE', 'SENIOR_CITIZEN_CARD', 'DIPLOMA',
+                          'VOCATIONAL_QUALIFICATION')`,
+  )) {
+    for (const row of rows) certificates.noteExistingNumber(row.type_code, row.number);
+  }
+}
+
+/**
  * Seeds the DEMO set when the registries hold no persons (and no organizations, whose legal
  * representatives would then point nowhere); returns whether it seeded.
  */
 export async function seedDemoIfEmpty(urls: RegistryUrls, onProgress?: (message: string) => void): Promise<boolean> {
   const persons = (await countRows(urls.naturalPersonUrl, ['person'])).person;
-  if (persons > 0) return false;
+  const certificates = (await countRows(urls.certificateUrl, ['certificate'])).certificate;
+  if (persons > 0) {
+    if (certificates === 0) {
+      onProgress?.(
+        `the certificate registry ${describeUrl(urls.certificateUrl)} is empty while the other registries hold data ` +
+          '(seeded before it existed); run `npm run seed -- --reset` for demo certificates consistent with them',
+      );
+    }
+    return false;
+  }
   const organizations = (await countRows(urls.legalPersonUrl, ['organization'])).organization;
-  if (organizations > 0) {
+  if (organizations > 0 || certificates > 0) {
     onProgress?.(
-      `not seeding the demo data: ${describeUrl(urls.legalPersonUrl)} has ${organizations} organizations but there ` +
-        'are no persons; run `npm run seed -- --reset` to start both registries afresh',
+      'not seeding the demo data: there are organizations or certificates but no persons for them to refer to; ' +
+        'run `npm run seed -- --reset` to start every registry afresh',
     );
     return false;
   }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { describeUrl } from '../subgraphs/shared/config';
+import type { CertificateRow, MaterialContentRow, MaterialRow } from './certificates';
 import type { OrganizationRow, OrganizationRows, PenaltyRow } from './organizations';
 import type { HouseholdMemberRow, HouseholdRow, HouseholdRows, PersonRow } from './people';
 
@@ -86,6 +87,53 @@ export const PENALTY_TABLE: TableSpec<PenaltyRow> = {
   ],
 };
 
+export const CERTIFICATE_TABLE: TableSpec<CertificateRow> = {
+  table: 'certificate',
+  columns: [
+    ...BASE,
+    ['type_code', 'text'],
+    ['number', 'text'],
+    ['holder_kind', 'text'],
+    ['holder_person_id', 'uuid'],
+    ['holder_credit_code', 'text'],
+    ['issuing_department', 'text'],
+    ['issuing_authority', 'text'],
+    ['issued_on', 'date'],
+    ['valid_until', 'date'],
+    ['revoked_on', 'date'],
+    ['revocation_reason', 'text'],
+    ['printed_name', 'text'],
+    ['printed_identifier', 'text'],
+    ['attributes', 'jsonb'],
+    ['verification_code', 'text'],
+  ],
+};
+
+export const MATERIAL_TABLE: TableSpec<MaterialRow> = {
+  table: 'material',
+  columns: [
+    ...BASE,
+    ['owner_id', 'uuid'],
+    ['kind_code', 'text'],
+    ['size', 'int'],
+    ['media_type', 'text'],
+    ['sha256', 'text'],
+    ['file_name', 'text'],
+    ['uploaded_by_sub', 'text'],
+    ['uploaded_by_role', 'text'],
+    ['uploaded_by_dept', 'text'],
+  ],
+};
+
+export const MATERIAL_CONTENT_TABLE: TableSpec<MaterialContentRow> = {
+  table: 'material_content',
+  columns: [
+    ['material_id', 'uuid'],
+    ['seq', 'int'],
+    ['bytes', 'bytea'],
+  ],
+};
+
 /** Rows per statement: enough to amortise the round trip, few enough to report progress and bound memory. */
 export const CHUNK_ROWS = 5_000;
 
@@ -118,14 +166,24 @@ export class BulkLoader {
     return new BulkLoader(client, where);
   }
 
-  /** Inserts rows, CHUNK_ROWS per statement. */
+  /**
+   * Inserts rows, CHUNK_ROWS per statement. A table with jsonb columns is sent as one JSON document
+   * per chunk (jsonb_to_recordset): far cheaper than PostgreSQL array literals of JSON text, whose
+   * every quote must be escaped and unescaped.
+   */
   async insert<Row>(spec: TableSpec<Row>, rows: readonly Row[]): Promise<void> {
     const columns = spec.columns.map(([column]) => `"${column}"`).join(', ');
+    const asJson = spec.columns.some(([, type]) => type === 'jsonb');
     const arrays = spec.columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
-    const sql = `insert into "${spec.table}" (${columns}) select * from unnest(${arrays})`;
+    const record = spec.columns.map(([column, type]) => `"${column}" ${type}`).join(', ');
+    const sql = asJson
+      ? `insert into "${spec.table}" (${columns}) select ${columns} from jsonb_to_recordset($1::jsonb) as t(${record})`
+      : `insert into "${spec.table}" (${columns}) select * from unnest(${arrays})`;
     for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
       const chunk = rows.slice(start, start + CHUNK_ROWS);
-      const params = spec.columns.map(([column]) => chunk.map((row) => row[column]));
+      const params: unknown[] = asJson
+        ? [JSON.stringify(chunk)]
+        : spec.columns.map(([column]) => chunk.map((row) => row[column]));
       try {
         await this.client.query(sql, params);
       } catch (error) {
@@ -261,6 +319,8 @@ export async function loadPeople(
   households: Iterable<HouseholdRows>,
   total: number,
   onProgress?: LoadProgress,
+  /** Loads what another registry derives from each batch (their certificates), in step. */
+  afterBatch?: (batch: HouseholdRows[]) => Promise<void>,
 ): Promise<Record<string, number>> {
   const counts = { person: 0, household: 0, household_member: 0 };
   let highest = 0;
@@ -283,6 +343,7 @@ export async function loadPeople(
       counts.household += batch.length;
       counts.household_member += persons.length;
       highest = Math.max(highest, Number(batch[batch.length - 1].household.number));
+      await afterBatch?.(batch);
       onProgress?.('person', counts.person, total);
     },
   );
@@ -297,6 +358,8 @@ export async function loadOrganizations(
   organizations: Iterable<OrganizationRows>,
   total: number,
   onProgress?: LoadProgress,
+  /** Loads what another registry derives from each batch (business licences), in step. */
+  afterBatch?: (batch: OrganizationRows[]) => Promise<void>,
 ): Promise<Record<string, number>> {
   const counts = { organization: 0, penalty: 0 };
   await loader.suspendForeignKeys(['penalty']);
@@ -312,6 +375,7 @@ export async function loadOrganizations(
       await loader.insert(PENALTY_TABLE, penalties);
       counts.organization += batch.length;
       counts.penalty += penalties.length;
+      await afterBatch?.(batch);
       onProgress?.('organization', counts.organization, total);
     },
   );

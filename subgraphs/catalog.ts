@@ -10,9 +10,9 @@ export interface SubgraphSpec {
   /** Default database name on a shared server; null for a subgraph that owns no data. */
   database: string | null;
   /** The department that owns the registry and may read its internal fields. */
-  department: 'public-security' | 'market-regulation' | null;
+  department: 'public-security' | 'market-regulation' | 'data-bureau' | null;
   /** Scope prefix for this registry (`person:read`, `organization:write`, ...). */
-  registry: 'person' | 'organization' | null;
+  registry: 'person' | 'organization' | 'certificate' | null;
 }
 
 export const SUBGRAPHS = {
@@ -29,6 +29,13 @@ export const SUBGRAPHS = {
     database: 'gov_legal_person',
     department: 'market-regulation',
     registry: 'organization',
+  },
+  certificate: {
+    title: 'Certificate registry (electronic certificates, service catalogue, submitted materials)',
+    port: 4003,
+    database: 'gov_certificate',
+    department: 'data-bureau',
+    registry: 'certificate',
   },
   'data-tracker': {
     title: 'Data tracker: every registry’s access log in one view',

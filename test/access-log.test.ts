@@ -1135,6 +1135,7 @@ describe('group commit: concurrent logged reads share append transactions', () =
           log,
         }),
         secondLog,
+        { key: own.registryKeys['natural-person'].privateKey, kid: 'unused' },
       ),
       { port: 0, publicKey: keys.publicKey, log },
     );

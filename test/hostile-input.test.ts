@@ -16,8 +16,11 @@ import { decimalColumn } from '../subgraphs/shared/columns';
 import { PenaltySchema } from '../subgraphs/legal-person/entities/penalty.entity';
 import { OrganizationSchema } from '../subgraphs/legal-person/entities/organization.entity';
 import {
+  addCertificate,
   addHousehold,
+  addMaterial,
   addOrganizations,
+  type CertificateFixture,
   type HouseholdFixture,
   type OrganizationFixture,
   type PersonFixture,
@@ -38,6 +41,8 @@ let schema: GraphQLSchema;
 let person: PersonFixture;
 let household: HouseholdFixture;
 let organization: OrganizationFixture;
+let idCard: CertificateFixture;
+let material: { id: string };
 
 interface Example {
   caller: () => Promise<{ token?: string; purpose?: string }>;
@@ -61,7 +66,42 @@ const officer = (dept: string, scopes: string[], purpose?: string) => async () =
   purpose,
 });
 
+const DIPLOMA = { school: '四川大学', level: 'BACHELOR', major: '法学' };
+const EDUCATION = officer('education', ['certificate:write', 'person:read:sensitive'], 'EDU-1');
+const CASE = officer('civil-affairs', ['certificate:read:sensitive'], 'CASE-1');
+
 const EXAMPLES: Record<string, Example> = {
+  'Query.certificateType': { caller: async () => ({}), args: () => ({ code: 'RESIDENT_ID_CARD' }) },
+  'Query.services': { caller: async () => ({}), args: () => ({ department: 'hrss' }) },
+  'Query.service': { caller: async () => ({}), args: () => ({ code: 'MLA' }) },
+  'Query.certificate': { caller: CASE, args: () => ({ type: 'RESIDENT_ID_CARD', number: person.idNumber }) },
+  'Query.verifyCertificate': { caller: async () => ({}), args: () => ({ code: idCard.verificationCode }) },
+  'Query.material': { caller: CASE, args: () => ({ id: material.id }) },
+  'Mutation.issueCertificate': {
+    caller: EDUCATION,
+    args: () => ({
+      input: {
+        type: 'DIPLOMA',
+        number: `1061012007500${String(++unique).padStart(4, '0')}`,
+        holder: { personId: person.id, creditCode: null },
+        issuingAuthority: '四川大学',
+        issuedOn: '2007-06-30',
+        validUntil: null,
+        diploma: DIPLOMA,
+      },
+    }),
+  },
+  'Mutation.revokeCertificate': {
+    caller: EDUCATION,
+    args: () => ({
+      input: { type: 'DIPLOMA', number: '10610120075999998', revokedOn: '2020-01-01', reason: '撤销学位' },
+    }),
+  },
+  'Mutation.renewCertificate': {
+    caller: EDUCATION,
+    args: () => ({ input: { type: 'DIPLOMA', number: '10610120075999999', issuedOn: '2020-01-01', validUntil: null } }),
+  },
+  'Mutation.recordMaterialUse': { caller: CASE, args: () => ({ input: { materialId: material.id, service: 'MLA' } }) },
   'Query.organization': { caller: async () => ({}), args: () => ({ creditCode: organization.creditCode }) },
   'Query.organizations': {
     caller: async () => ({}),
@@ -261,6 +301,18 @@ beforeAll(async () => {
   household = await addHousehold(stack, [{ name: '边界户主' }]);
   person = household.members[0];
   [organization] = await addOrganizations(stack, [person.id]);
+  idCard = await addCertificate(stack, person);
+  for (const number of ['10610120075999998', '10610120075999999']) {
+    await addCertificate(stack, person, {
+      type: 'DIPLOMA',
+      number,
+      issuedOn: '2007-06-30',
+      validUntil: null,
+      department: 'education',
+      attributes: { kind: 'DIPLOMA', ...DIPLOMA },
+    });
+  }
+  material = await addMaterial(stack, person.id);
   schema = composeApiSchema();
 });
 

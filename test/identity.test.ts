@@ -53,6 +53,7 @@ beforeAll(async () => {
       { issuer: 'gov-graph', audience: 'gov-graph' },
     ),
     signingKey: stack.gatewayKeys.privateKey,
+    registryJwks: { keys: [] },
     subgraphTimeoutMs: 5000,
     log: createLogger('test'),
   });
@@ -445,6 +446,15 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
       }),
       '_service { sdl }': () => ({ query: '{ _service { sdl } }', variables: {} }),
     },
+    certificate: {
+      'a normal query': () => ({ query: 'query T { certificateTypes { code } }', variables: {} }),
+      _entities: () => ({
+        query:
+          'query E($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id certificates { number } } } }',
+        variables: { r: [{ __typename: 'Person', id: someone.id }] },
+      }),
+      '_service { sdl }': () => ({ query: '{ _service { sdl } }', variables: {} }),
+    },
     'data-tracker': {
       'a normal query': () => ({
         query: 'query A($p: ID!) { accessRecords(filter: { personId: $p }) { edges { node { id } } } }',
@@ -463,6 +473,7 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
   const entitled: Record<SubgraphName, Identity> = {
     'natural-person': { sub: 'staff-0101', role: 'officer', dept: 'public-security', scopes: ['person:read'] },
     'legal-person': { sub: 'staff-0102', role: 'officer', dept: 'market-regulation', scopes: ['organization:read'] },
+    certificate: { sub: 'staff-0104', role: 'officer', dept: 'civil-affairs', scopes: ['certificate:read:sensitive'] },
     'data-tracker': { sub: 'staff-0103', role: 'auditor', dept: 'data-bureau', scopes: [] },
   };
 

@@ -19,7 +19,7 @@ let gatewayPort: number;
 let postgresPort: number;
 
 beforeAll(async () => {
-  const [gateway, naturalPerson, legalPerson, dataTracker, postgres] = await freePorts(5);
+  const [gateway, naturalPerson, legalPerson, certificate, dataTracker, postgres] = await freePorts(6);
   gatewayPort = gateway;
   postgresPort = postgres;
   env = {
@@ -29,6 +29,7 @@ beforeAll(async () => {
     PORT: String(gateway),
     NATURAL_PERSON_PORT: String(naturalPerson),
     LEGAL_PERSON_PORT: String(legalPerson),
+    CERTIFICATE_PORT: String(certificate),
     DATA_TRACKER_PORT: String(dataTracker),
     EMBEDDED_PG_PORT: String(postgres),
   };
@@ -36,8 +37,10 @@ beforeAll(async () => {
     'DATABASE_URL',
     'NATURAL_PERSON_DATABASE_URL',
     'LEGAL_PERSON_DATABASE_URL',
+    'CERTIFICATE_DATABASE_URL',
     'NATURAL_PERSON_URL',
     'LEGAL_PERSON_URL',
+    'CERTIFICATE_URL',
     'DATA_TRACKER_URL',
   ]) {
     delete env[variable];
@@ -56,6 +59,19 @@ it('starts everything on the embedded PostgreSQL, answers with demo data, and st
   expect(me.errors).toBeUndefined();
   expect(me.data.me.name).toMatch(/^\p{Script=Han}{2,4}$/u);
   expect(me.data.me.idNumber).toMatch(/^\d{17}[\dX]$/);
+  // The certificate registry runs too, with the demo citizen's certificates and files.
+  const papers = await query(
+    'query { services { code } me { certificates { type { code } number } materials { totalCount } readiness(service: "MLA") { items { status } } } }',
+    citizen,
+  );
+  expect(papers.errors).toBeUndefined();
+  expect(papers.data.services.length).toBeGreaterThanOrEqual(20);
+  expect(papers.data.me.certificates).toContainEqual({
+    type: { code: 'RESIDENT_ID_CARD' },
+    number: me.data.me.idNumber,
+  });
+  expect(papers.data.me.materials.totalCount).toBe(3);
+  expect(papers.data.me.readiness.items.map((i: any) => i.status)).toContain('SATISFIED');
 
   const officer = await token([
     '--role',

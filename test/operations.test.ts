@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { REGISTRY_NAMES, envPrefix } from '../subgraphs/catalog';
+import { REGISTRY_NAMES, SUBGRAPH_NAMES, envPrefix } from '../subgraphs/catalog';
 import { withDatabase } from '../subgraphs/shared/database';
 import { buildManifest, expandPatterns } from '../scripts/lib/trusted-documents';
 
@@ -62,16 +62,14 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const [port, naturalPerson, legalPerson, dataTracker] = await freePorts(4);
-  ports = { gateway: port, 'natural-person': naturalPerson, 'legal-person': legalPerson, 'data-tracker': dataTracker };
-  gateway = `http://127.0.0.1:${port}`;
+  const free = await freePorts(SUBGRAPH_NAMES.length + 1);
+  ports = { gateway: free[0], ...Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, free[i + 1]])) };
+  gateway = `http://127.0.0.1:${ports.gateway}`;
   env = {
     ...process.env,
     DATA_DIR: dataDir,
-    PORT: String(port),
-    NATURAL_PERSON_PORT: String(naturalPerson),
-    LEGAL_PERSON_PORT: String(legalPerson),
-    DATA_TRACKER_PORT: String(dataTracker),
+    PORT: String(ports.gateway),
+    ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${envPrefix(name)}_PORT`, String(ports[name])])),
     ...Object.fromEntries(REGISTRY_NAMES.map((name) => [`${envPrefix(name)}_DATABASE_URL`, databaseUrls[name]])),
     LOG_LEVEL: 'debug',
     LOG_FORMAT: 'json',
@@ -135,7 +133,7 @@ async function runReadmeExamples(): Promise<Record<string, { status: number; bod
       '--dept',
       'civil-affairs',
       '--scopes',
-      'person:read:sensitive,organization:read',
+      'person:read:sensitive,organization:read,certificate:read:sensitive',
     ]),
     registrar: await token([
       '--role',
@@ -154,6 +152,22 @@ async function runReadmeExamples(): Promise<Record<string, { status: number; bod
       'organization:write,organization:read,person:read',
     ]),
     auditor: await token(['--role', 'auditor', '--dept', 'data-bureau']),
+    issuer: await token([
+      '--role',
+      'officer',
+      '--dept',
+      'public-security',
+      '--scopes',
+      'certificate:write,person:read:sensitive,person:write',
+    ]),
+    disabledPersons: await token([
+      '--role',
+      'officer',
+      '--dept',
+      'disabled-persons',
+      '--scopes',
+      'certificate:write,person:read:sensitive',
+    ]),
   };
   const { manifest } = buildManifest(expandPatterns(['trusted-documents/examples/*.graphql'], process.cwd()));
   const byName = Object.fromEntries(
@@ -244,6 +258,68 @@ async function runReadmeExamples(): Promise<Record<string, { status: number; bod
   await send('ByOfficer', tokens.auditor, { s: 'officer-civil-affairs-001' });
   await send('ByPerson', tokens.auditor, { p: rep });
   await send('UnusualReading', tokens.auditor);
+  // The certificate registry's examples (all but recordMaterialUse, which needs an uploaded file).
+  await send('Catalogue', null);
+  await send('Service', null, { c: 'MLA' });
+  await send('Types', null);
+  const code = (await send('MyIdCardCode', tokens.citizen)).data.me.certificates[0].verificationCode;
+  await send('Verify', null, { c: code });
+  await send('MySignedIdCard', tokens.citizen);
+  await send('MyPapers', tokens.citizen);
+  await send('MyReadiness', tokens.citizen);
+  await send('ApplicantReadiness', tokens.officer, { n: me.data.me.idNumber }, PURPOSE);
+  const wang = (
+    await send(
+      'RegisterHolder',
+      tokens.issuer,
+      {
+        i: {
+          idNumber: '11010519491231002X',
+          name: '王芳',
+          ethnicity: '汉族',
+          districtCode: '510104',
+          registeredAddress: '成都市锦江区红星路1号',
+          maritalStatus: 'WIDOWED',
+        },
+      },
+      'REG-2026-0042',
+    )
+  ).data.registerPerson.id;
+  await send(
+    'IssueIdCard',
+    tokens.issuer,
+    {
+      i: {
+        type: 'RESIDENT_ID_CARD',
+        holder: { personId: wang },
+        issuingAuthority: '成都市公安局锦江区分局',
+        issuedOn: '2026-11-20',
+      },
+    },
+    'ID-2026-0042',
+  );
+  await send(
+    'Revoke',
+    tokens.issuer,
+    {
+      i: { type: 'RESIDENT_ID_CARD', number: '11010519491231002X', revokedOn: '2026-11-21', reason: '遗失，申请补领' },
+    },
+    'ID-2026-0042',
+  );
+  await send(
+    'IssueDisabilityCertificate',
+    tokens.disabledPersons,
+    {
+      i: {
+        type: 'DISABILITY_CERTIFICATE',
+        holder: { personId: rep },
+        issuingAuthority: '成都市新都区残疾人联合会',
+        issuedOn: '2026-11-20',
+        disability: { category: 'PHYSICAL', grade: 3 },
+      },
+    },
+    'DCI-2026-0007',
+  );
   // Refusals: an officer without a purpose, and a query over the cost budget.
   await send('Applicant', tokens.officer, { n: me.data.me.idNumber }, undefined, 'NoPurpose');
   await fetch(`${gateway}/graphql`, {
@@ -406,6 +482,8 @@ function findPersonalData(text: string): string[] {
     ...seeded.names.filter((name) => [...name].length >= 2),
     PURPOSE,
     'REG-2026-0042',
+    'ID-2026-0042',
+    'DCI-2026-0007',
     '11010519491231002X',
     '成都市锦江区红星路1号',
   ];

@@ -22,11 +22,20 @@ import {
   type PersonRow,
 } from '../seeds/people';
 import { Random } from '../seeds/random';
+import type { CertificateRow } from '../seeds/certificates';
+import {
+  addYears as addYearsIso,
+  disabilityCategoryDigit,
+  validUntilFor,
+  type DisabilityCategory,
+} from '../subgraphs/certificate/certificate-types';
+import { sniff } from '../subgraphs/certificate/media-type';
+import { createHash } from 'node:crypto';
 
 /** The generator alone, without a database: determinism and the domain rules every row must follow. */
 
 const OPTIONS = { seed: 'seed-generator-test', people: 3000, organizations: 300 };
-const { people, organizations } = generateRegistries(OPTIONS);
+const { people, organizations, certificates } = generateRegistries(OPTIONS);
 const personById = new Map(people.person.map((person) => [person.id, person]));
 // "Today" for checkIdNumber is the as-of day, so the test does not depend on the clock.
 const TODAY = new Date(`${SEED_AS_OF}T12:00:00Z`);
@@ -83,7 +92,7 @@ describe('random', () => {
 
 describe('determinism', () => {
   it('generates byte-identical rows from the same seed', () => {
-    expect(JSON.stringify(generateRegistries(OPTIONS))).toBe(JSON.stringify({ people, organizations }));
+    expect(JSON.stringify(generateRegistries(OPTIONS))).toBe(JSON.stringify({ people, organizations, certificates }));
   });
 
   it('generates different rows from a different seed', () => {
@@ -306,6 +315,135 @@ describe('penalties', () => {
       expect(penalty.amount).toMatch(/^\d+\.\d{2}$/);
       expect(Number(penalty.amount)).toBeGreaterThan(0);
       expect(penalty.authority).toBe(marketRegulationAuthority(org.district_code));
+    }
+  });
+});
+
+describe('certificates', () => {
+  const rows = certificates.certificate;
+  const ofType = (type: string) => rows.filter((c) => c.type_code === type);
+  const held = (type: string) => new Map(ofType(type).map((c) => [c.holder_person_id ?? c.holder_credit_code, c]));
+  const members = membersByHousehold();
+  const todayStatus = (c: CertificateRow) =>
+    c.revoked_on ? 'REVOKED' : c.valid_until !== null && c.valid_until < SEED_AS_OF ? 'EXPIRED' : 'VALID';
+
+  it('gives every resident of 16 or over an ID card numbered with their ID number, and none younger', () => {
+    const cards = held('RESIDENT_ID_CARD');
+    for (const person of people.person) {
+      const card = cards.get(person.id);
+      const ageAtEnd = ageOn(person.birth_date, person.death_date ?? SEED_AS_OF);
+      if (ageAtEnd < 16) {
+        expect(card).toBeUndefined();
+        continue;
+      }
+      // Just turned 16: the first card may still be in the making.
+      if (!card) {
+        expect(ageAtEnd).toBe(16);
+        continue;
+      }
+      expect(card.number).toBe(person.id_number);
+      expect(card.printed_name).toBe(person.name);
+      expect(card.valid_until).toBe(
+        validUntilFor('BY_AGE', { issuedOn: card.issued_on, years: null, birthDate: person.birth_date }),
+      );
+      if (person.death_date) expect(card.revoked_on).toBe(person.death_date);
+    }
+  });
+
+  it('gives each household one register, held by its head and numbered with the household number', () => {
+    const registers = ofType('HOUSEHOLD_REGISTER');
+    expect(registers).toHaveLength(people.household.length);
+    const byNumber = new Map(registers.map((r) => [r.number, r]));
+    for (const household of people.household) {
+      expect(byNumber.get(household.number)?.holder_person_id).toBe(household.head_id);
+    }
+  });
+
+  it('gives both spouses of a married couple in a household a marriage certificate naming the other', () => {
+    const marriages = ofType('MARRIAGE_CERTIFICATE');
+    expect(marriages.length).toBeGreaterThan(0);
+    const byHolder = held('MARRIAGE_CERTIFICATE');
+    for (const certificate of marriages) {
+      const attributes = certificate.attributes as { spouseId: string; spouseName: string };
+      const spouse = personById.get(attributes.spouseId)!;
+      const holder = personById.get(certificate.holder_person_id!)!;
+      expect(spouse.gender).not.toBe(holder.gender);
+      expect(attributes.spouseName).toBe(spouse.name);
+      expect(byHolder.get(spouse.id)?.issued_on).toBe(certificate.issued_on);
+      expect(certificate.number).toMatch(/^J\d{6}-\d{4}-\d{6}$/);
+      expect(certificate.number.slice(8, 12)).toBe(certificate.issued_on.slice(0, 4));
+      for (const person of [holder, spouse]) {
+        expect(ageOn(person.birth_date, certificate.issued_on)).toBeGreaterThanOrEqual(MARRIAGE_AGE[person.gender]);
+      }
+    }
+    for (const household of members.values()) {
+      const head = household.find((m) => m.relationship === 'HEAD')!.person;
+      const spouse = household.find((m) => m.relationship === 'SPOUSE')?.person;
+      if (spouse && head.marital_status === 'MARRIED' && spouse.marital_status === 'MARRIED') {
+        expect(byHolder.get(head.id)).toBeDefined();
+      }
+    }
+  });
+
+  it('gives every organization a business licence numbered with its credit code, revoked unless it is active', () => {
+    const licences = held('BUSINESS_LICENCE');
+    expect(licences.size).toBe(organizations.organization.length);
+    for (const organization of organizations.organization) {
+      const licence = licences.get(organization.credit_code)!;
+      expect(licence.number).toBe(organization.credit_code);
+      expect(licence.printed_name).toBe(organization.name);
+      expect(licence.revoked_on === null).toBe(organization.status === 'ACTIVE');
+    }
+  });
+
+  it('gives about 6% of people a disability certificate numbered with ID number, category and grade', () => {
+    const disability = ofType('DISABILITY_CERTIFICATE');
+    expect(disability.length / people.person.length).toBeGreaterThan(0.045);
+    expect(disability.length / people.person.length).toBeLessThan(0.075);
+    for (const certificate of disability) {
+      const { category, grade } = certificate.attributes as { category: DisabilityCategory; grade: number };
+      const person = personById.get(certificate.holder_person_id!)!;
+      expect(certificate.number).toBe(`${person.id_number}${disabilityCategoryDigit(category)}${grade}`);
+      expect(certificate.valid_until).toBe(addYearsIso(certificate.issued_on, 10));
+    }
+  });
+
+  it('has every type, some expired and some revoked, unique numbers per type and 80-bit verification codes', () => {
+    const types = new Set(rows.map((c) => c.type_code));
+    expect(types.size).toBe(10);
+    const statuses = rows.map(todayStatus);
+    expect(statuses.filter((s) => s === 'EXPIRED').length).toBeGreaterThan(10);
+    expect(statuses.filter((s) => s === 'REVOKED').length).toBeGreaterThan(10);
+    expect(new Set(rows.map((c) => `${c.type_code}|${c.number}`)).size).toBe(rows.length);
+    expect(new Set(rows.map((c) => c.verification_code)).size).toBe(rows.length);
+    for (const c of rows) {
+      expect(c.verification_code).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}$/);
+      expect(c.issued_on <= SEED_AS_OF).toBe(true);
+      if (c.revoked_on) expect(c.revoked_on >= c.issued_on && c.revoked_on <= SEED_AS_OF).toBe(true);
+    }
+  });
+
+  it('gives senior citizen cards only to people of 60 or over, and employment certificates only to adults', () => {
+    for (const card of ofType('SENIOR_CITIZEN_CARD')) {
+      expect(ageOn(personById.get(card.holder_person_id!)!.birth_date, card.issued_on)).toBeGreaterThanOrEqual(60);
+    }
+    for (const card of ofType('EMPLOYMENT_CERTIFICATE')) {
+      const person = personById.get(card.holder_person_id!)!;
+      expect(card.number).toBe(person.id_number);
+      expect(ageOn(person.birth_date, card.issued_on)).toBeGreaterThanOrEqual(16);
+    }
+  });
+
+  it('gives the demo citizen small real files: two PDFs and a PNG, each with its SHA-256', () => {
+    const citizen = people.person.find((p) => p.death_date === null && ageOn(p.birth_date, SEED_AS_OF) >= 18)!;
+    expect(certificates.material.map((m) => m.owner_id)).toEqual([citizen.id, citizen.id, citizen.id]);
+    for (const material of certificates.material) {
+      const bytes = Buffer.concat(
+        certificates.material_content.filter((c) => c.material_id === material.id).map((c) => c.bytes),
+      );
+      expect(bytes.length).toBe(material.size);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(material.sha256);
+      expect(sniff(bytes.subarray(0, 8))).toBe(material.media_type);
     }
   });
 });

@@ -17,14 +17,19 @@ const server = () => process.env.TEST_DATABASE_URL!;
 interface Registries {
   natural: string;
   legal: string;
+  certificate: string;
 }
 
 const created: string[] = [];
 
 function registries(): Registries {
   const prefix = `seed_${randomBytes(4).toString('hex')}`;
-  const urls = { natural: withDatabase(server(), `${prefix}_np`), legal: withDatabase(server(), `${prefix}_lp`) };
-  created.push(urls.natural, urls.legal);
+  const urls = {
+    natural: withDatabase(server(), `${prefix}_np`),
+    legal: withDatabase(server(), `${prefix}_lp`),
+    certificate: withDatabase(server(), `${prefix}_ce`),
+  };
+  created.push(urls.natural, urls.legal, urls.certificate);
   return urls;
 }
 
@@ -42,6 +47,7 @@ async function seed(urls: Registries, ...args: string[]): Promise<string> {
     ...process.env,
     NATURAL_PERSON_DATABASE_URL: urls.natural,
     LEGAL_PERSON_DATABASE_URL: urls.legal,
+    CERTIFICATE_DATABASE_URL: urls.certificate,
   };
   delete env.DATABASE_URL;
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], { env });
@@ -78,7 +84,12 @@ async function fingerprint(urls: Registries): Promise<string> {
     `select md5(string_agg(o::text, '|' order by o.credit_code)) as digest from
        (select credit_code, name, legal_representative_id, registered_capital from organization) o`,
   );
-  return `${people.digest}/${households.digest}/${organizations.digest}`;
+  const [certificates] = await sql<{ digest: string }>(
+    urls.certificate,
+    `select md5(string_agg(c::text, '|' order by c.type_code, c.number)) as digest from
+       (select type_code, number, holder_person_id, holder_credit_code, issued_on, valid_until, revoked_on from certificate) c`,
+  );
+  return `${people.digest}/${households.digest}/${organizations.digest}/${certificates.digest}`;
 }
 
 it('adds new people and organizations on each run, colliding with nothing there, the same rows each time', async () => {
@@ -111,6 +122,24 @@ it('adds new people and organizations on each run, colliding with nothing there,
 
   expect(await count(a.natural, 'person')).toBe(800);
   expect(await count(a.legal, 'organization')).toBe(600);
+  // Their certificates were added with them: a licence per organization, a register per household,
+  // and no certificate number repeats (the unique index would have refused the load otherwise).
+  const [licences] = await sql<{ n: string }>(
+    a.certificate,
+    `select count(*) as n from certificate where type_code = 'BUSINESS_LICENCE'`,
+  );
+  expect(Number(licences.n)).toBe(600);
+  const [registers] = await sql<{ n: string }>(
+    a.certificate,
+    `select count(*) as n from certificate where type_code = 'HOUSEHOLD_REGISTER'`,
+  );
+  expect(Number(registers.n)).toBe((await count(a.natural, 'household')) - 1); // not the API's household
+  const [marriages] = await sql<{ n: string; distinct: string }>(
+    a.certificate,
+    `select count(*) as n, count(distinct number) as distinct from certificate where type_code = 'MARRIAGE_CERTIFICATE'`,
+  );
+  expect(Number(marriages.n)).toBeGreaterThan(100);
+  expect(marriages.distinct).toBe(marriages.n);
   // The first run's people are still there, untouched.
   const [kept] = await sql<{ n: string }>(a.natural, 'select count(*) as n from person where id = any($1::uuid[])', [
     firstIds,
@@ -158,4 +187,12 @@ it('replaces everything with --reset, the access log included, and keeps the dem
   const citizen = demoCitizen();
   const [row] = await sql<{ name: string }>(urls.natural, 'select name from person where id = $1', [citizen.id]);
   expect(row.name).toBe(citizen.name);
+  // The demo citizen's certificates and their few files, in the certificate registry.
+  const [card] = await sql<{ number: string }>(
+    urls.certificate,
+    `select number from certificate where holder_person_id = $1 and type_code = 'RESIDENT_ID_CARD'`,
+    [citizen.id],
+  );
+  expect(card.number).toBe(citizen.idNumber);
+  expect(await count(urls.certificate, 'material')).toBe(3);
 }, 120_000);

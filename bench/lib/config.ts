@@ -25,6 +25,7 @@ export interface BenchPorts {
 const SUBGRAPH_OFFSETS: Record<SubgraphName, number> = {
   'natural-person': 1,
   'legal-person': 2,
+  certificate: 3,
   'data-tracker': 6,
 };
 

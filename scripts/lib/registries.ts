@@ -3,16 +3,25 @@ import type { EntitySchema } from '@mikro-orm/postgresql';
 import type { RegistryName } from '../../subgraphs/catalog';
 import type { GraphClient } from '../../subgraphs/shared/graph';
 import type { AccessLog } from '../../subgraphs/shared/access-log/access-log';
+import type { RegistrySigner } from '../../subgraphs/shared/keys';
 import type { Logger } from '../../subgraphs/shared/logger';
 import type { RegistryOrm } from '../../subgraphs/shared/orm';
 import type { SubgraphDefinition } from '../../subgraphs/shared/server';
+import * as certificate from '../../subgraphs/certificate/subgraph';
 import * as legalPerson from '../../subgraphs/legal-person/subgraph';
 import * as naturalPerson from '../../subgraphs/natural-person/subgraph';
 
 export interface RegistryModule {
   entities: EntitySchema<any, any>[];
   migrations: MigrationObject[];
-  build(db: RegistryOrm, log: Logger, graph: GraphClient, accessLog: AccessLog): SubgraphDefinition<any>;
+  /** `signer` is the registry's own key, for what it signs (a certificate's signed form). */
+  build(
+    db: RegistryOrm,
+    log: Logger,
+    graph: GraphClient,
+    accessLog: AccessLog,
+    signer: RegistrySigner,
+  ): SubgraphDefinition<any>;
 }
 
 /** Each registry's entities, migrations and subgraph, for tools and tests that work on every registry. */
@@ -26,5 +35,10 @@ export const REGISTRY_MODULES: Record<RegistryName, RegistryModule> = {
     entities: legalPerson.entities,
     migrations: legalPerson.migrations,
     build: legalPerson.legalPersonSubgraph,
+  },
+  certificate: {
+    entities: certificate.entities,
+    migrations: certificate.migrations,
+    build: certificate.certificateSubgraph,
   },
 };

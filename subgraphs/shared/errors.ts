@@ -22,6 +22,7 @@ export const CLIENT_ERROR_CODES = new Set([
   'RATE_LIMITED',
   'QUERY_NOT_IN_SAFELIST',
   'PERSISTED_QUERY_NOT_IN_LIST',
+  'TOO_MANY_REQUESTS',
 ]);
 
 /** Extension keys that carry meaning for clients; everything else is dropped. */

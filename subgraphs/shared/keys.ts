@@ -1,7 +1,7 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { importPKCS8, importSPKI, type CryptoKey } from 'jose';
+import { calculateJwkThumbprint, exportJWK, importPKCS8, importSPKI, type CryptoKey, type JWK } from 'jose';
 import { REGISTRY_NAMES, envPrefix, type RegistryName } from '../catalog';
 import { dataDir } from './config';
 
@@ -120,6 +120,46 @@ export async function loadRegistrySigningKey(name: RegistryName): Promise<Crypto
     process.env[variable] ?? readKeyFile(registryKeyFiles(name).private, variable),
     GATEWAY_ASSERTION_ALG,
   );
+}
+
+/** A registry's private key with its key id: what it signs documents with (a certificate's signed form). */
+export interface RegistrySigner {
+  key: CryptoKey;
+  /** The RFC 7638 thumbprint of the public half: the `kid` of the gateway's JWKS entry. */
+  kid: string;
+}
+
+/** A registry's signing key and its key id (the public half is derived from the private key). */
+export async function loadRegistrySigner(name: RegistryName): Promise<RegistrySigner> {
+  const variable = `${envPrefix(name)}_SIGNING_KEY`;
+  const pem = process.env[variable] ?? readKeyFile(registryKeyFiles(name).private, variable);
+  const jwk = createPublicKey(createPrivateKey(pem)).export({ format: 'jwk' }) as JWK;
+  return { key: await importPKCS8(pem, GATEWAY_ASSERTION_ALG), kid: await calculateJwkThumbprint(jwk) };
+}
+
+/** The key id of a public key: its RFC 7638 JWK thumbprint (SHA-256, base64url). */
+export async function keyId(publicKey: CryptoKey): Promise<string> {
+  return calculateJwkThumbprint(await exportJWK(publicKey));
+}
+
+/** A JSON Web Key Set (RFC 7517). */
+export interface JsonWebKeySet {
+  keys: JWK[];
+}
+
+/**
+ * Every registry's public key as a JWKS, as the gateway serves it at /.well-known/jwks.json: with
+ * it anyone verifies what a registry signed (a certificate's signed form) offline, with any JOSE
+ * library. Each key names its registry in `registry` (a private member, which JOSE libraries ignore).
+ */
+export async function registryJwks(publicKeys: Record<RegistryName, CryptoKey>): Promise<JsonWebKeySet> {
+  const keys = await Promise.all(
+    (Object.entries(publicKeys) as [RegistryName, CryptoKey][]).map(async ([registry, key]) => {
+      const jwk = await exportJWK(key);
+      return { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: GATEWAY_ASSERTION_ALG, use: 'sig', registry };
+    }),
+  );
+  return { keys };
 }
 
 /** Every registry's public key (`<NAME>_PUBLIC_KEY` or .data/keys): what the gateway and auditors check registries with. */

@@ -4,7 +4,7 @@ import type { RegistryName } from '../catalog';
 import { delegatedCallTimeoutMs, gatewayUrl, subgraphHost, subgraphPort } from './config';
 import { ensureDatabase, registryDatabaseUrl } from './database';
 import { GraphClient } from './graph';
-import { loadGatewayPublicKey, loadRegistrySigningKey } from './keys';
+import { loadGatewayPublicKey, loadRegistrySigner, loadRegistrySigningKey, type RegistrySigner } from './keys';
 import { createLogger, type Logger } from './logger';
 import { migrate, openRegistryOrm, type RegistryOrm } from './orm';
 import { AccessLog } from './access-log/access-log';
@@ -23,7 +23,13 @@ export async function runRegistryProcess(
   parts: {
     entities: EntitySchema<any, any>[];
     migrations: MigrationObject[];
-    build(db: RegistryOrm, log: Logger, graph: GraphClient, accessLog: AccessLog): SubgraphDefinition<any>;
+    build(
+      db: RegistryOrm,
+      log: Logger,
+      graph: GraphClient,
+      accessLog: AccessLog,
+      signer: RegistrySigner,
+    ): SubgraphDefinition<any>;
   },
 ): Promise<void> {
   const log = createLogger(name);
@@ -46,7 +52,7 @@ export async function runRegistryProcess(
       log,
     });
     const accessLog = await AccessLog.fromEnvironment(name, db.orm.em.getKnex(), log);
-    const server = await serveSubgraph(parts.build(db, log, graph, accessLog), {
+    const server = await serveSubgraph(parts.build(db, log, graph, accessLog, await loadRegistrySigner(name)), {
       port: subgraphPort(name),
       publicKey: await loadGatewayPublicKey(),
       host: subgraphHost(),

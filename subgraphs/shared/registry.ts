@@ -1,11 +1,15 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type express from 'express';
+import type { Request } from 'express';
 import type { IRules } from 'graphql-shield';
 import type { RegistryName } from '../catalog';
 import { mountAccessAlertsRoute } from './access-log/alerts';
 import { mountAccessRecordsRoute } from './access-log/http';
 import type { AccessLog } from './access-log/access-log';
+import type { AccessRecorder } from './access-log/recorder';
 import type { RegistryContext } from './context';
-import type { GraphClient } from './graph';
+import type { GraphClient, RequestGraph } from './graph';
+import type { Caller } from './identity';
 import type { Logger } from './logger';
 import type { RegistryOrm } from './orm';
 import { subgraphTypeDefs } from './sdl';
@@ -16,13 +20,23 @@ export interface RegistryRequestContext<Loaders> extends RegistryContext {
   loaders: Loaders;
 }
 
+/** What a registry's own HTTP routes (beside GraphQL) work with. */
+export interface RegistryRouteTools {
+  knex: Knex;
+  log: Logger;
+  /** A fresh access recorder for one request's caller. */
+  accessRecorder(caller: Caller): AccessRecorder;
+  /** The graph as one request's caller (delegated calls), from the gateway assertion it carried. */
+  graphFor(caller: Caller, assertion: string): RequestGraph;
+}
+
 /**
  * Turns a registry's parts (resolvers, permissions, loaders; the SDL is schema/<name>.graphql) into a subgraph definition
  * with what every registry has: a fresh EntityManager and loaders per request, an access log,
  * its read endpoint for the data tracker, a database health check, and `ctx.graph` for delegated
  * calls on the caller's behalf.
  */
-export function registrySubgraph<Loaders>(parts: {
+export function registrySubgraph<Loaders, Extra extends object = object>(parts: {
   name: RegistryName;
   resolvers: object;
   permissions: IRules;
@@ -33,7 +47,14 @@ export function registrySubgraph<Loaders>(parts: {
   /** The process's access log (group commit and signed checkpoints), opened by whoever runs the registry. */
   accessLog: AccessLog;
   createLoaders(em: EntityManager): Loaders;
-}): SubgraphDefinition<RegistryRequestContext<Loaders>> {
+  /** Anything else a request of this registry carries (e.g. the key it signs documents with). */
+  extendContext?(context: RegistryRequestContext<Loaders>): Extra;
+  /**
+   * Plain HTTP routes of the registry beside GraphQL (e.g. file uploads), behind the same gateway
+   * signature, bound to the method and the request target. `authenticate` resolves to the caller.
+   */
+  routes?(app: express.Express, authenticate: (req: Request) => Promise<Caller>, tools: RegistryRouteTools): void;
+}): SubgraphDefinition<RegistryRequestContext<Loaders> & Extra> {
   const { name, db, log } = parts;
   const knex = db.orm.em.getKnex();
   return {
@@ -43,18 +64,25 @@ export function registrySubgraph<Loaders>(parts: {
     permissions: parts.permissions,
     createContext: (caller, assertion) => {
       const em = db.orm.em.fork();
-      return {
+      const context: RegistryRequestContext<Loaders> = {
         caller,
         em,
         access: parts.accessLog.recorder(caller),
         graph: parts.graph.forRequest(caller, assertion),
         loaders: parts.createLoaders(em),
       };
+      return { ...context, ...(parts.extendContext?.(context) ?? ({} as Extra)) };
     },
     accessRecorderOf: (ctx) => ctx.access,
     routes: (app, authenticate) => {
       mountAccessRecordsRoute(app, authenticate, { knex, registry: name, log });
       mountAccessAlertsRoute(app, authenticate, { knex, registry: name, log });
+      parts.routes?.(app, authenticate, {
+        knex,
+        log,
+        accessRecorder: (caller) => parts.accessLog.recorder(caller),
+        graphFor: (caller, assertion) => parts.graph.forRequest(caller, assertion),
+      });
     },
     checkHealth: async () => {
       await knex.raw('select 1');

@@ -110,6 +110,16 @@ function personal<Parent>(guard: ShieldRule, subjectOf: SubjectOf<Parent>): Shie
 }
 
 /**
+ * Tags a rule written for one registry's own policy (e.g. a certificate, whose rule depends on
+ * whether a person or an organization holds it) as guarding personal data about
+ * `subjectOf(parent)`, so that every read it guards is access-logged like the classes below.
+ * Give each field its own rule object: the tag belongs to the object.
+ */
+export function personalDataRule<Parent>(guard: ShieldRule, subjectOf: SubjectOf<Parent>): ShieldRule {
+  return personal(guard, subjectOf);
+}
+
+/**
  * The personal-data classes of DESIGN.md's policy for one registry's scope:
  * - basic: the person themself, or an officer with `<registry>:read`;
  * - sensitive: the person themself, or an officer with `<registry>:read:sensitive` and a purpose.

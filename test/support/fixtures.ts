@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { newVerificationCode } from '../../subgraphs/certificate/signed-form';
 import { makeCreditCode } from '../../subgraphs/shared/domain/credit-code';
 import { makeIdNumber } from '../../subgraphs/shared/domain/id-number';
 import type { TestStack } from './stack';
@@ -200,4 +201,113 @@ export async function addPeople(
     [households.map((h) => h.id), column('id')],
   );
   return people;
+}
+
+export interface CertificateFixture {
+  id: string;
+  type: string;
+  number: string;
+  verificationCode: string;
+}
+
+/**
+ * Inserts a certificate straight into the certificate registry (its content as the registry would
+ * print it). Defaults: a resident ID card of `holder`, issued 2020-01-01, valid until 2040-01-01.
+ */
+export async function addCertificate(
+  stack: TestStack,
+  holder: PersonFixture | OrganizationFixture,
+  overrides: Partial<{
+    type: string;
+    number: string;
+    issuedOn: string;
+    validUntil: string | null;
+    revokedOn: string | null;
+    revocationReason: string | null;
+    attributes: Record<string, unknown> | null;
+    department: string;
+  }> = {},
+): Promise<CertificateFixture> {
+  const isPerson = 'idNumber' in holder;
+  const type = overrides.type ?? (isPerson ? 'RESIDENT_ID_CARD' : 'BUSINESS_LICENCE');
+  const number = overrides.number ?? (isPerson ? holder.idNumber : holder.creditCode);
+  const id = randomUUID();
+  const verificationCode = newVerificationCode();
+  await stack.sql(
+    'certificate',
+    `insert into certificate (id, created_at, updated_at, type_code, number, holder_kind, holder_person_id,
+       holder_credit_code, issuing_department, issuing_authority, issued_on, valid_until, revoked_on, revocation_reason,
+       printed_name, printed_identifier, attributes, verification_code)
+     values ($1, now(), now(), $2, $3, $4, $5, $6, $7, '测试发证机关', $8, $9, $10, $11, $12, $13, $14, $15)`,
+    [
+      id,
+      type,
+      number,
+      isPerson ? 'PERSON' : 'ORGANIZATION',
+      isPerson ? holder.id : null,
+      isPerson ? null : holder.creditCode,
+      overrides.department ?? (isPerson ? 'public-security' : 'market-regulation'),
+      overrides.issuedOn ?? '2020-01-01',
+      overrides.validUntil === undefined ? '2040-01-01' : overrides.validUntil,
+      overrides.revokedOn ?? null,
+      overrides.revokedOn ? (overrides.revocationReason ?? '测试吊销') : null,
+      holder.name,
+      isPerson ? holder.idNumber : holder.creditCode,
+      overrides.attributes ? JSON.stringify(overrides.attributes) : null,
+      verificationCode,
+    ],
+  );
+  return { id, type, number, verificationCode };
+}
+
+/** Bytes that start like a PDF (what the registry recognises), unique per call unless `text` is given. */
+export function pdfBytes(text: string = randomUUID(), size?: number): Buffer {
+  const head = Buffer.from(`%PDF-1.4\n% ${text}\n`);
+  if (size === undefined) return Buffer.concat([head, Buffer.from('%%EOF\n')]);
+  const body = Buffer.alloc(Math.max(0, size - head.length), 0x20);
+  return Buffer.concat([head, body]);
+}
+
+/** POST /materials through the gateway, as a client would. */
+export async function uploadMaterial(
+  stack: TestStack,
+  body: Buffer | Uint8Array,
+  options: { token?: string; purpose?: string; query?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const url = `${stack.gatewayUrl.replace(/\/graphql$/, '')}/materials${options.query ?? '?kind=INCOME_PROOF'}`;
+  const headers: Record<string, string> = { 'content-type': 'application/octet-stream', ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.purpose) headers['x-purpose'] = options.purpose;
+  const response = await fetch(url, { method: 'POST', headers, body });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: the test says so
+  }
+  return { status: response.status, body: parsed, headers: response.headers };
+}
+
+/** Inserts a material (a small PDF unless `bytes` is given) straight into the certificate registry. */
+export async function addMaterial(
+  stack: TestStack,
+  ownerId: string,
+  options: { kind?: string; bytes?: Buffer; uploadedAt?: string } = {},
+): Promise<{ id: string; sha256: string }> {
+  const bytes = options.bytes ?? pdfBytes();
+  const id = randomUUID();
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  await stack.sql(
+    'certificate',
+    `insert into material (id, created_at, updated_at, owner_id, kind_code, size, media_type, sha256, file_name,
+       uploaded_by_sub, uploaded_by_role, uploaded_by_dept)
+     values ($1, $2, $2, $3::uuid, $4, $5, 'application/pdf', $6, null, $3::text, 'citizen', null)`,
+    [id, options.uploadedAt ?? new Date().toISOString(), ownerId, options.kind ?? 'INCOME_PROOF', bytes.length, sha256],
+  );
+  await stack.sql('certificate', 'insert into material_content (material_id, seq, bytes) values ($1, 0, $2)', [
+    id,
+    bytes,
+  ]);
+  return { id, sha256 };
 }

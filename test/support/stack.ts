@@ -17,7 +17,7 @@ import { ensureDatabase, withDatabase } from '../../subgraphs/shared/database';
 import { ASSERTION_HEADER, operationDigest, signAssertion } from '../../subgraphs/shared/assertion';
 import type { Caller, Identity } from '../../subgraphs/shared/identity';
 import { GraphClient } from '../../subgraphs/shared/graph';
-import { generateGatewayKeyPair, type UserTokenVerifier } from '../../subgraphs/shared/keys';
+import { generateGatewayKeyPair, keyId, registryJwks, type UserTokenVerifier } from '../../subgraphs/shared/keys';
 import { createLogger } from '../../subgraphs/shared/logger';
 import { migrate, openRegistryOrm, type RegistryOrm } from '../../subgraphs/shared/orm';
 import { serveSubgraph, type RunningServer } from '../../subgraphs/shared/server';
@@ -30,6 +30,7 @@ import { startGateway } from '../../gateway/server';
 import type { QueryLimits } from '../../gateway/limits';
 import type { RequestRateLimiter } from '../../gateway/rate-limit';
 import type { TrustedDocumentsConfig } from '../../gateway/trusted-documents';
+import type { VerificationLimits } from '../../gateway/verification-limiter';
 
 /**
  * The whole supergraph for one test file: a database per registry (fresh, on the test run's
@@ -126,6 +127,8 @@ export interface StackOptions {
   metricsToken?: string;
   /** Unusual-reading thresholds of the registries (default: from the environment). */
   alertThresholds?: AlertThresholds;
+  /** Limits on wrong verification codes (default: the gateway's). */
+  verificationLimits?: VerificationLimits;
   /** When the registries sign their chain head (default: as in production, 1000 records or 30 s). */
   checkpoints?: { everyRecords?: number; everySeconds?: number };
 }
@@ -172,6 +175,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       timeoutMs: options.delegatedCallTimeoutMs ?? 4000,
       log,
     });
+    const signer = { key: registryKeys[name].privateKey, kid: await keyId(registryKeys[name].publicKey) };
     registryAccessLogs[name] = await AccessLog.open({
       registry: name,
       knex: db[name].orm.em.getKnex(),
@@ -184,7 +188,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       },
       alertThresholds: options.alertThresholds,
     });
-    servers[name] = await serveSubgraph(build(db[name], log, graph, registryAccessLogs[name]), {
+    servers[name] = await serveSubgraph(build(db[name], log, graph, registryAccessLogs[name], signer), {
       port: 0,
       publicKey: gatewayKeys.publicKey,
       log,
@@ -224,6 +228,13 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       >,
     }),
     signingKey: gatewayKeys.privateKey,
+    registryJwks: await registryJwks(
+      Object.fromEntries(REGISTRY_NAMES.map((name) => [name, registryKeys[name].publicKey])) as Record<
+        RegistryName,
+        CryptoKey
+      >,
+    ),
+    verificationLimits: options.verificationLimits,
     subgraphTimeoutMs: timeoutMs,
     limits: options.limits,
     rateLimiter: options.rateLimiter,
