@@ -1,6 +1,6 @@
 /** Starts the gateway as its own process (the launcher runs this). */
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog';
-import { gatewayPort, subgraphTimeoutMs, subgraphUrl } from '../subgraphs/shared/config';
+import { gatewayPort, metricsToken, subgraphTimeoutMs, subgraphUrl } from '../subgraphs/shared/config';
 import {
   loadGatewayPublicKey,
   loadGatewaySigningKey,
@@ -13,12 +13,17 @@ import {
 import { createLogger } from '../subgraphs/shared/logger';
 import { runUntilStopped } from '../subgraphs/shared/process';
 import { createTokenVerifier } from './authenticate';
+import { queryLimits, rateLimits, redisUrl, trustedDocuments, trustProxy } from './config';
+import { RequestRateLimiter } from './rate-limit';
 import { createDelegationVerifier } from './delegation';
 import { startGateway } from './server';
 
 const log = createLogger('gateway');
 
 void runUntilStopped(log, async () => {
+  const limits = rateLimits();
+  const rateLimiter = await RequestRateLimiter.fromEnvironment(limits, redisUrl(), log);
+  const trusted = trustedDocuments();
   const gateway = await startGateway({
     port: gatewayPort(),
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphUrl(name)])) as Record<
@@ -36,7 +41,24 @@ void runUntilStopped(log, async () => {
     signingKey: await loadGatewaySigningKey(),
     registryJwks: await registryJwks(await loadRegistryPublicKeys()),
     subgraphTimeoutMs: subgraphTimeoutMs(),
+    limits: queryLimits(),
+    rateLimiter,
+    trustedDocuments: trusted,
+    metricsToken: metricsToken(),
+    trustProxy: trustProxy(),
     log,
   });
-  return () => gateway.close();
+  log.info(
+    {
+      rateLimits: limits,
+      rateLimitStore: rateLimiter.shared ? 'redis' : 'memory',
+      trustedDocuments: trusted ? `${trusted.documents.size} documents, anonymous ${trusted.anonymous}` : 'off',
+      metrics: metricsToken() ? 'GET /metrics with METRICS_TOKEN' : 'off (set METRICS_TOKEN)',
+    },
+    'gateway operations settings',
+  );
+  return async () => {
+    await gateway.close();
+    await rateLimiter.close();
+  };
 });

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -26,13 +26,26 @@ import type { Caller, Identity } from '../subgraphs/shared/identity';
 import type { JsonWebKeySet } from '../subgraphs/shared/keys';
 import type { Logger } from '../subgraphs/shared/logger';
 import { closeHttpServer, listen, type RunningServer } from '../subgraphs/shared/server';
+import {
+  countRefusal,
+  metricsPlugin,
+  mountMetrics,
+  operationLabel,
+  reserveOperationNames,
+} from '../subgraphs/shared/telemetry/metrics';
+import {
+  annotateRequestSpan,
+  currentRequestScope,
+  runInRequestScope,
+} from '../subgraphs/shared/telemetry/request-scope';
 import { SignedSubgraphDataSource, type GatewayContext } from './data-source';
 import { delegatedReadsOnlyPlugin } from './delegation';
 import { readPurpose } from './purpose';
 import { mountExplorer } from './explorer';
 import { timeoutFetcher } from './fetcher';
-import { DEFAULT_LIMITS, queryLimitsRule, type QueryLimits } from './limits';
+import { DEFAULT_LIMITS, costLimitPlugin, queryShapeRules, type QueryLimits } from './limits';
 import { mountMaterialRoutes } from './materials';
+import { rateLimited, type RequestRateLimiter } from './rate-limit';
 import {
   DEFAULT_VERIFICATION_LIMITS,
   FailedVerificationLimiter,
@@ -40,6 +53,12 @@ import {
   type VerificationLimits,
 } from './verification-limiter';
 import { checkReadiness } from './readiness';
+import {
+  operationNames,
+  resolveDocumentIds,
+  trustedDocumentsPlugin,
+  type TrustedDocumentsConfig,
+} from './trusted-documents';
 
 export const SUPERGRAPH_PATH = join(REPO_ROOT, 'schema', 'supergraph.graphql');
 
@@ -59,6 +78,14 @@ export interface GatewayOptions {
   signingKey: CryptoKey;
   subgraphTimeoutMs: number;
   limits?: QueryLimits;
+  /** Requests per client (none: no rate limits). */
+  rateLimiter?: RequestRateLimiter | null;
+  /** Trusted-documents mode: only these operations run (none: any operation). */
+  trustedDocuments?: TrustedDocumentsConfig | null;
+  /** Bearer token for GET /metrics (none: /metrics is not served). */
+  metricsToken?: string;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For gives the client address (rate limits). */
+  trustProxy?: boolean | number | string;
   log: Logger;
   /** Called for every subgraph fetch (tests count them). */
   onSubgraphFetch?(subgraph: SubgraphName): void;
@@ -94,7 +121,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const allowedOrigins = new Set(options.corsOrigins ?? corsOrigins());
   const app = express();
   app.disable('x-powered-by');
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   const httpServer = createServer(app);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const trusted = options.trustedDocuments ?? null;
+  if (trusted) reserveOperationNames(operationNames(trusted));
 
   if (allowedOrigins.size > 0) {
     // Listed origins get CORS headers (credentials included) and answered preflights; any other
@@ -112,12 +143,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     );
   }
 
+  // Apollo Gateway otherwise sends usage metrics to Apollo's servers every hour: a city's gateway
+  // sends nothing anywhere it was not configured to (APOLLO_TELEMETRY_DISABLED=false opts in).
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) => {
       const subgraph = name as SubgraphName;
       if (!SUBGRAPH_NAMES.includes(subgraph)) throw new Error(`supergraph names unknown subgraph ${name}`);
-      const fetcher = timeoutFetcher(options.subgraphTimeoutMs, () => options.onSubgraphFetch?.(subgraph));
+      const fetcher = timeoutFetcher(options.subgraphTimeoutMs, () => options.onSubgraphFetch?.(subgraph), subgraph);
       return new SignedSubgraphDataSource(subgraph, options.subgraphUrls[subgraph], options.signingKey, fetcher, log);
     },
   });
@@ -129,8 +163,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     // Suggestions ("Did you mean ...?") would name fields that introspection hides.
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
-    validationRules: [queryLimitsRule(options.limits ?? DEFAULT_LIMITS)],
+    validationRules: queryShapeRules(limits),
+    parseOptions: { maxTokens: limits.maxTokens },
+    // Trusted documents name their operations by hash themselves; no client-registered queries then.
+    persistedQueries: trusted ? false : undefined,
     plugins: [
+      metricsPlugin<GatewayContext>('gateway', log),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's landing page loads Apollo Sandbox from a CDN; the explorer is served from here instead.
       ApolloServerPluginLandingPageDisabled(),
@@ -138,6 +176,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       errorReportingPlugin<GatewayContext>(log, (ctx) => ctx.caller?.requestId),
       delegatedReadsOnlyPlugin(),
       verificationLimitPlugin(new FailedVerificationLimiter(options.verificationLimits ?? DEFAULT_VERIFICATION_LIMITS)),
+      ...(trusted ? [trustedDocumentsPlugin(trusted, !production)] : []),
+      costLimitPlugin<GatewayContext>(limits),
+      operationAnnotationPlugin(),
     ],
   });
   await server.start();
@@ -161,6 +202,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     res.status(readiness.status === 'ready' ? 200 : 503).json(readiness);
   });
 
+  /** Prometheus metrics, for whoever holds METRICS_TOKEN (not served without one). */
+  mountMetrics(app, { token: options.metricsToken, openToLoopback: false });
+
   if (!production) mountExplorer(app, '/graphql');
 
   // Every registry's public keys: anyone verifies what a registry signed (a certificate's signed form) offline.
@@ -182,23 +226,58 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     log,
   });
 
+  const rateLimiter = options.rateLimiter ?? null;
   app.use(
     '/graphql',
     allowMethods(['GET', 'POST']),
     ...jsonBody('100kb'),
+    // Every log line and span of this request carries its id from here on.
+    (_req, res, next) => {
+      const requestId = randomUUID();
+      res.locals.requestId = requestId;
+      res.setHeader('x-request-id', requestId);
+      runInRequestScope(requestId, next);
+    },
+    ...(trusted ? [resolveDocumentIds(trusted)] : []),
     expressMiddleware(server, {
       context: async ({ req, res }) => {
-        const delegated = await verifyDelegation(req);
+        const delegated = await verifyDelegation(req).catch((error: unknown) => {
+          countRefusal('gateway', 'authentication');
+          throw error;
+        });
         if (delegated) {
-          // The original request's id, so the registries' logs of both requests correlate.
+          // The original request's id, so the registries' logs of both requests correlate. A
+          // delegated call is part of a request already admitted (and counted against its
+          // caller's rate limit): it is not counted again.
           res.setHeader('x-request-id', delegated.requestId);
+          const scope = currentRequestScope();
+          if (scope) scope.requestId = delegated.requestId;
+          annotateRequestSpan({ 'gov.request_id': delegated.requestId, 'gov.via': delegated.via ?? undefined });
           return { caller: delegated, client: req.ip };
         }
-        const requestId = randomUUID();
-        res.setHeader('x-request-id', requestId);
-        const identity = await options.verifyToken(req.get('authorization'));
+        const requestId = res.locals.requestId as string;
+        const identity = await options.verifyToken(req.get('authorization')).catch((error: unknown) => {
+          countRefusal('gateway', 'authentication');
+          throw error;
+        });
+        if (rateLimiter) {
+          const retryAfter = await rateLimiter.consume(identity, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+          if (retryAfter !== null) {
+            countRefusal('gateway', 'rate');
+            res.setHeader('retry-after', String(retryAfter));
+            log.info({ role: identity?.role ?? 'anonymous', retryAfter }, 'refused a request over its rate limit');
+            throw rateLimited(retryAfter, identity !== null, rateLimiter.limits);
+          }
+        }
+        const purpose = readPurpose(req.get('x-purpose'));
+        annotateRequestSpan({
+          'gov.request_id': requestId,
+          'enduser.role': identity?.role ?? 'anonymous',
+          'gov.department': identity?.dept ?? undefined,
+          'gov.purpose.length': purpose?.length,
+        });
         return {
-          caller: { identity, purpose: readPurpose(req.get('x-purpose')), requestId, operationName: null, via: null },
+          caller: { identity, purpose, requestId, operationName: null, via: null },
           client: req.ip ?? req.socket.remoteAddress,
         };
       },
@@ -216,6 +295,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     close: async () => {
       await server.stop();
       await closeHttpServer(httpServer);
+    },
+  };
+}
+
+/** Puts the operation's name and type on the request's span (nothing when tracing is off). */
+function operationAnnotationPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, operationName }) {
+          annotateRequestSpan({
+            'graphql.operation.name': operationLabel(operationName),
+            'graphql.operation.type': operation?.operation,
+          });
+        },
+      };
     },
   };
 }

@@ -124,6 +124,14 @@ const EXAMPLES: Record<string, Example> = {
     caller: async () => ({ token: await stack.token({ role: 'auditor', dept: 'data-bureau' }) }),
     args: () => ({ filter: { personId: person.id, actorSub: 'officer-1' }, first: 5, after: null }),
   },
+  'Query.accessAlerts': {
+    caller: async () => ({ token: await stack.token({ role: 'auditor', dept: 'data-bureau' }) }),
+    args: () => ({
+      filter: { actorSub: 'officer-1', actorDepartment: 'civil-affairs', registry: 'natural-person' },
+      first: 5,
+      after: null,
+    }),
+  },
   'Mutation.registerPerson': {
     caller: officer('public-security', ['person:write'], 'REG-1'),
     args: () => ({

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog';
 import { addOrganizations, addPerson, type OrganizationFixture, type PersonFixture } from './support/fixtures';
+import { DEFAULT_LIMITS } from '../gateway/limits';
 import { startStack, type GraphQLResponse, type TestStack } from './support/stack';
 
 /**
@@ -16,7 +17,17 @@ const PERSON_NAME = 'query PersonName($id: ID!) { person(id: $id) { name } }';
 const PERSON_ID_NUMBER = 'query PersonIdNumber($id: ID!) { person(id: $id) { name idNumber } }';
 
 /** Extension keys formatError lets through (subgraphs/shared/errors.ts). */
-const KNOWN_EXTENSION_KEYS = ['code', 'requestId', 'argument', 'rule', 'registry'];
+const KNOWN_EXTENSION_KEYS = [
+  'code',
+  'requestId',
+  'argument',
+  'rule',
+  'registry',
+  'limit',
+  'cost',
+  'budget',
+  'retryAfter',
+];
 
 type Body = GraphQLResponse<any>['body'];
 
@@ -313,10 +324,19 @@ describe('with every registry up', () => {
       return `query Deep($id: ID!) { ${open} ${leaf} ${'}'.repeat(path.length)} }`;
     }
 
-    /** A query selecting `fields` fields in all: the organization and aliases of its name. */
-    function wideQuery(fields: number): string {
-      const names = Array.from({ length: fields - 1 }, (_, i) => `n${i}: name`).join(' ');
+    /** `count` aliases of one organization's name. */
+    function aliasedQuery(count: number): string {
+      const names = Array.from({ length: count }, (_, i) => `n${i}: name`).join(' ');
       return `query Wide($c: String!) { organization(creditCode: $c) { ${names} } }`;
+    }
+
+    /** `count` aliases of a page of the public feed of `$n` rows (the heavy query of issue 10 has 249 of 100). */
+    function pagesQuery(count: number): string {
+      const pages = Array.from(
+        { length: count },
+        (_, i) => `p${i}: organizations(first: $n) { edges { node { name } } }`,
+      );
+      return `query Pages($n: Int!) { ${pages.join(' ')} }`;
     }
 
     function expectNoFetches(): void {
@@ -331,7 +351,8 @@ describe('with every registry up', () => {
       expect(res.status).toBe(400);
       expect(res.body.data ?? null).toBeNull();
       expect(res.body.errors).toHaveLength(1);
-      expect(res.body.errors![0].message).toMatch(/nests 13 levels deep; the limit is 12/);
+      expect(res.body.errors![0].message).toBe('Query depth limit of 12 exceeded, found 13.');
+      expect(res.body.errors![0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth' });
       expectNoFetches();
       expectOnlyKnownExtensionKeys(res.body);
     });
@@ -347,28 +368,98 @@ describe('with every registry up', () => {
       expect(stack.fetches['natural-person']).toBeGreaterThan(0);
     });
 
-    it('refuses a query selecting 1001 fields (aliases) before execution, naming the limit of 1000, and fetches nothing', async () => {
-      stack.resetCounts();
-      const res = await stack.graphql(wideQuery(1001), { variables: { c: '91510107MA6C5X1234' } });
-
-      expect(res.status).toBe(400);
-      expect(res.body.data ?? null).toBeNull();
-      expect(res.body.errors).toHaveLength(1);
-      expect(res.body.errors![0].message).toMatch(/selects 1001 fields; the limit is 1000/);
-      expectNoFetches();
-      expectOnlyKnownExtensionKeys(res.body);
-    });
-
-    it('runs a query selecting exactly 1000 fields', async () => {
+    it('refuses 31 aliases before execution, naming the limit of 30, and runs 30', async () => {
       const someone = await addPerson(stack);
       const [organization] = await addOrganizations(stack, [someone.id]);
       stack.resetCounts();
-      const res = await stack.graphql(wideQuery(1000), { variables: { c: organization.creditCode } });
+      const refused = await stack.graphql(aliasedQuery(31), { variables: { c: organization.creditCode } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toHaveLength(1);
+      expect(refused.body.errors![0].message).toBe('Aliases limit of 30 exceeded, found 31.');
+      expect(refused.body.errors![0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases' });
+      expectNoFetches();
+      expectOnlyKnownExtensionKeys(refused.body);
 
-      expect(res.status).toBe(200);
-      expect(res.body.errors).toBeUndefined();
-      expect(res.body.data?.organization?.n998).toBe(organization.name);
-      expect(stack.fetches['legal-person']).toBeGreaterThan(0);
+      const accepted = await stack.graphql(aliasedQuery(30), { variables: { c: organization.creditCode } });
+      expect(accepted.status).toBe(200);
+      expect(accepted.body.errors).toBeUndefined();
+      expect(accepted.body.data?.organization?.n29).toBe(organization.name);
+    });
+
+    it('refuses the heavy query (249 aliases of a 100-row page) before execution, and fetches nothing', async () => {
+      stack.resetCounts();
+      const res = await stack.graphql(pagesQuery(249), { variables: { n: 100 } });
+
+      expect(res.status).toBe(400);
+      expect(res.body.data ?? null).toBeNull();
+      // Its shape alone is refused first: about 4,000 tokens, where 2,000 are read.
+      expect(res.body.errors!.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_PARSE_FAILED']);
+      expectNoFetches();
+    });
+
+    it('refuses the heavy query by its cost alone, 249 × (1 + 100 × 3) = 74,949, when its shape is allowed', async () => {
+      const lax = await startStack({ limits: { ...DEFAULT_LIMITS, maxTokens: 100_000, maxAliases: 1000 } });
+      try {
+        const res = await lax.graphql(pagesQuery(249), { variables: { n: 100 } });
+        expect(res.status).toBe(400);
+        expect(res.body.errors).toHaveLength(1);
+        expect(res.body.errors![0].extensions).toMatchObject({
+          code: 'COST_ESTIMATED_TOO_EXPENSIVE',
+          cost: 74_949,
+          budget: 5000,
+        });
+        expect(res.body.errors![0].message).toMatch(/^Operation Pages would cost 74,949; the budget is 5,000\. /);
+        expect(Object.values(lax.fetches).reduce((a, b) => a + b, 0)).toBe(0);
+      } finally {
+        await lax.stop();
+      }
+    });
+
+    it('refuses pages whose sizes add up over the budget, and fetches nothing', async () => {
+      stack.resetCounts();
+      // Within the alias limit, the page size decides: 20 pages of 100 rows cost 20 × 301 = 6,020.
+      const costly = await stack.graphql(pagesQuery(20), { variables: { n: 100 } });
+      expect(costly.status).toBe(400);
+      expect(costly.body.errors).toHaveLength(1);
+      expect(costly.body.errors![0].extensions).toMatchObject({
+        code: 'COST_ESTIMATED_TOO_EXPENSIVE',
+        limit: 'cost',
+        cost: 6020,
+        budget: 5000,
+      });
+      expect(costly.body.errors![0].message).toMatch(/^Operation Pages would cost 6,020; the budget is 5,000\. /);
+      expect(costly.body.errors![0].message).toMatch(/page size \(first/);
+      expectNoFetches();
+      expectOnlyKnownExtensionKeys(costly.body);
+    });
+
+    it('weighs pages by the page size this request asks for (a variable), not by the query text', async () => {
+      const someone = await addPerson(stack);
+      await addOrganizations(stack, [someone.id]);
+      stack.resetCounts();
+      // The same document: 16 pages of 100 rows cost 4,816 (under 5,000); 17 of 100 would not.
+      const small = await stack.graphql(pagesQuery(20), { variables: { n: 10 } });
+      expect(small.status).toBe(200);
+      expect(small.body.errors).toBeUndefined();
+      expect(small.body.data?.p19.edges.length).toBeGreaterThan(0);
+      const large = await stack.graphql(pagesQuery(20), { variables: { n: 100 } });
+      expect(large.body.errors![0].extensions?.code).toBe('COST_ESTIMATED_TOO_EXPENSIVE');
+
+      const atBudget = await stack.graphql(pagesQuery(16), { variables: { n: 100 } });
+      expect(atBudget.status).toBe(200);
+      expect(atBudget.body.errors).toBeUndefined();
+      const overBudget = await stack.graphql(pagesQuery(17), { variables: { n: 100 } });
+      expect(overBudget.body.errors![0].extensions).toMatchObject({ cost: 5117, budget: 5000 });
+    });
+
+    it('refuses a document of more than 2,000 tokens before validating it', async () => {
+      stack.resetCounts();
+      const fields = Array.from({ length: 2001 }, () => '__typename').join(' ');
+      const res = await stack.graphql(`{ ${fields} }`);
+      expect(res.status).toBe(400);
+      expect(res.body.errors![0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+      expect(res.body.errors![0].message).toMatch(/more that 2000 tokens/);
+      expectNoFetches();
     });
   });
 

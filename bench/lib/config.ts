@@ -54,7 +54,7 @@ export function benchPorts(base: number): BenchPorts {
 function isProductVariable(name: string): boolean {
   if (/^(PORT|DATABASE_URL|DATA_DIR|EMBEDDED_PG_PORT|SUBGRAPH_HOST|SUBGRAPH_TIMEOUT_MS|LOG_FORMAT|LOG_SQL)$/.test(name))
     return true;
-  if (/^(JWT_|GATEWAY_)/.test(name)) return true;
+  if (/^(JWT_|GATEWAY_|RATE_LIMIT_|QUERY_|TRUSTED_DOCUMENTS|OTEL_|REDIS_URL$|METRICS_TOKEN$)/.test(name)) return true;
   return SUBGRAPH_NAMES.some((sub) =>
     ['PORT', 'URL', 'DATABASE_URL', 'SIGNING_KEY', 'PUBLIC_KEY'].some(
       (suffix) => name === `${envPrefix(sub)}_${suffix}`,
@@ -79,6 +79,10 @@ export function benchEnvironment(base: NodeJS.ProcessEnv, ports: BenchPorts): Re
   for (const name of SUBGRAPH_NAMES) env[`${envPrefix(name)}_PORT`] = String(ports.subgraphs[name]);
   // Logs go to files: JSON lines, as a service writes them in production.
   env.LOG_FORMAT = 'json';
+  // The load generator is one client at one address: per-client rate limits would measure 429s.
+  // Hive Gateway, the peer, has none either. Tracing stays off (no OTLP endpoint), as by default.
+  env.RATE_LIMIT_ANONYMOUS = '0';
+  env.RATE_LIMIT_SIGNED_IN = '0';
   return env;
 }
 

@@ -59,6 +59,8 @@ const TARGETS: Record<SubgraphName, { contextType: string; mappers: Record<strin
       Person: '../../shared/context#PersonRef',
       AccessRecord: '../../shared/access-log/chain#StoredAccessRecord',
       AccessRecordConnection: '../resolvers/page#AccessRecordPage',
+      AccessAlert: '../../shared/access-log/alerts#StoredAccessAlert',
+      AccessAlertConnection: '../resolvers/alerts#AccessAlertPage',
     },
   },
 };

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../../subgraphs/shared/config';
 import type { Logger } from '../../subgraphs/shared/logger';
 
+/** Preloaded into every service: starts tracing when an OTLP endpoint is configured, else loads nothing. */
+export const TELEMETRY_PRELOAD = join(REPO_ROOT, 'subgraphs', 'shared', 'telemetry', 'register.ts');
+
 /** A service process the launcher started (a subgraph or the gateway). */
 export interface ServiceProcess {
   name: string;
@@ -20,7 +23,8 @@ export interface ServiceProcess {
 export function startService(name: string, file: string, env: Record<string, string>): Promise<ServiceProcess> {
   const child = fork(join(REPO_ROOT, file), [], {
     cwd: REPO_ROOT,
-    execArgv: ['--import', 'tsx'],
+    // Telemetry first: its instrumentations must patch http, express, graphql and pg before they load.
+    execArgv: ['--import', 'tsx', '--import', TELEMETRY_PRELOAD],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     detached: true,

@@ -28,6 +28,7 @@ const withinPermittedList = isAuthenticated;
 export const permissions = {
   Query: {
     accessRecords: or(isOwnFilter, isAuditor),
+    accessAlerts: isAuditor,
   },
   Person: {
     id: allow,
@@ -38,6 +39,19 @@ export const permissions = {
   },
   AccessRecordConnection: { edges: withinPermittedList, pageInfo: withinPermittedList },
   AccessRecordEdge: { cursor: withinPermittedList, node: withinPermittedList },
+  AccessAlertConnection: { edges: withinPermittedList, pageInfo: withinPermittedList },
+  AccessAlertEdge: { cursor: withinPermittedList, node: withinPermittedList },
+  AccessAlert: {
+    id: withinPermittedList,
+    raisedAt: withinPermittedList,
+    registry: withinPermittedList,
+    actorSub: withinPermittedList,
+    actorDepartment: withinPermittedList,
+    people: withinPermittedList,
+    threshold: withinPermittedList,
+    windowStart: withinPermittedList,
+    windowEnd: withinPermittedList,
+  },
   PageInfo: { hasNextPage: withinPermittedList, endCursor: withinPermittedList },
   AccessRecord: {
     id: withinPermittedList,

@@ -4,6 +4,7 @@ import type { RegistryName } from '../catalog';
 import { routeDigest, signAssertion, ASSERTION_HEADER } from '../shared/assertion';
 import type { StoredAccessRecord } from '../shared/access-log/chain';
 import type { AccessCursor, AccessFilter } from '../shared/access-log/query';
+import type { AlertQuery, StoredAccessAlert } from '../shared/access-log/alerts';
 import type { Caller } from '../shared/identity';
 import type { Logger } from '../shared/logger';
 
@@ -47,6 +48,47 @@ export class RegistryAccessLogs {
     return pages.flat().sort(newestFirst).slice(0, query.limit);
   }
 
+  /** Unusual-reading alerts from every registry (or one), newest first, at most `limit` in all. */
+  async readAlerts(caller: Caller, query: AlertQuery & { registry?: RegistryName }): Promise<StoredAccessAlert[]> {
+    const registries = (Object.keys(this.registries) as RegistryName[]).filter(
+      (registry) => query.registry === undefined || registry === query.registry,
+    );
+    const pages = await Promise.all(
+      registries.map(async (registry) => {
+        const url = new URL('/access-alerts', this.registries[registry]);
+        const parameters: Record<string, string | undefined> = {
+          actor: query.actorSub,
+          dept: query.actorDept,
+          from: query.from,
+          to: query.to,
+          limit: String(query.limit),
+          afterAt: query.after?.raisedAt,
+          afterRegistry: query.after?.registry,
+          afterId: query.after?.id,
+        };
+        for (const [key, value] of Object.entries(parameters))
+          if (value !== undefined) url.searchParams.set(key, value);
+        return ((await this.get(registry, url, caller)) as { alerts: StoredAccessAlert[] }).alerts;
+      }),
+    );
+    return pages
+      .flat()
+      .sort((a, b) =>
+        a.raisedAt !== b.raisedAt
+          ? a.raisedAt < b.raisedAt
+            ? 1
+            : -1
+          : a.registry !== b.registry
+            ? a.registry < b.registry
+              ? -1
+              : 1
+            : a.id < b.id
+              ? 1
+              : -1,
+      )
+      .slice(0, query.limit);
+  }
+
   private async readOne(
     registry: RegistryName,
     caller: Caller,
@@ -63,6 +105,11 @@ export class RegistryAccessLogs {
       url.searchParams.set('afterRegistry', query.after.registry);
       url.searchParams.set('afterSeq', String(query.after.seq));
     }
+    return ((await this.get(registry, url, caller)) as { records: StoredAccessRecord[] }).records;
+  }
+
+  /** GET a registry's access-log route on behalf of `caller`. */
+  private async get(registry: RegistryName, url: URL, caller: Caller): Promise<unknown> {
     const assertion = await signAssertion(this.signingKey, {
       audience: registry,
       caller,
@@ -94,7 +141,7 @@ export class RegistryAccessLogs {
       );
       throw unavailable(registry);
     }
-    return ((await response.json()) as { records: StoredAccessRecord[] }).records;
+    return response.json();
   }
 }
 

@@ -134,3 +134,15 @@ export function parseOrigins(list: string): string[] {
   }
   return origins;
 }
+
+/**
+ * METRICS_TOKEN: the bearer token Prometheus sends to read /metrics. The gateway serves /metrics
+ * only with it; subgraphs serve it to callers on their own machine without it, and to others only with it.
+ */
+export function metricsToken(): string | undefined {
+  const token = process.env.METRICS_TOKEN;
+  if (token === undefined || token === '') return undefined;
+  if (token.length < 16)
+    throw new Error('METRICS_TOKEN must be at least 16 characters; generate one, e.g. `openssl rand -hex 24`');
+  return token;
+}

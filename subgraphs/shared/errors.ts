@@ -18,11 +18,25 @@ export const CLIENT_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'SUBGRAPH_UNAVAILABLE',
+  'COST_ESTIMATED_TOO_EXPENSIVE',
+  'RATE_LIMITED',
+  'QUERY_NOT_IN_SAFELIST',
+  'PERSISTED_QUERY_NOT_IN_LIST',
   'TOO_MANY_REQUESTS',
 ]);
 
 /** Extension keys that carry meaning for clients; everything else is dropped. */
-const CLIENT_EXTENSION_KEYS = ['code', 'argument', 'rule', 'registry', 'requestId'];
+const CLIENT_EXTENSION_KEYS = [
+  'code',
+  'argument',
+  'rule',
+  'registry',
+  'requestId',
+  'limit',
+  'cost',
+  'budget',
+  'retryAfter',
+];
 
 /**
  * Invalid input: names the argument and the rule it breaks. Nothing has been written.

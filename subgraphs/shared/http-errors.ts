@@ -30,7 +30,9 @@ export type HttpErrorCode =
   | 'REQUEST_TIMEOUT'
   | 'INTERNAL_SERVER_ERROR'
   | 'SERVICE_UNAVAILABLE'
-  | 'SUBGRAPH_UNAVAILABLE';
+  | 'SUBGRAPH_UNAVAILABLE'
+  | 'RATE_LIMITED'
+  | 'PERSISTED_QUERY_NOT_IN_LIST';
 
 /** Sends one GraphQL-style error with an HTTP status. */
 export function sendError(

@@ -4,6 +4,11 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { RegistryName } from '../catalog';
 import { describeUrl } from './config';
 import type { Logger } from './logger';
+import { SHARED_MIGRATIONS } from './access-log/alerts';
+import { AccessAlertSchema } from './access-log/access-record.entity';
+import { reportPool, type PoolLike } from './telemetry/metrics';
+import { scrubSql } from './telemetry/privacy';
+import { inBackground } from './telemetry/request-scope';
 
 /**
  * One MikroORM instance per registry process, with committed migrations and a statement counter.
@@ -22,6 +27,8 @@ export class StatementCounter {
 
   /** Called for each statement sent to PostgreSQL. */
   observe(sql: string): void {
+    // The process's own background work (the unusual-reading watch) is no request's statement.
+    if (inBackground()) return;
     this.total += 1;
     this.recent.push(sql);
     if (this.recent.length > 200) this.recent.shift();
@@ -52,10 +59,12 @@ export interface OpenOrmOptions {
 export async function openRegistryOrm(options: OpenOrmOptions): Promise<RegistryOrm> {
   const config: Options = {
     clientUrl: options.clientUrl,
-    entities: options.entities,
+    // The registry's own entities, then those every registry shares (the access alerts).
+    entities: [...options.entities, AccessAlertSchema],
     extensions: [Migrator],
     migrations: {
-      migrationsList: options.migrations,
+      // The registry's own migrations, then those every registry shares (the access alerts).
+      migrationsList: [...options.migrations, ...SHARED_MIGRATIONS],
       tableName: 'schema_migrations',
       transactional: true,
       allOrNothing: true,
@@ -68,7 +77,8 @@ export async function openRegistryOrm(options: OpenOrmOptions): Promise<Registry
     colors: false,
     allowGlobalContext: false,
     debug: process.env.LOG_SQL === '1' ? ['query', 'query-params'] : false,
-    logger: (message) => options.log.info(message),
+    // LOG_SQL=1 (development): MikroORM writes its statements' values into the text; take them out.
+    logger: (message) => options.log.info(scrubSql(message)),
     discovery: { warnWhenNoEntities: false },
   };
   let orm: MikroORM;
@@ -81,6 +91,8 @@ export async function openRegistryOrm(options: OpenOrmOptions): Promise<Registry
         'Check that PostgreSQL is running and the URL is right (DATABASE_URL or the per-registry *_DATABASE_URL).',
     );
   }
+  const knex = orm.em.getKnex();
+  reportPool(options.registry, () => (knex.client as { pool?: PoolLike }).pool);
   const statements = new StatementCounter();
   orm.em.getKnex().on('query', (query: { sql: string }) => statements.observe(query.sql));
   return { orm, statements };

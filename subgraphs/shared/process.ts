@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './logger';
 import { migrate, openRegistryOrm, type RegistryOrm } from './orm';
 import { AccessLog } from './access-log/access-log';
 import { serveSubgraph, type SubgraphDefinition } from './server';
+import { finishTelemetry } from './telemetry/lifecycle';
 
 /**
  * Running one subgraph as its own process (what each subgraphs/<name>/main.ts does): read the
@@ -75,6 +76,7 @@ export async function runUntilStopped(log: Logger, start: () => Promise<() => Pr
     log.info(`stopping (${why})`);
     try {
       await stop?.();
+      await finishTelemetry();
       process.exit(0);
     } catch (error) {
       log.error({ err: error as Error }, 'error while stopping');

@@ -3,6 +3,7 @@ import type express from 'express';
 import type { Request } from 'express';
 import type { IRules } from 'graphql-shield';
 import type { RegistryName } from '../catalog';
+import { mountAccessAlertsRoute } from './access-log/alerts';
 import { mountAccessRecordsRoute } from './access-log/http';
 import type { AccessLog } from './access-log/access-log';
 import type { AccessRecorder } from './access-log/recorder';
@@ -75,6 +76,7 @@ export function registrySubgraph<Loaders, Extra extends object = object>(parts: 
     accessRecorderOf: (ctx) => ctx.access,
     routes: (app, authenticate) => {
       mountAccessRecordsRoute(app, authenticate, { knex, registry: name, log });
+      mountAccessAlertsRoute(app, authenticate, { knex, registry: name, log });
       parts.routes?.(app, authenticate, {
         knex,
         log,

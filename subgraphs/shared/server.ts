@@ -22,7 +22,7 @@ import {
 import { accessLogMiddleware } from './access-log/middleware';
 import type { AccessRecorder } from './access-log/recorder';
 import type { SubgraphContext } from './context';
-import { isProduction } from './config';
+import { isProduction, metricsToken } from './config';
 import {
   errorReportingPlugin,
   formatClientError,
@@ -35,6 +35,8 @@ import type { Caller } from './identity';
 import type { Logger } from './logger';
 import { TokenIdMemory } from './replay';
 import { federationRules, refusal } from './rules';
+import { countRefusal, metricsPlugin, mountMetrics } from './telemetry/metrics';
+import { annotateRequestSpan, runInRequestScope } from './telemetry/request-scope';
 
 /**
  * What every subgraph process does the same way: build the federated schema, wrap it in the
@@ -95,7 +97,15 @@ function withFederationRules(permissions: IRules): IRules {
 
 export async function serveSubgraph<C extends SubgraphContext>(
   definition: SubgraphDefinition<C>,
-  options: { port: number; publicKey: CryptoKey; log: Logger; host?: string; production?: boolean },
+  options: {
+    port: number;
+    publicKey: CryptoKey;
+    log: Logger;
+    host?: string;
+    production?: boolean;
+    /** Bearer token for /metrics from other machines (default: METRICS_TOKEN). */
+    metricsToken?: string;
+  },
 ): Promise<RunningServer> {
   const { log, publicKey } = options;
   const production = options.production ?? isProduction();
@@ -118,6 +128,7 @@ export async function serveSubgraph<C extends SubgraphContext>(
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     plugins: [
+      metricsPlugin<C>(definition.name, log, (ctx) => ctx.caller?.operationName),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Federated traces are for Apollo Studio, which this deployment does not use.
       ApolloServerPluginInlineTraceDisabled(),
@@ -138,6 +149,12 @@ export async function serveSubgraph<C extends SubgraphContext>(
     }
   });
 
+  /**
+   * Prometheus metrics. Subgraphs listen on loopback by default, so a Prometheus on the same machine
+   * scrapes them as is; from elsewhere (SUBGRAPH_HOST exposes them) only with METRICS_TOKEN.
+   */
+  mountMetrics(app, { token: options.metricsToken ?? metricsToken(), openToLoopback: true });
+
   // A route's assertion is bound to the method and the request target as sent: what it executes.
   definition.routes?.(app, (req) => authenticate(req, routeDigest(req.method, req.originalUrl)));
 
@@ -152,13 +169,27 @@ export async function serveSubgraph<C extends SubgraphContext>(
         sendError(res, 400, 'BAD_REQUEST', `${definition.name} refused the request body: ${operation}`);
         return;
       }
+      let caller: Caller;
       try {
-        res.locals.caller = await authenticate(req, operationDigest(operation));
-        res.locals.assertion = req.get(ASSERTION_HEADER);
-        next();
+        caller = await authenticate(req, operationDigest(operation));
       } catch (error) {
         refuseUnsigned(res, error, log, definition.name, req);
+        return;
       }
+      res.locals.caller = caller;
+      res.locals.assertion = req.get(ASSERTION_HEADER);
+      // Every log line and span of this request carries the gateway's request id from here on.
+      runInRequestScope(caller.requestId, () => {
+        annotateRequestSpan({
+          'gov.request_id': caller.requestId,
+          'gov.subgraph': definition.name,
+          'graphql.operation.name': caller.operationName ?? undefined,
+          'enduser.role': caller.identity?.role ?? 'anonymous',
+          'gov.via': caller.via ?? undefined,
+          'gov.purpose.length': caller.purpose?.length,
+        });
+        next();
+      });
     },
     expressMiddleware(server, {
       context: async ({ res }) => definition.createContext(res.locals.caller as Caller, res.locals.assertion as string),
@@ -185,6 +216,7 @@ export async function serveSubgraph<C extends SubgraphContext>(
 export function refuseUnsigned(res: Response, error: unknown, log: Logger, name: string, req: Request): void {
   const reason = error instanceof AssertionError ? error.message : 'gateway assertion could not be checked';
   const status = error instanceof AssertionError ? error.status : 401;
+  countRefusal(name, 'authentication');
   log.warn({ reason, path: req.path, from: req.ip }, 'refused a request not signed by the gateway');
   sendError(
     res,

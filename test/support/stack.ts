@@ -12,6 +12,7 @@ import {
   type SubgraphName,
 } from '../../subgraphs/catalog';
 import { AccessLog } from '../../subgraphs/shared/access-log/access-log';
+import type { AlertThresholds } from '../../subgraphs/shared/access-log/alerts';
 import { ensureDatabase, withDatabase } from '../../subgraphs/shared/database';
 import { ASSERTION_HEADER, operationDigest, signAssertion } from '../../subgraphs/shared/assertion';
 import type { Caller, Identity } from '../../subgraphs/shared/identity';
@@ -26,6 +27,9 @@ import { dataTrackerSubgraph } from '../../subgraphs/data-tracker/subgraph';
 import { createTokenVerifier } from '../../gateway/authenticate';
 import { createDelegationVerifier } from '../../gateway/delegation';
 import { startGateway } from '../../gateway/server';
+import type { QueryLimits } from '../../gateway/limits';
+import type { RequestRateLimiter } from '../../gateway/rate-limit';
+import type { TrustedDocumentsConfig } from '../../gateway/trusted-documents';
 import type { VerificationLimits } from '../../gateway/verification-limiter';
 
 /**
@@ -113,6 +117,16 @@ export interface StackOptions {
   tokenVerifier?: UserTokenVerifier;
   /** How long registries wait for a delegated call (default 4000 ms). */
   delegatedCallTimeoutMs?: number;
+  /** Query limits of the gateway (default: DEFAULT_LIMITS). */
+  limits?: QueryLimits;
+  /** Rate limits of the gateway (default: none). */
+  rateLimiter?: RequestRateLimiter;
+  /** Trusted-documents mode of the gateway (default: off). */
+  trustedDocuments?: TrustedDocumentsConfig;
+  /** METRICS_TOKEN of the gateway (default: none, /metrics not served). */
+  metricsToken?: string;
+  /** Unusual-reading thresholds of the registries (default: from the environment). */
+  alertThresholds?: AlertThresholds;
   /** Limits on wrong verification codes (default: the gateway's). */
   verificationLimits?: VerificationLimits;
   /** When the registries sign their chain head (default: as in production, 1000 records or 30 s). */
@@ -172,6 +186,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
         everyRecords: options.checkpoints?.everyRecords ?? 1000,
         everySeconds: options.checkpoints?.everySeconds ?? 30,
       },
+      alertThresholds: options.alertThresholds,
     });
     servers[name] = await serveSubgraph(build(db[name], log, graph, registryAccessLogs[name], signer), {
       port: 0,
@@ -221,6 +236,10 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     ),
     verificationLimits: options.verificationLimits,
     subgraphTimeoutMs: timeoutMs,
+    limits: options.limits,
+    rateLimiter: options.rateLimiter,
+    trustedDocuments: options.trustedDocuments,
+    metricsToken: options.metricsToken,
     log,
     onSubgraphFetch: (name) => {
       fetches[name] += 1;

@@ -4,6 +4,8 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { PersonRef as PersonRefModel } from '../../shared/context';
 import type { StoredAccessRecord as StoredAccessRecordModel } from '../../shared/access-log/chain';
 import type { AccessRecordPage as AccessRecordPageModel } from '../resolvers/page';
+import type { StoredAccessAlert as StoredAccessAlertModel } from '../../shared/access-log/alerts';
+import type { AccessAlertPage as AccessAlertPageModel } from '../resolvers/alerts';
 import type { DataTrackerContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -36,6 +38,12 @@ export type Query = {
    * (or none). Citizens: only with their own personId.
    */
   accessRecords?: Maybe<AccessRecordConnection>;
+  /**
+   * Unusual-reading alerts across all registries, newest first (auditors only): each names an officer
+   * who read the personal data of more distinct people within an hour, in one registry, than the
+   * threshold of their department (UNUSUAL_READING_THRESHOLDS).
+   */
+  accessAlerts?: Maybe<AccessAlertConnection>;
   _entities: Array<Maybe<_Entity>>;
   _service: _Service;
 };
@@ -56,8 +64,63 @@ export type QueryAccessRecordsArgs = {
  * Data tracker: every registry keeps an append-only, hash-chained log of who read, tried to read or
  * wrote whose personal data. This subgraph merges those logs into one view, newest first. It owns no data.
  */
+export type QueryAccessAlertsArgs = {
+  filter?: InputMaybe<AccessAlertFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Data tracker: every registry keeps an append-only, hash-chained log of who read, tried to read or
+ * wrote whose personal data. This subgraph merges those logs into one view, newest first. It owns no data.
+ */
 export type Query_EntitiesArgs = {
   representations: Array<Scalars['_Any']['input']>;
+};
+
+/** All filters are optional and combine with AND. */
+export type AccessAlertFilter = {
+  /** The officer (token subject). */
+  actorSub?: InputMaybe<Scalars['String']['input']>;
+  /** The officer's department, e.g. civil-affairs. */
+  actorDepartment?: InputMaybe<Scalars['String']['input']>;
+  /** The registry whose log showed the reads, e.g. natural-person. */
+  registry?: InputMaybe<Scalars['String']['input']>;
+  /** Raised at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Raised before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** An officer who read unusually many distinct people's personal data within an hour, in one registry. */
+export type AccessAlert = {
+  __typename?: 'AccessAlert';
+  id: Scalars['ID']['output'];
+  raisedAt: Scalars['DateTime']['output'];
+  /** The registry whose access log showed the reads. */
+  registry: Scalars['String']['output'];
+  actorSub: Scalars['String']['output'];
+  actorDepartment?: Maybe<Scalars['String']['output']>;
+  /** Distinct people whose personal data the officer was granted in the hour before the alert. */
+  people: Scalars['Int']['output'];
+  /** The department's threshold then: more than this many people raises an alert. */
+  threshold: Scalars['Int']['output'];
+  /** The first and last of those reads. */
+  windowStart: Scalars['DateTime']['output'];
+  windowEnd: Scalars['DateTime']['output'];
+};
+
+export type AccessAlertConnection = {
+  __typename?: 'AccessAlertConnection';
+  edges: Array<AccessAlertEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AccessAlertEdge = {
+  __typename?: 'AccessAlertEdge';
+  cursor: Scalars['String']['output'];
+  node: AccessAlert;
 };
 
 export type AccessAction =
@@ -268,11 +331,15 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AccessAlertFilter: AccessAlertFilter;
+  AccessAlert: ResolverTypeWrapper<StoredAccessAlertModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AccessAlertConnection: ResolverTypeWrapper<AccessAlertPageModel>;
+  AccessAlertEdge: ResolverTypeWrapper<Omit<AccessAlertEdge, 'node'> & { node: ResolversTypes['AccessAlert'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   AccessAction: AccessAction;
   AccessOutcome: AccessOutcome;
   Person: ResolverTypeWrapper<PersonRefModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AccessRecordFilter: AccessRecordFilter;
   AccessRecord: ResolverTypeWrapper<StoredAccessRecordModel>;
   AccessRecordConnection: ResolverTypeWrapper<AccessRecordPageModel>;
@@ -294,9 +361,13 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
+  AccessAlertFilter: AccessAlertFilter;
+  AccessAlert: StoredAccessAlertModel;
+  ID: Scalars['ID']['output'];
+  AccessAlertConnection: AccessAlertPageModel;
+  AccessAlertEdge: Omit<AccessAlertEdge, 'node'> & { node: ResolversParentTypes['AccessAlert'] };
   DateTime: Scalars['DateTime']['output'];
   Person: PersonRefModel;
-  ID: Scalars['ID']['output'];
   AccessRecordFilter: AccessRecordFilter;
   AccessRecord: StoredAccessRecordModel;
   AccessRecordConnection: AccessRecordPageModel;
@@ -393,8 +464,31 @@ export type Federation__PolicyDirectiveResolver<Result, Parent, ContextType = Da
 
 export type QueryResolvers<ContextType = DataTrackerContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   accessRecords?: Resolver<Maybe<ResolversTypes['AccessRecordConnection']>, ParentType, ContextType, RequireFields<QueryAccessRecordsArgs, 'first'>>;
+  accessAlerts?: Resolver<Maybe<ResolversTypes['AccessAlertConnection']>, ParentType, ContextType, RequireFields<QueryAccessAlertsArgs, 'first'>>;
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
+}>;
+
+export type AccessAlertResolvers<ContextType = DataTrackerContext, ParentType extends ResolversParentTypes['AccessAlert'] = ResolversParentTypes['AccessAlert']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  registry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorSub?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorDepartment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  windowStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  windowEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type AccessAlertConnectionResolvers<ContextType = DataTrackerContext, ParentType extends ResolversParentTypes['AccessAlertConnection'] = ResolversParentTypes['AccessAlertConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AccessAlertEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type AccessAlertEdgeResolvers<ContextType = DataTrackerContext, ParentType extends ResolversParentTypes['AccessAlertEdge'] = ResolversParentTypes['AccessAlertEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AccessAlert'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -471,6 +565,9 @@ export type _EntityResolvers<ContextType = DataTrackerContext, ParentType extend
 
 export type Resolvers<ContextType = DataTrackerContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
+  AccessAlert?: AccessAlertResolvers<ContextType>;
+  AccessAlertConnection?: AccessAlertConnectionResolvers<ContextType>;
+  AccessAlertEdge?: AccessAlertEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Person?: PersonResolvers<ContextType>;
   AccessRecord?: AccessRecordResolvers<ContextType>;

@@ -5,11 +5,13 @@ import { badUserInput } from '../../shared/errors';
 import { DEPARTMENTS } from '../../shared/identity';
 import * as check from '../../shared/validation';
 import type { AccessRecordsQuery } from '../registry-client';
+import { accessAlertPage } from './alerts';
 import { accessRecordPage } from './page';
 
 export const Query: QueryResolvers = {
   accessRecords: (_parent, { filter, first, after }, ctx) =>
     accessRecordPage(ctx, { ...checkFilter(filter ?? {}), first, after }),
+  accessAlerts: (_parent, args, ctx) => accessAlertPage(ctx, args),
 };
 
 /** Every filter checked and turned into what the registries' logs are asked for. */

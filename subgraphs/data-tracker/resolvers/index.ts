@@ -4,4 +4,10 @@ import { AccessRecord } from './AccessRecord';
 import { Person } from './Person';
 import { Query } from './Query';
 
-export const resolvers: Resolvers = { Query, Person, AccessRecord, DateTime: DateTimeScalar };
+export const resolvers: Resolvers = {
+  Query,
+  Person,
+  AccessRecord,
+  AccessAlert: { actorDepartment: (alert) => alert.actorDept },
+  DateTime: DateTimeScalar,
+};

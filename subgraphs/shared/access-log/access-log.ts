@@ -5,6 +5,7 @@ import { checkpointDir, checkpointEveryRecords, checkpointEverySeconds } from '.
 import type { Caller } from '../identity';
 import { loadRegistrySigningKey } from '../keys';
 import type { Logger } from '../logger';
+import { parseAlertThresholds, UnusualReadingWatch, type AlertThresholds } from './alerts';
 import { ChainAppender } from './appender';
 import { Checkpointer } from './checkpoints';
 import { AccessRecorder } from './recorder';
@@ -16,14 +17,24 @@ import { AccessRecorder } from './recorder';
  */
 export class AccessLog {
   readonly appender: ChainAppender;
+  /** Raises alerts for officers reading unusually many people (alerts.ts). */
+  readonly watch: UnusualReadingWatch;
 
   private constructor(
     readonly registry: RegistryName,
     readonly knex: Knex,
     readonly checkpointer: Checkpointer | null,
     log: Logger,
+    thresholds: AlertThresholds,
   ) {
-    this.appender = new ChainAppender(knex, log, (last) => checkpointer?.committed(last));
+    this.watch = new UnusualReadingWatch(knex, registry, thresholds, log);
+    this.appender = new ChainAppender(
+      knex,
+      log,
+      (last) => checkpointer?.committed(last),
+      registry,
+      (records) => this.watch.observe(records),
+    );
   }
 
   static async open(options: {
@@ -32,11 +43,14 @@ export class AccessLog {
     log: Logger;
     /** Null only where no checkpoints are wanted (tools that never append). */
     checkpoints: { dir: string; signingKey: CryptoKey; everyRecords: number; everySeconds: number } | null;
+    /** Unusual-reading thresholds (default: UNUSUAL_READING_THRESHOLDS). */
+    alertThresholds?: AlertThresholds;
   }): Promise<AccessLog> {
     const { registry, knex, log, checkpoints } = options;
     const checkpointer = checkpoints ? new Checkpointer({ knex, registry, log, ...checkpoints }) : null;
     await checkpointer?.start();
-    return new AccessLog(registry, knex, checkpointer, log);
+    const thresholds = options.alertThresholds ?? parseAlertThresholds(process.env.UNUSUAL_READING_THRESHOLDS);
+    return new AccessLog(registry, knex, checkpointer, log, thresholds);
   }
 
   /** The access log configured from the environment: the registry's own key, the checkpoint folder and intervals. */
@@ -62,6 +76,7 @@ export class AccessLog {
   /** Waits for the records in flight, then writes a last checkpoint and stops the timer. */
   async close(): Promise<void> {
     await this.appender.idle();
+    await this.watch.close();
     await this.checkpointer?.close();
   }
 }

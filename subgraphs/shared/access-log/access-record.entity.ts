@@ -79,3 +79,36 @@ export const AccessChainSchema = defineEntity({
   },
 });
 export type AccessChain = InferEntity<typeof AccessChainSchema>;
+
+/**
+ * An unusual-reading alert (alerts.ts): an officer who read more distinct people in an hour than
+ * the department's threshold. Append-only like the log. Every registry has it (openRegistryOrm adds
+ * it and its migration to each registry's own).
+ */
+export const AccessAlertSchema = defineEntity({
+  name: 'AccessAlert',
+  tableName: 'access_alert',
+  comment: 'Officers who read unusually many distinct people in an hour (alerts.ts)',
+  properties: {
+    id: p.uuid().primary(),
+    raisedAt: p.datetime(),
+    registry: p.string().length(40),
+    actorSub: p.string().length(100),
+    actorDept: p.string().length(40).nullable(),
+    people: p.integer(),
+    threshold: p.integer(),
+    windowStart: p.datetime(),
+    windowEnd: p.datetime(),
+  },
+  indexes: [
+    {
+      name: 'access_alert_raised_idx',
+      expression: 'create index "access_alert_raised_idx" on "access_alert" ("raised_at" desc, "id" desc)',
+    },
+    {
+      name: 'access_alert_actor_idx',
+      expression: 'create index "access_alert_actor_idx" on "access_alert" ("actor_sub", "raised_at" desc)',
+    },
+  ],
+});
+export type AccessAlert = InferEntity<typeof AccessAlertSchema>;

@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger';
+import { accessLogAppendDuration, accessLogBatchRecords, accessLogBatchRequests } from '../telemetry/metrics';
 import { appendToChain, type RecordContent } from './chain';
 
 /**
@@ -47,6 +48,10 @@ export class ChainAppender {
     private readonly log: Logger,
     /** Told the last record of each committed batch (the checkpointer counts from it). */
     private readonly onCommitted: (last: { seq: number; hash: string }) => void = () => {},
+    /** The registry, for the metrics. */
+    private readonly registry = 'unknown',
+    /** Told the records of each committed batch (the unusual-reading watch). */
+    private readonly onRecords: (records: RecordContent[]) => void = () => {},
   ) {}
 
   /** Resolves once `records` are committed in the chain; rejects if their batch could not be written. */
@@ -81,14 +86,25 @@ export class ChainAppender {
       const records = batch.flatMap((w) => w.records);
       let stored;
       this.writing = batch.length;
+      const started = performance.now();
       try {
         stored = await this.knex.transaction((trx) => appendToChain(trx, records));
+        accessLogAppendDuration.observe(
+          { registry: this.registry, outcome: 'committed' },
+          (performance.now() - started) / 1000,
+        );
+        accessLogBatchRecords.observe({ registry: this.registry }, records.length);
+        accessLogBatchRequests.observe({ registry: this.registry }, batch.length);
         this.stats.batches += 1;
         this.stats.requests += batch.length;
         this.stats.records += records.length;
         this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length);
         for (const waiting of batch) waiting.resolve();
       } catch (error) {
+        accessLogAppendDuration.observe(
+          { registry: this.registry, outcome: 'failed' },
+          (performance.now() - started) / 1000,
+        );
         this.stats.failedBatches += 1;
         this.log.error(
           { err: error as Error, requests: batch.length, requestIds: [...new Set(records.map((r) => r.requestId))] },
@@ -100,6 +116,11 @@ export class ChainAppender {
         this.writing = 0;
       }
       const last = stored.at(-1)!;
+      try {
+        this.onRecords(records);
+      } catch (error) {
+        this.log.error({ err: error as Error }, 'after an access log batch: the unusual-reading watch failed');
+      }
       try {
         this.onCommitted({ seq: last.seq, hash: last.hash });
       } catch (error) {
