@@ -34,7 +34,16 @@ function rootLogger(): Logger {
   };
   root = json
     ? pino(options)
-    : pino(options, pretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));
+    : pino(
+        options,
+        pretty({
+          sync: true,
+          colorize: true,
+          translateTime: 'SYS:HH:MM:ss.l',
+          ignore: 'pid,hostname',
+          singleLine: true,
+        }),
+      );
   return root;
 }
 
