@@ -12,7 +12,7 @@ import {
 } from './catalogue';
 import { JobRepository, type FeedOrder, type FeedPosition, type FeedQuery } from './entities/job.repository';
 import type { JobPosting } from './entities/job-posting.entity';
-import { termGrams } from './search-grams';
+import { SEPARATORS, termGrams } from './search-grams';
 
 /** Anonymous callers read the feed: its pages and keywords are bounded. */
 export const MAX_FEED_PAGE = 50;
@@ -57,7 +57,12 @@ export function feedQuery(filter: JobFilterInput | null | undefined, argument = 
         `${argument}.keyword has ${words.length} terms; at most ${MAX_TERMS} terms separated by spaces`,
       );
     }
-    terms = words.map((word) => ({ like: `%${escapeLike(word)}%`, grams: termGrams(word) }));
+    // A term of one or two characters (no separator) is in the text exactly when its gram is.
+    terms = words.map((word) => ({
+      like: `%${escapeLike(word)}%`,
+      grams: termGrams(word),
+      exact: [...word].length <= 2 && ![...word].some((c) => SEPARATORS.includes(c)),
+    }));
   }
   const districts = f.districts ? listOf(`${argument}.districts`, f.districts, 20) : null;
   districts?.forEach((code, i) => check.chengduDistrict(`${argument}.districts[${i}]`, code));

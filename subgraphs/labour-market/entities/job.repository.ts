@@ -4,7 +4,8 @@ import { JobPostingSchema, type JobPosting } from './job-posting.entity';
 
 /** What the feed is asked for, already validated (terms lower-cased, grams computed). */
 export interface FeedQuery {
-  terms: { like: string; grams: string[] }[];
+  /** `exact`: the grams alone decide a match (a 1- or 2-character term), so no LIKE recheck is needed. */
+  terms: { like: string; grams: string[]; exact: boolean }[];
   districts: string[] | null;
   occupations: string[] | null;
   /** GB/T 4754 prefix of the employer's industry. */
@@ -62,7 +63,7 @@ function where(query: FeedQuery, omit: { districts?: boolean; occupations?: bool
   if (grams.length > 0) {
     clauses.push('search_grams @> ?::text[]');
     bindings.push(grams);
-    for (const term of query.terms) {
+    for (const term of query.terms.filter((t) => !t.exact)) {
       clauses.push("lower(title || ' ' || description || ' ' || employer_name) like ?");
       bindings.push(term.like);
     }
