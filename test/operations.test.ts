@@ -94,7 +94,7 @@ beforeAll(async () => {
   launcher.stdout!.on('data', (chunk) => (output += chunk));
   launcher.stderr!.on('data', (chunk) => (output += chunk));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not become ready:\n${output}`)), 150_000);
+    const timer = setTimeout(() => reject(new Error(`npm start did not become ready:\n${output}`)), 240_000);
     launcher.stdout!.on('data', () => {
       if (output.includes('Stop with Ctrl-C')) {
         clearTimeout(timer);
@@ -104,7 +104,7 @@ beforeAll(async () => {
     launcher.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
   });
   seeded = await seededPersonalData();
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   if (launcher && launcher.exitCode === null) {
