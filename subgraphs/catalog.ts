@@ -10,9 +10,9 @@ export interface SubgraphSpec {
   /** Default database name on a shared server; null for a subgraph that owns no data. */
   database: string | null;
   /** The department that owns the registry and may read its internal fields. */
-  department: 'public-security' | 'market-regulation' | 'data-bureau' | null;
+  department: 'public-security' | 'market-regulation' | 'data-bureau' | 'hrss' | 'civil-affairs' | 'statistics' | null;
   /** Scope prefix for this registry (`person:read`, `organization:write`, ...). */
-  registry: 'person' | 'organization' | 'certificate' | null;
+  registry: 'person' | 'organization' | 'certificate' | 'labour' | 'assistance' | null;
 }
 
 export const SUBGRAPHS = {
@@ -36,6 +36,13 @@ export const SUBGRAPHS = {
     database: 'gov_certificate',
     department: 'data-bureau',
     registry: 'certificate',
+  },
+  assistance: {
+    title: 'Assistance registry (social assistance applications, public notice, supervision)',
+    port: 4005,
+    database: 'gov_assistance',
+    department: 'civil-affairs',
+    registry: 'assistance',
   },
   'data-tracker': {
     title: 'Data tracker: every registry’s access log in one view',
