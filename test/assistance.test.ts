@@ -1,9 +1,9 @@
 import type { Identity } from '../subgraphs/shared/identity';
 import { addDays, todayInChina } from '../subgraphs/shared/calendar';
+import { CASE_OFFICER, completeMaterials, waitUntil } from './support/assistance';
 import {
   addCertificate,
   addHousehold,
-  addMaterial,
   addOrganizations,
   type HouseholdFixture,
   type PersonFixture,
@@ -21,19 +21,6 @@ let family: HouseholdFixture;
 let head: PersonFixture;
 let spouse: PersonFixture;
 let headToken: string;
-
-export const CASE_OFFICER: Identity = {
-  sub: 'ca-officer-01',
-  role: 'officer',
-  dept: 'civil-affairs',
-  scopes: [
-    'assistance:read:sensitive',
-    'assistance:write',
-    'person:read:sensitive',
-    'certificate:read:sensitive',
-    'organization:read',
-  ],
-};
 
 const APPLY = `mutation Apply($input: ApplyForAssistanceInput!) {
   applyForAssistance(input: $input) { id reference status version deadline promisedTimeLimitDays householdSize districtCode
@@ -58,15 +45,6 @@ const NOTICES =
 
 async function officer(identity: Identity = CASE_OFFICER) {
   return stack.token(identity);
-}
-
-export async function completeMaterials(stack: TestStack, members: PersonFixture[]): Promise<void> {
-  for (const member of members) {
-    await addCertificate(stack, member);
-    await addMaterial(stack, member.id, { kind: 'ECONOMIC_CHECK_AUTHORIZATION' });
-    await addMaterial(stack, member.id, { kind: 'INCOME_PROOF' });
-  }
-  await addMaterial(stack, members[0].id, { kind: 'PROPERTY_DECLARATION' });
 }
 
 async function step(
@@ -362,16 +340,15 @@ describe('an application from submission to approval', () => {
 });
 
 /** Waits until the certificate registry holds a minimum-allowance certificate numbered `number`. */
-export async function waitForCertificate(stack: TestStack, number: string, timeoutMs = 15_000): Promise<any> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const [row] = await stack.sql(
+async function waitForCertificate(stack: TestStack, number: string): Promise<any> {
+  let found: any;
+  await waitUntil(`certificate ${number}`, async () => {
+    [found] = await stack.sql(
       'certificate',
       `select * from certificate where type_code = 'MINIMUM_ALLOWANCE_CERTIFICATE' and number = $1`,
       [number],
     );
-    if (row) return row;
-    if (Date.now() > until) throw new Error(`no certificate ${number} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+    return found !== undefined;
+  });
+  return found;
 }
