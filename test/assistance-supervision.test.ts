@@ -177,7 +177,7 @@ describe('the supervision board', () => {
       await stack.token({ role: 'analyst', dept: 'statistics' }),
     ]) {
       const res = await stack.graphql(BOARD, { token });
-      expect(res.body.data).toBeNull();
+      expect(res.body.data?.supervision ?? null).toBeNull();
       expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain(res.body.errors?.[0].extensions?.code);
     }
     const res = await stack.graphql(RATE, {

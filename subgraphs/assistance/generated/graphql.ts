@@ -58,9 +58,9 @@ export type Query = {
    * Applications in a department's work queue, oldest deadline first: civil-affairs officers with
    * assistance:read:sensitive and X-Purpose. Page size 1 to 100.
    */
-  applications: Array<Application>;
+  applications?: Maybe<Array<Application>>;
   /** The signed-in citizen's own applications (as applicant or household member), newest first. */
-  myApplications: Array<Application>;
+  myApplications?: Maybe<Array<Application>>;
   /**
    * Public, no token needed. The proposed recipients in their notice period today (China Standard
    * Time): masked name, district, programme, proposed amount, dates. Nothing after the period ends.
@@ -71,13 +71,13 @@ export type Query = {
    * of working days before its promised deadline, RED past it), counted by department, district and
    * programme. Officers with assistance:read.
    */
-  supervision: SupervisionBoard;
+  supervision?: Maybe<SupervisionBoard>;
   /**
    * On-time completion rate of the cases decided (approved, rejected) between from and to
    * (inclusive), overall and per programme, department and district, with the counts behind it.
    * Officers with assistance:read.
    */
-  onTimeRate: OnTimeReport;
+  onTimeRate?: Maybe<OnTimeReport>;
   _entities: Array<Maybe<_Entity>>;
   _service: _Service;
 };
@@ -835,11 +835,11 @@ export type Federation__PolicyDirectiveResolver<Result, Parent, ContextType = As
 export type QueryResolvers<ContextType = AssistanceContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   programmes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType>;
   application?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, Partial<QueryApplicationArgs>>;
-  applications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationsArgs, 'first'>>;
-  myApplications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType>;
+  applications?: Resolver<Maybe<Array<ResolversTypes['Application']>>, ParentType, ContextType, RequireFields<QueryApplicationsArgs, 'first'>>;
+  myApplications?: Resolver<Maybe<Array<ResolversTypes['Application']>>, ParentType, ContextType>;
   publicNotices?: Resolver<Array<ResolversTypes['PublicNotice']>, ParentType, ContextType, Partial<QueryPublicNoticesArgs>>;
-  supervision?: Resolver<ResolversTypes['SupervisionBoard'], ParentType, ContextType, Partial<QuerySupervisionArgs>>;
-  onTimeRate?: Resolver<ResolversTypes['OnTimeReport'], ParentType, ContextType, RequireFields<QueryOnTimeRateArgs, 'from' | 'to'>>;
+  supervision?: Resolver<Maybe<ResolversTypes['SupervisionBoard']>, ParentType, ContextType, Partial<QuerySupervisionArgs>>;
+  onTimeRate?: Resolver<Maybe<ResolversTypes['OnTimeReport']>, ParentType, ContextType, RequireFields<QueryOnTimeRateArgs, 'from' | 'to'>>;
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
 }>;
