@@ -297,11 +297,18 @@ export async function transition(ctx: AssistanceContext, input: TransitionInput)
           input.approvedAmount == null
             ? application.proposedAmount
             : check.amount('input.approvedAmount', input.approvedAmount, AMOUNT, { positive: true });
-        const start = input.periodStart == null ? today : check.date('input.periodStart', input.periodStart);
+        // A period starts within a year of the decision and lasts at most five years.
+        const start =
+          input.periodStart == null
+            ? today
+            : check.date('input.periodStart', input.periodStart, {
+                notBefore: addDays(today, -366),
+                notAfter: addDays(today, 366),
+              });
         const end =
           input.periodEnd == null
-            ? addDays(`${Number(start.slice(0, 4)) + 1}${start.slice(4)}`, -1)
-            : check.date('input.periodEnd', input.periodEnd, { notBefore: start });
+            ? oneYearFrom(start)
+            : check.date('input.periodEnd', input.periodEnd, { notBefore: start, notAfter: addDays(start, 5 * 366) });
         application.periodStart = start;
         application.periodEnd = end;
         break;
@@ -378,6 +385,12 @@ async function instructIssue(em: EntityManager, application: Application, today:
       coveredMembers: application.householdSize,
     },
   });
+}
+
+/** The last day of a one-year period starting on `start` (2026-03-01 -> 2027-02-28). */
+function oneYearFrom(start: string): string {
+  const [y, m, d] = start.split('-').map(Number);
+  return addDays(new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10), -1);
 }
 
 /** The idempotency key of the certificate an approval issues. */

@@ -19,9 +19,13 @@ export const CASE_OFFICER: Identity = {
 };
 
 /** Everything a minimum-living-allowance application needs on file for these members (the household register aside). */
-export async function completeMaterials(stack: TestStack, members: PersonFixture[]): Promise<void> {
+export async function completeMaterials(
+  stack: TestStack,
+  members: PersonFixture[],
+  { idCards = true }: { idCards?: boolean } = {},
+): Promise<void> {
   for (const member of members) {
-    await addCertificate(stack, member);
+    if (idCards) await addCertificate(stack, member);
     await addMaterial(stack, member.id, { kind: 'ECONOMIC_CHECK_AUTHORIZATION' });
     await addMaterial(stack, member.id, { kind: 'INCOME_PROOF' });
   }
