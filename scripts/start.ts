@@ -6,6 +6,7 @@
  * Ctrl-C (or SIGTERM) stops them in order: gateway, subgraphs, then PostgreSQL.
  */
 import { REGISTRY_NAMES, SUBGRAPH_NAMES } from '../subgraphs/catalog';
+import { seedAssistanceIfEmpty } from '../seeds/assistance';
 import { gatewayPort, isProduction, subgraphPort } from '../subgraphs/shared/config';
 import { ensureDatabase } from '../subgraphs/shared/database';
 import { ensureDevelopmentKeys } from '../subgraphs/shared/keys';
@@ -51,6 +52,14 @@ async function main(): Promise<void> {
       certificateUrl: database.registryUrl('certificate'),
     },
     (message) => log.info(message),
+  );
+  await seedAssistanceIfEmpty(
+    {
+      naturalPersonUrl: database.registryUrl('natural-person'),
+      certificateUrl: database.registryUrl('certificate'),
+      assistanceUrl: database.registryUrl('assistance'),
+    },
+    { onProgress: (message) => log.info(message) },
   );
 
   const env = { ...database.env };
