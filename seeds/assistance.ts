@@ -255,6 +255,8 @@ export function generateApplications(
     const applicant =
       living.find((m) => allowance && (context.certificates.get(m.id) ?? []).includes(allowance)) ?? living[0];
     const disabled = held.some((c) => c.type === 'DISABILITY_CERTIFICATE');
+    // The first household (the demo citizen's) has no minimum-living-allowance case, so the README's
+    // application for one shows what is missing.
     const others: ProgrammeCode[] = [
       'TEMPORARY_ASSISTANCE',
       'EDUCATION_ASSISTANCE',
@@ -267,7 +269,7 @@ export function generateApplications(
       ? 'MINIMUM_LIVING_ALLOWANCE'
       : disabled
         ? random.chance(0.5) ? 'MEDICAL_ASSISTANCE' : 'EXTREME_POVERTY_SUPPORT'
-        : others[random.int(0, others.length - 1)]; // prettier-ignore
+        : others[random.int(0, others.length - (i === 0 ? 2 : 1))]; // prettier-ignore
     // A household holding a 低保证 has the approval that issued it; others take the next state of the cycle.
     let kind = allowance ? 'APPROVED' : CYCLE[i % CYCLE.length];
     // A minimum-living-allowance approval issues a certificate: the seed has none for this household.
