@@ -37,6 +37,13 @@ export const SUBGRAPHS = {
     department: 'data-bureau',
     registry: 'certificate',
   },
+  'labour-market': {
+    title: 'Labour-market registry (job postings, job-seekers, employment registration)',
+    port: 4004,
+    database: 'gov_labour_market',
+    department: 'hrss',
+    registry: 'labour',
+  },
   assistance: {
     title: 'Assistance registry (social assistance applications, public notice, supervision)',
     port: 4005,

@@ -222,15 +222,15 @@ describe.each(Object.entries(ROLES))('%s', (_name, role) => {
     });
   });
 
-  it('myApplications: the citizen’s own (as applicant or household member), nobody else’s', async () => {
-    const res = await send(role, 'query Mine { myApplications { id } }');
+  it('myAssistanceApplications: the citizen’s own (as applicant or household member), nobody else’s', async () => {
+    const res = await send(role, 'query Mine { myAssistanceApplications { id } }');
     const identity = role.identity();
     if (identity?.role !== 'citizen') {
       expect(res.body.errors?.[0].extensions?.code).toBe(identity ? F : U);
       return;
     }
     const mine = identity.sub === applicant.id || identity.sub === member.id;
-    expect(res.body.data.myApplications).toEqual(mine ? [{ id: applicationId }] : []);
+    expect(res.body.data.myAssistanceApplications).toEqual(mine ? [{ id: applicationId }] : []);
   });
 });
 

@@ -455,6 +455,15 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
       }),
       '_service { sdl }': () => ({ query: '{ _service { sdl } }', variables: {} }),
     },
+    'labour-market': {
+      'a normal query': () => ({ query: 'query J { occupations { code } }', variables: {} }),
+      _entities: () => ({
+        query:
+          'query E($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { creditCode jobs { totalCount } } } }',
+        variables: { r: [{ __typename: 'Organization', creditCode: organization.creditCode }] },
+      }),
+      '_service { sdl }': () => ({ query: '{ _service { sdl } }', variables: {} }),
+    },
     assistance: {
       'a normal query': () => ({ query: 'query P { programmes { code } }', variables: {} }),
       _entities: () => ({
@@ -482,7 +491,8 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
     'natural-person': { sub: 'staff-0101', role: 'officer', dept: 'public-security', scopes: ['person:read'] },
     'legal-person': { sub: 'staff-0102', role: 'officer', dept: 'market-regulation', scopes: ['organization:read'] },
     certificate: { sub: 'staff-0104', role: 'officer', dept: 'civil-affairs', scopes: ['certificate:read:sensitive'] },
-    assistance: { sub: 'staff-0105', role: 'officer', dept: 'civil-affairs', scopes: ['assistance:read:sensitive'] },
+    'labour-market': { sub: 'staff-0105', role: 'officer', dept: 'hrss', scopes: ['labour:read'] },
+    assistance: { sub: 'staff-0106', role: 'officer', dept: 'civil-affairs', scopes: ['assistance:read:sensitive'] },
     'data-tracker': { sub: 'staff-0103', role: 'auditor', dept: 'data-bureau', scopes: [] },
   };
 

@@ -350,7 +350,7 @@ async function runReadmeExamples(): Promise<Record<string, { status: number; bod
     undefined,
     'ApplyMissing',
   );
-  await send('MyApplications', tokens.citizen);
+  await send('MyAssistanceApplications', tokens.citizen);
   const queue = await send('CaseQueue', tokens.caseworker, { f: { status: 'SUBMITTED' } }, 'MLA-QUEUE-2026-11');
   const [first] = queue.data.applications;
   await send(

@@ -6,6 +6,7 @@ import { generateResolverTypes, generatedTypesPath } from '../scripts/lib/codege
 import { permissions as naturalPersonPermissions } from '../subgraphs/natural-person/permissions';
 import { permissions as legalPersonPermissions } from '../subgraphs/legal-person/permissions';
 import { permissions as certificatePermissions } from '../subgraphs/certificate/permissions';
+import { permissions as labourMarketPermissions } from '../subgraphs/labour-market/permissions';
 import { permissions as assistancePermissions } from '../subgraphs/assistance/permissions';
 import { permissions as dataTrackerPermissions } from '../subgraphs/data-tracker/permissions';
 
@@ -44,8 +45,9 @@ describe('permission trees mirror the SDL', () => {
   const trees = {
     'natural-person': naturalPersonPermissions,
     'legal-person': legalPersonPermissions,
-    assistance: assistancePermissions,
     certificate: certificatePermissions,
+    'labour-market': labourMarketPermissions,
+    assistance: assistancePermissions,
     'data-tracker': dataTrackerPermissions,
   } as Record<string, Record<string, Record<string, unknown>>>;
 

@@ -176,7 +176,7 @@ export const permissions = {
     programmes: isPublic,
     application: recordedAgainst(applicationArgument, mayLookUpApplication),
     applications: caseOfficerWithPurpose,
-    myApplications: isCitizen,
+    myAssistanceApplications: isCitizen,
     publicNotices: isPublic,
     supervision: supervisor,
     onTimeRate: supervisor,

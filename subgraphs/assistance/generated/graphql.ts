@@ -60,7 +60,7 @@ export type Query = {
    */
   applications?: Maybe<Array<Application>>;
   /** The signed-in citizen's own applications (as applicant or household member), newest first. */
-  myApplications?: Maybe<Array<Application>>;
+  myAssistanceApplications?: Maybe<Array<Application>>;
   /**
    * Public, no token needed. The proposed recipients in their notice period today (China Standard
    * Time): masked name, district, programme, proposed amount, dates. Nothing after the period ends.
@@ -244,7 +244,7 @@ export type ProgrammeCode =
   /** 临时救助 */
   | 'TEMPORARY_ASSISTANCE';
 
-export type ApplicationStatus =
+export type AssistanceStatus =
   /** Received, not yet accepted. */
   | 'SUBMITTED'
   /** 受理: accepted for processing. */
@@ -302,7 +302,7 @@ export type Application = {
   citedCertificateIds?: Maybe<Array<Scalars['ID']['output']>>;
   /** Materials on file the application cites (ids in the certificate registry). */
   citedMaterialIds?: Maybe<Array<Scalars['ID']['output']>>;
-  status?: Maybe<ApplicationStatus>;
+  status?: Maybe<AssistanceStatus>;
   /** Optimistic version: send it with transitionApplication. */
   version?: Maybe<Scalars['Int']['output']>;
   submittedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -351,8 +351,8 @@ export type CaseActor = {
 export type CaseStep = {
   __typename?: 'CaseStep';
   at: Scalars['DateTime']['output'];
-  from?: Maybe<ApplicationStatus>;
-  to: ApplicationStatus;
+  from?: Maybe<AssistanceStatus>;
+  to: AssistanceStatus;
   by: CaseActor;
   /** The X-Purpose the step was taken under. */
   purpose?: Maybe<Scalars['String']['output']>;
@@ -453,7 +453,7 @@ export type PublicNotice = {
 };
 
 export type ApplicationFilter = {
-  status?: InputMaybe<ApplicationStatus>;
+  status?: InputMaybe<AssistanceStatus>;
   programme?: InputMaybe<ProgrammeCode>;
   /** Six-digit district code. */
   districtCode?: InputMaybe<Scalars['String']['input']>;
@@ -476,7 +476,7 @@ export type TransitionInput = {
   applicationId: Scalars['ID']['input'];
   /** The version read; a stale version fails with rule `version`. */
   version: Scalars['Int']['input'];
-  to: ApplicationStatus;
+  to: AssistanceStatus;
   /** Internal review note, at most 500 characters. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** Required for REJECTED and RETURNED_FOR_MATERIALS: told to the applicant, 1 to 500 characters. */
@@ -672,7 +672,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Money: ResolverTypeWrapper<Scalars['Money']['output']>;
   ProgrammeCode: ProgrammeCode;
-  ApplicationStatus: ApplicationStatus;
+  AssistanceStatus: AssistanceStatus;
   Programme: ResolverTypeWrapper<ProgrammeModel>;
   Service: ResolverTypeWrapper<Service>;
   Person: ResolverTypeWrapper<PersonRefModel>;
@@ -836,7 +836,7 @@ export type QueryResolvers<ContextType = AssistanceContext, ParentType extends R
   programmes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType>;
   application?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, Partial<QueryApplicationArgs>>;
   applications?: Resolver<Maybe<Array<ResolversTypes['Application']>>, ParentType, ContextType, RequireFields<QueryApplicationsArgs, 'first'>>;
-  myApplications?: Resolver<Maybe<Array<ResolversTypes['Application']>>, ParentType, ContextType>;
+  myAssistanceApplications?: Resolver<Maybe<Array<ResolversTypes['Application']>>, ParentType, ContextType>;
   publicNotices?: Resolver<Array<ResolversTypes['PublicNotice']>, ParentType, ContextType, Partial<QueryPublicNoticesArgs>>;
   supervision?: Resolver<Maybe<ResolversTypes['SupervisionBoard']>, ParentType, ContextType, Partial<QuerySupervisionArgs>>;
   onTimeRate?: Resolver<Maybe<ResolversTypes['OnTimeReport']>, ParentType, ContextType, RequireFields<QueryOnTimeRateArgs, 'from' | 'to'>>;
@@ -891,7 +891,7 @@ export type ApplicationResolvers<ContextType = AssistanceContext, ParentType ext
   declaredMonthlyIncome?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   citedCertificateIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   citedMaterialIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['ApplicationStatus']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['AssistanceStatus']>, ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   filedBy?: Resolver<Maybe<ResolversTypes['CaseActor']>, ParentType, ContextType>;
@@ -922,8 +922,8 @@ export type CaseActorResolvers<ContextType = AssistanceContext, ParentType exten
 
 export type CaseStepResolvers<ContextType = AssistanceContext, ParentType extends ResolversParentTypes['CaseStep'] = ResolversParentTypes['CaseStep']> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  from?: Resolver<Maybe<ResolversTypes['ApplicationStatus']>, ParentType, ContextType>;
-  to?: Resolver<ResolversTypes['ApplicationStatus'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['AssistanceStatus']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['AssistanceStatus'], ParentType, ContextType>;
   by?: Resolver<ResolversTypes['CaseActor'], ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

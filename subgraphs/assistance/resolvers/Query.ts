@@ -49,7 +49,7 @@ export const Query: QueryResolvers = {
       .slice(0, size);
   },
 
-  myApplications: (_parent, _args, { em, caller }) =>
+  myAssistanceApplications: (_parent, _args, { em, caller }) =>
     caller.identity?.role === 'citizen' ? new ApplicationRepository(em).ofPerson(caller.identity.sub) : [],
 
   publicNotices: async (_parent, args, { em, loaders }) => {
