@@ -433,13 +433,16 @@ async function runReadmeExamples(): Promise<Record<string, { status: number; bod
   await send('OnTimeRate', tokens.supervisor, { from: '2026-01-01', to: '2026-12-31' });
   // Refusals: an officer without a purpose, and a query over the cost budget.
   await send('Applicant', tokens.officer, { n: me.data.me.idNumber }, undefined, 'NoPurpose');
-  await fetch(`${gateway}/graphql`, {
+  const heavy = await fetch(`${gateway}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       query: `query Pages { ${Array.from({ length: 20 }, (_, i) => `p${i}: organizations(first: 100) { edges { node { name } } }`).join(' ')} }`,
     }),
   });
+  // Read the refusal through, so the connection is free again rather than held by an unread body.
+  expect(heavy.status).toBe(400);
+  await heavy.text();
   return results;
 }
 
