@@ -105,7 +105,7 @@ it('starts everything on the embedded PostgreSQL, answers with demo data, and st
   const again = await query('query { me { name } }', citizen);
   expect(again.data.me.name).toBe(me.data.me.name);
   expect(await stop(second.child)).toBe(0);
-}, 540_000);
+}, 360_000);
 
 it('restarts a registry killed with SIGKILL while the gateway keeps answering the others', async () => {
   const running = await start();
@@ -145,7 +145,7 @@ it('restarts a registry killed with SIGKILL while the gateway keeps answering th
     expect(await stop(running.child)).toBe(0);
   }
   expect(await accepts(gatewayPort)).toBe(false);
-}, 540_000);
+}, 360_000);
 
 /** The process id the launcher last logged for a service (started or back). */
 function servicePid(log: string, service: string): number {

@@ -152,6 +152,14 @@ async function runReadmeExamples(): Promise<Record<string, { status: number; bod
       'organization:write,organization:read,person:read',
     ]),
     auditor: await token(['--role', 'auditor', '--dept', 'data-bureau']),
+    hrss: await token([
+      '--role',
+      'officer',
+      '--dept',
+      'hrss',
+      '--scopes',
+      'labour:write,labour:read:sensitive,person:read',
+    ]),
     issuer: await token([
       '--role',
       'officer',
@@ -329,6 +337,60 @@ async function runReadmeExamples(): Promise<Record<string, { status: number; bod
     },
     'DCI-2026-0007',
   );
+  // The labour-market registry's examples, as the README runs them.
+  await send('JobSearch', null, { f: { keyword: '会计', districts: ['510107'], minSalary: 6000 } });
+  const found = await send('JobSearch', null, { f: { keyword: '会计' } }, undefined, 'JobSearchAll');
+  const job = found.data.jobs.edges[0].node.id;
+  await send('JobDetails', null, { id: job });
+  await send('Counters', null);
+  await send('CounterFeed', null, { d: '510107' });
+  const org = (await send('FirstOrganization', null)).data.organizations.edges[0].node.creditCode;
+  await send('EmployerJobs', null, { c: org });
+  const expiresOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const posted = await send('PostJob', tokens.hrss, {
+    i: {
+      employerCreditCode: org,
+      reference: 'HR-2026-0001',
+      title: '总账会计',
+      description: '负责总账核算、月度结账与纳税申报。',
+      occupation: 'ACCOUNTANT',
+      districtCode: '510107',
+      workAddress: '成都市武侯区天府大道北段1700号',
+      salaryMin: 6500,
+      salaryMax: 9000,
+      education: 'JUNIOR_COLLEGE',
+      experienceYears: 2,
+      headcount: 1,
+      contactName: '李女士',
+      contactPhone: '028-85551234',
+      expiresOn,
+    },
+  });
+  await send('SaveProfile', tokens.citizen, {
+    i: {
+      displayName: '邓女士',
+      contactPhone: '13800138000',
+      desiredOccupations: ['ACCOUNTANT'],
+      desiredDistricts: ['510107'],
+      desiredSalary: 6000,
+      education: 'BACHELOR',
+      experienceYears: 3,
+      skills: '总账 纳税申报 财务软件',
+      availability: '一个月内到岗',
+      visibleToEmployers: true,
+    },
+  });
+  const application = (await send('Apply', tokens.citizen, { id: job })).data.applyForJob.id;
+  await send('Applications', tokens.hrss, { id: job }, 'JOB-2026-0001');
+  await send('MoveApplication', tokens.hrss, { i: { id: application, status: 'INTERVIEW' } }, 'JOB-2026-0001');
+  await send('MyApplications', tokens.citizen);
+  await send('Recommended', tokens.citizen);
+  await send('CloseJob', tokens.hrss, { i: { id: posted.data.postJob.id, status: 'FILLED' } });
+  await send('RegisterEmployment', tokens.hrss, {
+    i: { personId: rep, kind: 'EMPLOYED', organizationCreditCode: org, from: '2026-03-01' },
+  });
+  await send('EmploymentOfPerson', tokens.hrss, { id: rep }, 'MLA-2026-0042');
+  await send('MyEmployment', tokens.citizen);
   // The assistance registry's examples, on the seeded applications.
   await send('Programmes', null);
   const notices = await send('Notices', null);
