@@ -182,7 +182,7 @@ async function runReadmeExamples(): Promise<Record<string, { status: number; bod
       '--dept',
       'civil-affairs',
       '--scopes',
-      'assistance:read:sensitive,assistance:write,person:read:sensitive,certificate:read:sensitive,organization:read',
+      'assistance:read:sensitive,assistance:write,person:read:sensitive,certificate:read:sensitive,organization:read,labour:read:sensitive',
     ]),
     supervisor: await token(['--role', 'officer', '--dept', 'statistics', '--scopes', 'assistance:read']),
   };
@@ -472,6 +472,7 @@ it('runs the README’s examples through the real gateway, as every role', async
   // The demo citizen lacks papers for the minimum living allowance: all of them are listed at once.
   expect(results.ApplyMissing.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'materials' });
   expect(results.CaseFile.body.data.application.eligibility.map((f: { status: string }) => f.status)).toEqual([
+    'READ',
     'READ',
     'READ',
     'READ',
