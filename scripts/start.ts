@@ -15,6 +15,7 @@ import { seedDemoIfEmpty } from '../seeds';
 import { openDatabaseServer, type DatabaseServer } from './lib/database-server';
 import { REGISTRY_MODULES } from './lib/registries';
 import { superviseService, type SupervisedService } from './lib/services';
+import { ensureWebBuilt } from './lib/web-build';
 
 const log = createLogger('start');
 const services: SupervisedService[] = [];
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
     (message) => log.info(message),
   );
 
+  await ensureWebBuilt((message) => log.info(message));
+
   const env = { ...database.env };
   for (const name of SUBGRAPH_NAMES) {
     services.push(await superviseService(name, `subgraphs/${name}/main.ts`, env, log));
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       '',
+      `  Pages:    ${base}/  (sign in at ${base}/sign-in${isProduction() ? '' : ' with a demo person'})`,
       `  Gateway:  ${url}`,
       ...(isProduction() ? [] : [`  Explorer: ${base}/explorer`]),
       `  Health:   ${base}/health (this process), ${base}/ready (every registry)`,
