@@ -110,27 +110,49 @@ export function formatBytes(size: number | null | undefined): string {
   return `${(size / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** The fields of an access record, as `Type.field`, in plain words where known. */
-const FIELDS: Record<string, string> = {
+/** What a person's field is, in plain words. */
+const PERSON_FIELDS: Record<string, string> = {
   name: '姓名',
   gender: '性别',
   birthYear: '出生年份',
   birthDate: '出生日期',
   districtCode: '户籍区县',
+  deathDate: '死亡日期',
   idNumber: '身份证号',
   ethnicity: '民族',
   registeredAddress: '户籍地址',
   phone: '手机号',
   maritalStatus: '婚姻状况',
   household: '户籍信息',
+  remarks: '登记备注',
   certificates: '电子证照',
   materials: '材料',
   readiness: '材料齐全情况',
-  content: '材料文件',
   accessRecords: '数据访问记录',
+  legalRepresentativeOf: '担任法定代表人的企业',
 };
 
-export function fieldLabel(field: string): string {
-  const name = field.split('.').at(-1) ?? field;
-  return FIELDS[name] ? `${FIELDS[name]}（${field}）` : field;
+/** Everything else by type. */
+const TYPES: Record<string, string> = {
+  Certificate: '电子证照',
+  Material: '材料信息',
+  MaterialUse: '材料使用记录',
+  Readiness: '材料齐全情况',
+  ReadinessItem: '材料齐全情况',
+  Household: '户籍信息',
+  HouseholdMember: '户籍信息',
+  Organization: '企业信息',
+};
+
+/** One access record's fields (`Type.field`) as the distinct things they are, in plain words. */
+export function fieldLabels(fields: string[]): string[] {
+  const labels = new Set<string>();
+  for (const field of fields) {
+    const [type, name] = field.split('.');
+    if (field === 'Material.content') labels.add('材料文件');
+    else if (type === 'Query' || type === 'Mutation') labels.add(`按证件或编号查找（${name}）`);
+    else if (type === 'Person') labels.add(PERSON_FIELDS[name] ?? field);
+    else labels.add(TYPES[type] ?? field);
+  }
+  return [...labels];
 }

@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useClient } from 'urql';
 import { ErrorNotice } from '../../components/Notice';
 import { StatusBadge } from '../../components/StatusBadge';
-import { ACTIONS, DEPARTMENTS, OUTCOMES, REGISTRIES, ROLES, fieldLabel, formatDateTime, label } from '../../format';
+import { ACTIONS, DEPARTMENTS, OUTCOMES, REGISTRIES, ROLES, fieldLabels, formatDateTime, label } from '../../format';
 import {
   WhoReadMyDataDocument,
   type AccessOutcome,
@@ -179,12 +179,15 @@ export function MyAccessLog({ personId }: { personId: string }) {
                 </td>
                 <td className="mono">{row.purpose ?? '—'}</td>
                 <td>
-                  {label(ACTIONS, row.action)}：
-                  <ul className="plain">
-                    {row.fields.map((field) => (
-                      <li key={field}>{fieldLabel(field)}</li>
-                    ))}
-                  </ul>
+                  {label(ACTIONS, row.action)}：{fieldLabels(row.fields).join('、')}
+                  <details>
+                    <summary>字段明细</summary>
+                    <ul className="plain mono small">
+                      {row.fields.map((field) => (
+                        <li key={field}>{field}</li>
+                      ))}
+                    </ul>
+                  </details>
                 </td>
                 <td>
                   <StatusBadge tone={row.outcome === 'GRANTED' ? 'neutral' : row.outcome === 'DENIED' ? 'bad' : 'warn'}>

@@ -1,20 +1,25 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { useQuery } from 'urql';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useClient, useQuery, type CombinedError } from 'urql';
 import { ErrorNotice, Loading } from '../../components/Notice';
 import { DEPARTMENTS, formatBytes, formatDateTime, label } from '../../format';
-import { MaterialKindsDocument, MyMaterialsDocument } from '../../gql/graphql';
+import { MaterialKindsDocument, MyMaterialsDocument, type MyMaterialsQuery } from '../../gql/graphql';
 import { downloadMaterial, uploadMaterial } from '../../materials';
+
+type Material = NonNullable<NonNullable<MyMaterialsQuery['me']>['materials']>['edges'][number]['node'];
+
+/** Materials per page (each lists the applications that used it, within the gateway's cost budget). */
+const PAGE = 20;
 
 type UploadState =
   { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; text: string } | { kind: 'failed'; text: string };
 
 /** Materials submitted once: upload, download, and which applications used each. */
 export function MyMaterials() {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: MyMaterialsDocument, variables: { first: 50 } });
   const [{ data: kinds }] = useQuery({ query: MaterialKindsDocument });
+  // Bumped after each upload: the list is read afresh.
+  const [version, setVersion] = useState(0);
   const [upload, setUpload] = useState<UploadState>({ kind: 'idle' });
   const [kind, setKind] = useState('');
-  const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const kindId = useId();
   const fileId = useId();
@@ -33,13 +38,12 @@ export function MyMaterials() {
           : `这份文件之前已提交过，无需重复上传（${material.fileName ?? file.name}）。`,
       });
       if (fileInput.current) fileInput.current.value = '';
-      refetch({ requestPolicy: 'network-only' });
+      setVersion((v) => v + 1);
     } catch (problem) {
       setUpload({ kind: 'failed', text: (problem as Error).message });
     }
   }
 
-  const materials = data?.me?.materials;
   return (
     <>
       <h2>上传材料</h2>
@@ -76,19 +80,65 @@ export function MyMaterials() {
           上传失败：{upload.text}
         </p>
       )}
+      <MaterialList version={version} />
+    </>
+  );
+}
+
+/** The materials on file, newest first, a page at a time, with the applications that used each. */
+function MaterialList({ version }: { version: number }) {
+  const client = useClient();
+  const [rows, setRows] = useState<Material[]>([]);
+  const [page, setPage] = useState<{ totalCount: number; hasNextPage: boolean; endCursor: string | null } | null>(null);
+  const [fetching, setFetching] = useState(true);
+  const [error, setError] = useState<CombinedError | string | null>(null);
+  const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
+
+  async function load(after: string | null, live: () => boolean = () => true) {
+    setFetching(true);
+    const result = await client
+      .query(MyMaterialsDocument, { first: PAGE, after }, { requestPolicy: 'network-only' })
+      .toPromise();
+    if (!live()) return;
+    const materials = result.data?.me?.materials;
+    setFetching(false);
+    setError(result.error ?? (materials ? null : '没有找到您的记录。'));
+    if (!materials) return;
+    const nodes = materials.edges.map((edge) => edge.node);
+    setRows((previous) => (after ? [...previous, ...nodes] : nodes));
+    setPage({
+      totalCount: materials.totalCount,
+      ...materials.pageInfo,
+      endCursor: materials.pageInfo.endCursor ?? null,
+    });
+  }
+
+  useEffect(() => {
+    let live = true;
+    void load(null, () => live);
+    return () => {
+      live = false;
+    };
+    // load reads only the client, which never changes
+  }, [version]);
+
+  return (
+    <>
       <h2>已提交的材料</h2>
-      {fetching && !materials && <Loading what="材料" />}
+      {fetching && !page && <Loading what="材料" />}
       {error && <ErrorNotice error={error} what="读取材料" />}
       {downloadProblem && (
         <p className="notice error" role="alert">
           下载失败：{downloadProblem}
         </p>
       )}
-      {materials && materials.edges.length === 0 && <p>还没有提交过材料。</p>}
-      {materials && materials.edges.length > 0 && (
+      {page && rows.length === 0 && <p>还没有提交过材料。</p>}
+      {page && rows.length > 0 && (
         <div className="table-wrap">
           <table>
-            <caption>共 {materials.totalCount} 份，最新的在前</caption>
+            <caption>
+              共 {page.totalCount} 份，最新的在前；已显示 {rows.length} 份
+            </caption>
             <thead>
               <tr>
                 <th scope="col">材料</th>
@@ -98,7 +148,7 @@ export function MyMaterials() {
               </tr>
             </thead>
             <tbody>
-              {materials.edges.map(({ node }) => (
+              {rows.map((node) => (
                 <tr key={node.id}>
                   <td>
                     <strong>{node.kind?.name ?? '材料'}</strong>
@@ -148,6 +198,13 @@ export function MyMaterials() {
             </tbody>
           </table>
         </div>
+      )}
+      {page?.hasNextPage && (
+        <p>
+          <button type="button" className="secondary" disabled={fetching} onClick={() => void load(page.endCursor)}>
+            显示更早的材料
+          </button>
+        </p>
       )}
     </>
   );
