@@ -19,11 +19,13 @@ import { demoCitizen } from '../seeds';
 
 const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const SECRET = new TextEncoder().encode('a development secret of at least 32 bytes');
-const dist = mkdtempSync(join(tmpdir(), 'gov-graph-web-dist-'));
+const root = mkdtempSync(join(tmpdir(), 'gov-graph-web-'));
+const dist = join(root, 'dist');
 const gateways: RunningServer[] = [];
 
 beforeAll(() => {
-  mkdirSync(join(dist, 'assets'));
+  mkdirSync(join(dist, 'assets'), { recursive: true });
+  writeFileSync(join(root, 'secret.txt'), 'outside the pages');
   writeFileSync(
     join(dist, 'index.html'),
     '<!doctype html><div id="root"></div><script src="/assets/app-1a2b3c.js"></script>',
@@ -34,7 +36,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   for (const gateway of gateways) await gateway.close();
-  rmSync(dist, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
 });
 
 /** A gateway (its subgraphs need not run: nothing here reaches them). */
@@ -90,6 +92,19 @@ describe('the pages at /', () => {
     const asset = await fetch(`${base}/assets/app-1a2b3c.js`);
     expect(await asset.text()).toBe('console.log("pages")');
     expect(asset.headers.get('cache-control')).toMatch(/immutable/);
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    const plain = await fetch(`${base}/assets/app-1a2b3c.js`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('console.log("pages")');
+    for (const path of [
+      '/assets/..%2f..%2fpackage.json',
+      '/..%2f..%2fpackage.json',
+      '/assets/%2e%2e/%2e%2e/package.json',
+    ]) {
+      const outside = await fetch(`${base}${path}`);
+      expect({ path, status: outside.status }).toEqual({ path, status: expect.any(Number) });
+      expect(await outside.text()).not.toContain('"name": "gov-graph"');
+    }
     const missing = await fetch(`${base}/assets/app-000000.js`, { headers: { accept: BROWSER } });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toMatch(/json/);

@@ -150,7 +150,7 @@ function Applicant({ lookup }: { lookup: Lookup }) {
             {note && <p className={`notice ${used.error ? 'error' : 'good'}`}>{note}</p>}
           </div>
           <div className="table-wrap">
-            <table>
+            <table className="phone-cards">
               <caption>一次性告知：每项材料及每位家庭成员的情况</caption>
               <thead>
                 <tr>
@@ -164,12 +164,12 @@ function Applicant({ lookup }: { lookup: Lookup }) {
               <tbody>
                 {readiness.items.map((item, index) => (
                   <tr key={`${item.requirement.position}-${item.person?.id ?? index}`}>
-                    <td>{item.requirement.position}</td>
-                    <td>
+                    <td data-label="序号">{item.requirement.position}</td>
+                    <td data-label="材料">
                       {item.requirement.description}
                       {item.requirement.originalRequired && <div className="hint">须核验原件</div>}
                     </td>
-                    <td>
+                    <td data-label="谁提供">
                       {label(PROVIDERS, item.requirement.provider)}
                       {item.person && (
                         <div>
@@ -178,11 +178,11 @@ function Applicant({ lookup }: { lookup: Lookup }) {
                         </div>
                       )}
                     </td>
-                    <td>
+                    <td data-label="情况">
                       <StatusBadge tone={TONES[item.status]}>{label(READINESS, item.status)}</StatusBadge>
                       <div className="hint">{item.note}</div>
                     </td>
-                    <td>
+                    <td data-label="依据">
                       {item.certificate && (
                         <div>
                           {item.certificate.type?.name} <span className="mono">{item.certificate.number}</span>

@@ -148,7 +148,7 @@ export function MyAccessLog({ personId }: { personId: string }) {
       </form>
       {state.error && <ErrorNotice error={state.error} what="读取访问记录" />}
       <div className="table-wrap">
-        <table className="access-log">
+        <table className="access-log phone-cards">
           <caption>
             <span role="status">
               {state.loading ? '正在加载……' : `已显示 ${rows.length} 条${more ? '，还有更早的记录' : ''}`}
@@ -167,18 +167,22 @@ export function MyAccessLog({ personId }: { personId: string }) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <td className="nowrap">{formatDateTime(row.at)}</td>
-                <td>
+                <td data-label="时间" className="nowrap">
+                  {formatDateTime(row.at)}
+                </td>
+                <td data-label="信息库">
                   {label(REGISTRIES, row.registry)}
                   {row.via && <div className="hint">经 {label(REGISTRIES, row.via)} 代为核验</div>}
                 </td>
-                <td>
+                <td data-label="谁">
                   {row.actorRole === 'citizen' && row.actorSub === personId
                     ? '本人'
                     : `${label(DEPARTMENTS, row.actorDepartment)} ${label(ROLES, row.actorRole)} ${row.actorSub ?? '匿名'}`}
                 </td>
-                <td className="mono">{row.purpose ?? '—'}</td>
-                <td>
+                <td data-label="事由（办件编号）" className="mono">
+                  {row.purpose ?? '—'}
+                </td>
+                <td data-label="内容">
                   {label(ACTIONS, row.action)}：{fieldLabels(row.fields).join('、')}
                   <details>
                     <summary>字段明细</summary>
@@ -189,7 +193,7 @@ export function MyAccessLog({ personId }: { personId: string }) {
                     </ul>
                   </details>
                 </td>
-                <td>
+                <td data-label="结果">
                   <StatusBadge tone={row.outcome === 'GRANTED' ? 'neutral' : row.outcome === 'DENIED' ? 'bad' : 'warn'}>
                     {label(OUTCOMES, row.outcome)}
                   </StatusBadge>

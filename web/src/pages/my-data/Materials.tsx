@@ -135,7 +135,7 @@ function MaterialList({ version }: { version: number }) {
       {page && rows.length === 0 && <p>还没有提交过材料。</p>}
       {page && rows.length > 0 && (
         <div className="table-wrap">
-          <table>
+          <table className="phone-cards">
             <caption>
               共 {page.totalCount} 份，最新的在前；已显示 {rows.length} 份
             </caption>
@@ -150,19 +150,19 @@ function MaterialList({ version }: { version: number }) {
             <tbody>
               {rows.map((node) => (
                 <tr key={node.id}>
-                  <td>
+                  <td data-label="材料">
                     <strong>{node.kind?.name ?? '材料'}</strong>
                     <br />
                     {node.fileName ?? '（未命名）'} · {formatBytes(node.size)}
                   </td>
-                  <td>
+                  <td data-label="提交">
                     {formatDateTime(node.uploadedAt)}
                     <br />
                     {node.uploadedBy?.role === 'citizen'
                       ? '本人上传'
                       : `${label(DEPARTMENTS, node.uploadedBy?.department)} ${node.uploadedBy?.sub ?? ''} 代为上传`}
                   </td>
-                  <td>
+                  <td data-label="用于哪些办件">
                     {node.uses && node.uses.length > 0 ? (
                       <ul className="plain">
                         {node.uses.map((use) => (
@@ -176,7 +176,7 @@ function MaterialList({ version }: { version: number }) {
                       '尚未被办件使用'
                     )}
                   </td>
-                  <td>
+                  <td data-label="文件">
                     {node.downloadPath && (
                       <button
                         type="button"
