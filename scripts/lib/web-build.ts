@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../subgraphs/shared/config';
 
@@ -9,7 +9,12 @@ import { REPO_ROOT } from '../../subgraphs/shared/config';
  * (`npm ci --omit=dev`) needs web/dist built elsewhere, and says so rather than failing to start.
  */
 export async function ensureWebBuilt(report: (message: string) => void): Promise<void> {
-  if (existsSync(join(REPO_ROOT, 'web', 'dist', 'index.html'))) return;
+  const dist = join(REPO_ROOT, 'web', 'dist');
+  if (existsSync(join(dist, 'index.html'))) return;
+  if (process.env.WEB_BUILD === 'off') {
+    report('the web pages are not built (web/dist is missing) and WEB_BUILD=off: run `npm run build` for them');
+    return;
+  }
   const vite = join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   if (!existsSync(vite)) {
     report(
@@ -20,19 +25,27 @@ export async function ensureWebBuilt(report: (message: string) => void): Promise
   }
   report('building the web pages into web/dist (first start only; about 20 s; `npm run build` rebuilds them)');
   const started = Date.now();
+  // Built beside web/dist and moved into place whole, so a page is never served half-built and two
+  // starts at once do not build into one folder. NODE_ENV=production whatever the caller's: React's
+  // production build.
+  const building = join(REPO_ROOT, 'web', `.dist-${process.pid}`);
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [vite, 'build', '--config', join('web', 'vite.config.ts'), '--logLevel', 'warn'],
-      {
-        cwd: REPO_ROOT,
-        stdio: ['ignore', 'inherit', 'inherit'],
-      },
-    );
+    const args = [vite, 'build', '--config', join('web', 'vite.config.ts'), '--outDir', building, '--logLevel', 'warn'];
+    const child = spawn(process.execPath, args, {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.on('error', reject);
     child.on('exit', (code) =>
       code === 0 ? resolve() : reject(new Error(`building the web pages failed (vite exited with ${code}); see above`)),
     );
   });
+  try {
+    if (existsSync(dist)) rmSync(dist, { recursive: true, force: true });
+    renameSync(building, dist);
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
   report(`built the web pages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
