@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadTrustedDocuments } from '../gateway/trusted-documents';
-import { DEMO, demoCitizen, seedRegistries } from '../seeds';
+import { DEMO, demoCitizen, seedJobs, seedRegistries } from '../seeds';
 import { startStack, type TestStack } from './support/stack';
 
 /**
@@ -76,7 +76,14 @@ beforeAll(async () => {
     certificateUrl: stack.databaseUrls.certificate,
     seed: DEMO.seed,
     people: 60,
-    organizations: 5,
+    organizations: 10,
+  });
+  await seedJobs({
+    labourMarketUrl: stack.databaseUrls['labour-market'],
+    legalPersonUrl: stack.databaseUrls['legal-person'],
+    naturalPersonUrl: stack.databaseUrls['natural-person'],
+    postings: 60,
+    demoCitizenId: citizen.id,
   });
   base = stack.gatewayUrl.replace(/\/graphql$/, '');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
@@ -342,6 +349,84 @@ describe('a citizen uploads a material and sees an officer read it in their trac
       .getByRole('row', { name: new RegExp(FILE_NAME) })
       .getByText(PURPOSE)
       .waitFor();
+  });
+});
+
+describe('a job-seeker finds and applies for a job', () => {
+  let title = '';
+
+  it('searches the public feed without signing in, with facet counts, and opens a posting with its employer', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${base}/jobs`);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /共 \d+ 个岗位/ })
+      .waitFor();
+    const total = Number(
+      /共 (\d+) 个岗位/.exec((await page.getByRole('status').filter({ hasText: /共/ }).textContent())!)![1],
+    );
+    expect(total).toBeGreaterThan(0);
+    // A district facet narrows the feed to its count.
+    const facet = page.getByRole('complementary').getByRole('button').first();
+    const [, district, count] = /^(.+)（(\d+)）$/.exec((await facet.textContent())!)!;
+    await facet.click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `共 ${count} 个岗位` })
+      .waitFor();
+    const districts = await page.locator('.job-list .job p:first-of-type').allTextContents();
+    for (const line of districts) expect(line).toContain(district);
+    await expectAccessible(page, 'jobs');
+    await expectKeyboardReachable(page, 'jobs');
+    await screenshots(page, 'jobs', async (p) => {
+      await p.locator('.job-list .job').first().waitFor();
+    });
+    const first = page.locator('.job-list .job h3 a').first();
+    title = (await first.textContent())!;
+    await first.click();
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await page.getByText('统一社会信用代码').waitFor();
+    await page.getByText('投递前请先').waitFor();
+    await expectAccessible(page, 'job detail');
+    await context.close();
+  });
+
+  it('applies once as the signed-in citizen and sees the application and its status', async () => {
+    const { context, page } = await newPage(PHONE);
+    await signInAs(page, /市民/);
+    await page.waitForURL(`${base}/me`);
+    await page.goto(`${base}/jobs`);
+    await page.getByRole('link', { name: title }).first().click();
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await page.getByRole('button', { name: '投递简历' }).click();
+    await page.getByText(/已投递（/).waitFor();
+    await expect(page.getByRole('button', { name: '已投递' }).isDisabled()).resolves.toBe(true);
+    await screenshots(page, 'job-detail', async (p) => {
+      await p.getByText(/已投递（/).waitFor();
+    });
+    await page.getByRole('link', { name: '我的求职申请' }).click();
+    await page
+      .getByRole('row', { name: new RegExp(title) })
+      .getByText('已投递')
+      .waitFor();
+    await expectAccessible(page, 'my applications');
+    await screenshots(page, 'my-applications', async (p) => {
+      await p.getByRole('row', { name: new RegExp(title) }).waitFor();
+    });
+    await context.close();
+  });
+
+  it("shows a district counter's screen with its local feed", async () => {
+    const { context, page } = await newPage({ width: 1080, height: 1920 });
+    await page.goto(`${base}/counter/510107`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('heading', { name: /武侯区在招岗位/ }).waitFor();
+    await expectAccessible(page, 'counter');
+    await expectKeyboardReachable(page, 'counter');
+    await screenshots(page, 'counter', async (p) => {
+      await p.getByRole('heading', { name: /武侯区在招岗位/ }).waitFor();
+    });
+    await context.close();
   });
 });
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { Caseworker } from './pages/Caseworker';
+import { CounterScreen, JobDetail, Jobs, MyJobApplications } from './pages/Jobs';
 import { Home } from './pages/Home';
 import { MyData } from './pages/MyData';
 import { NotFound } from './pages/NotFound';
@@ -38,6 +39,16 @@ export function App() {
                   首页
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/jobs" end>
+                  岗位查询
+                </NavLink>
+              </li>
+              {session?.role === 'citizen' && (
+                <li>
+                  <NavLink to="/jobs/mine">我的求职</NavLink>
+                </li>
+              )}
               {(!session || session.role === 'citizen') && (
                 <li>
                   <NavLink to="/me">我的数据</NavLink>
@@ -82,6 +93,10 @@ export function App() {
           <Route path="/sign-in" element={<SignIn />} />
           <Route path="/me/*" element={<MyData />} />
           <Route path="/caseworker" element={<Caseworker />} />
+          <Route path="/jobs" element={<Jobs />} />
+          <Route path="/jobs/mine" element={<MyJobApplications />} />
+          <Route path="/jobs/:id" element={<JobDetail />} />
+          <Route path="/counter/:district" element={<CounterScreen />} />
           <Route path="/verify" element={<Verify />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
