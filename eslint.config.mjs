@@ -3,7 +3,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'subgraphs/*/generated/', 'coverage/', '*.config.js', '*.config.mjs'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.data/',
+      'subgraphs/*/generated/',
+      'web/dist/',
+      'web/src/gql/',
+      'test/artifacts/',
+      'coverage/',
+      '*.config.js',
+      '*.config.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 /** Starts the gateway as its own process (the launcher runs this). */
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog';
-import { gatewayPort, metricsToken, subgraphTimeoutMs, subgraphUrl } from '../subgraphs/shared/config';
+import { gatewayPort, isProduction, metricsToken, subgraphTimeoutMs, subgraphUrl } from '../subgraphs/shared/config';
 import {
   loadGatewayPublicKey,
   loadGatewaySigningKey,
@@ -11,6 +11,8 @@ import {
   userTokenIssuer,
 } from '../subgraphs/shared/keys';
 import { createLogger } from '../subgraphs/shared/logger';
+import { demoSignIns } from '../subgraphs/shared/demo-tokens';
+import { demoCitizen } from '../seeds';
 import { runUntilStopped } from '../subgraphs/shared/process';
 import { createTokenVerifier } from './authenticate';
 import { queryLimits, rateLimits, redisUrl, trustedDocuments, trustProxy } from './config';
@@ -24,13 +26,18 @@ void runUntilStopped(log, async () => {
   const limits = rateLimits();
   const rateLimiter = await RequestRateLimiter.fromEnvironment(limits, redisUrl(), log);
   const trusted = trustedDocuments();
+  const userTokens = await loadUserTokenVerifier();
+  // The pages' development sign-in: only outside production, and only where tokens are checked
+  // with the development secret (never beside an identity provider).
+  const demoTokenSecret = userTokens.kind === 'secret' && !isProduction() ? userTokens.secret : null;
+  const citizen = demoTokenSecret ? demoCitizen() : null;
   const gateway = await startGateway({
     port: gatewayPort(),
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphUrl(name)])) as Record<
       SubgraphName,
       string
     >,
-    verifyToken: createTokenVerifier(await loadUserTokenVerifier(), {
+    verifyToken: createTokenVerifier(userTokens, {
       issuer: userTokenIssuer(),
       audience: userTokenAudience(),
     }),
@@ -46,6 +53,11 @@ void runUntilStopped(log, async () => {
     trustedDocuments: trusted,
     metricsToken: metricsToken(),
     trustProxy: trustProxy(),
+    demoTokens:
+      demoTokenSecret && citizen
+        ? () =>
+            demoSignIns(citizen, { secret: demoTokenSecret, issuer: userTokenIssuer(), audience: userTokenAudience() })
+        : undefined,
     log,
   });
   log.info(

@@ -53,6 +53,8 @@ import {
   type VerificationLimits,
 } from './verification-limiter';
 import { checkReadiness } from './readiness';
+import { mountDemoTokens, mountWebApp } from './web';
+import type { DemoSignIn } from '../subgraphs/shared/demo-tokens';
 import {
   operationNames,
   resolveDocumentIds,
@@ -99,6 +101,10 @@ export interface GatewayOptions {
   registryJwks?: JsonWebKeySet;
   /** How wrong verifyCertificate codes are limited per client (default DEFAULT_VERIFICATION_LIMITS). */
   verificationLimits?: VerificationLimits;
+  /** Where the built web pages are (default web/dist); false: no pages at `/`. */
+  webDist?: string | false;
+  /** Demo sign-ins for the pages' development sign-in (GET /demo-tokens); never served in production. */
+  demoTokens?: () => Promise<DemoSignIn[]>;
 }
 
 /** Request headers a browser app may send cross-origin (Apollo's CSRF check accepts the last two). */
@@ -283,6 +289,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       },
     }),
   );
+
+  if (options.demoTokens && !production) mountDemoTokens(app, options.demoTokens);
+  // Last: the pages take only what no route above answered (and never a reserved path).
+  if (options.webDist !== false) mountWebApp(app, options.webDist);
 
   installJsonErrors(app, log);
 

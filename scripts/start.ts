@@ -16,6 +16,7 @@ import { seedDemoIfEmpty } from '../seeds';
 import { openDatabaseServer, type DatabaseServer } from './lib/database-server';
 import { REGISTRY_MODULES } from './lib/registries';
 import { superviseService, type SupervisedService } from './lib/services';
+import { ensureWebBuilt } from './lib/web-build';
 
 const log = createLogger('start');
 const services: SupervisedService[] = [];
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
     { onProgress: (message) => log.info(message) },
   );
 
+  await ensureWebBuilt((message) => log.info(message));
+
   const env = { ...database.env };
   // The subgraphs start side by side (each spends its start-up loading code, which both cores can
   // share); one that cannot start stops the launcher, and shutdown() then stops those that did.
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       '',
+      `  Pages:    ${base}/  (sign in at ${base}/sign-in${isProduction() ? '' : ' with a demo person'})`,
       `  Gateway:  ${url}`,
       ...(isProduction() ? [] : [`  Explorer: ${base}/explorer`]),
       `  Health:   ${base}/health (this process), ${base}/ready (every registry)`,

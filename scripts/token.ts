@@ -4,7 +4,6 @@
  * only: it signs with the instance's HS256 secret (.data/keys or JWT_SECRET). In production your
  * identity provider issues tokens.
  */
-import { SignJWT } from 'jose';
 import { DEPARTMENTS, ROLES, SCOPE_ACTIONS, SCOPE_REGISTRIES, parseIdentityClaims } from '../subgraphs/shared/identity';
 import {
   ensureDevelopmentKeys,
@@ -12,6 +11,7 @@ import {
   userTokenAudience,
   userTokenIssuer,
 } from '../subgraphs/shared/keys';
+import { signUserToken } from '../subgraphs/shared/demo-tokens';
 import { demoCitizen } from '../seeds';
 
 const USAGE = `usage: npm run token -- --role <${ROLES.join('|')}> [--sub ID] [--dept CODE] [--scopes a,b] [--ttl 8h]
@@ -76,14 +76,11 @@ async function main(): Promise<void> {
   }
 
   ensureDevelopmentKeys();
-  const token = await new SignJWT({ role: identity.role, dept: identity.dept ?? undefined, scopes: identity.scopes })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(identity.sub)
-    .setIssuer(userTokenIssuer())
-    .setAudience(userTokenAudience())
-    .setIssuedAt()
-    .setExpirationTime(ttl)
-    .sign(await loadUserTokenSecret());
+  const token = await signUserToken(
+    identity,
+    { secret: await loadUserTokenSecret(), issuer: userTokenIssuer(), audience: userTokenAudience() },
+    ttl,
+  );
   console.log(
     `Token for ${identity.role} ${identity.sub}${identity.dept ? ` of ${identity.dept}` : ''}` +
       `${identity.scopes.length ? ` with ${identity.scopes.join(', ')}` : ''}, valid ${ttl}:`,

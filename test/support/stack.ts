@@ -22,6 +22,8 @@ import { createLogger } from '../../subgraphs/shared/logger';
 import { migrate, openRegistryOrm, type RegistryOrm } from '../../subgraphs/shared/orm';
 import { serveSubgraph, type RunningServer } from '../../subgraphs/shared/server';
 import { REGISTRY_MODULES } from '../../scripts/lib/registries';
+import { demoSignIns } from '../../subgraphs/shared/demo-tokens';
+import { demoCitizen } from '../../seeds';
 import { RegistryAccessLogs } from '../../subgraphs/data-tracker/registry-client';
 import { dataTrackerSubgraph } from '../../subgraphs/data-tracker/subgraph';
 import { createTokenVerifier } from '../../gateway/authenticate';
@@ -136,6 +138,10 @@ export interface StackOptions {
   verificationLimits?: VerificationLimits;
   /** When the registries sign their chain head (default: as in production, 1000 records or 30 s). */
   checkpoints?: { everyRecords?: number; everySeconds?: number };
+  /** Where the gateway serves the web pages from (default web/dist). */
+  webDist?: string;
+  /** Serve the development sign-in's demo people (GET /demo-tokens), signed with the stack's secret. */
+  demoTokens?: boolean;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
@@ -248,6 +254,10 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     rateLimiter: options.rateLimiter,
     trustedDocuments: options.trustedDocuments,
     metricsToken: options.metricsToken,
+    webDist: options.webDist,
+    demoTokens: options.demoTokens
+      ? () => demoSignIns(demoCitizen(), { secret: userSecret, issuer: 'gov-graph', audience: 'gov-graph' }, '10m')
+      : undefined,
     log,
     onSubgraphFetch: (name) => {
       fetches[name] += 1;
