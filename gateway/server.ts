@@ -129,6 +129,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   const httpServer = createServer(app);
+  // Idle client connections stay open longer than clients and proxies keep them (Node's default of
+  // 5 s is shorter than most): otherwise a client reusing a connection just as the gateway closes
+  // it gets "socket hang up" for a request that never arrived. Headers must time out later still.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const limits = options.limits ?? DEFAULT_LIMITS;
   const trusted = options.trustedDocuments ?? null;
   if (trusted) reserveOperationNames(operationNames(trusted));
