@@ -4,7 +4,10 @@ import {
   byArgument,
   hasPurpose,
   hasScope,
+  holdsGrantForArgument,
   internalPersonalData,
+  isAuthenticated,
+  isOfficer,
   isCitizen,
   isOfficerOf,
   isSelfArgument,
@@ -18,6 +21,7 @@ import type { NaturalPersonContext } from './context';
 import type { HouseholdMember } from './entities/household-member.entity';
 import type { Household } from './entities/household.entity';
 import type { Person } from './entities/person.entity';
+import type { ConsentGrant, ConsentRequest } from './entities/consent.entity';
 
 /**
  * Who may read what in the natural-person registry, type by type as in
@@ -55,8 +59,32 @@ const idsOf = (people: (Person | null)[]) => people.filter((p): p is Person => p
 
 const basic = personal.basic(theirOwn);
 const sensitive = personal.sensitive(theirOwn);
-const householdData = personal.sensitive(householdMembers);
-const memberData = personal.sensitive(membersOfTheHousehold);
+// A household is reached through Person.household: a grant of that field covers it.
+const throughHousehold = () => ['Person.household'];
+const householdData = personal.sensitive(householdMembers, throughHousehold);
+const memberData = personal.sensitive(membersOfTheHousehold, throughHousehold);
+
+/**
+ * A consent request or grant: the person it is addressed to, and officers of the department that
+ * asked (who follow its status). Its preview only the person.
+ */
+const isPartyToConsent = rule({ cache: 'no_cache' })((
+  consent: ConsentRequest | ConsentGrant,
+  _args,
+  ctx: NaturalPersonContext,
+  info,
+) => {
+  const identity = ctx.caller.identity;
+  if (identity?.role === 'citizen' && identity.sub === consent.personId) return true;
+  if (identity?.role === 'officer' && identity.dept === consent.department) return true;
+  return refusal(ctx, info, 'is for the person asked and officers of the department that asked');
+});
+const isPersonAsked = rule({ cache: 'no_cache' })((request: ConsentRequest, _args, ctx: NaturalPersonContext, info) =>
+  ctx.caller.identity?.role === 'citizen' && ctx.caller.identity.sub === request.personId
+    ? true
+    : refusal(ctx, info, 'shows the values to the person asked only'),
+);
+const withinGuardedParent = isAuthenticated;
 const sensitiveWithPurpose = and(hasScope('person:read:sensitive'), hasPurpose);
 
 /**
@@ -82,7 +110,13 @@ export const permissions = {
   Query: {
     person: recordedAgainst(
       byArgument('id', personWithId),
-      or(isSelfArgument('id'), hasScope('person:read'), hasScope('person:read:sensitive')),
+      or(
+        isSelfArgument('id'),
+        hasScope('person:read'),
+        hasScope('person:read:sensitive'),
+        // An officer holding this person's consent grant finds them; only granted fields resolve.
+        holdsGrantForArgument('person:read', byArgument('id', personWithId)),
+      ),
     ),
     personByIdNumber: recordedAgainst(byArgument('idNumber', personWithIdNumber), sensitiveWithPurpose),
     me: isCitizen,
@@ -90,6 +124,11 @@ export const permissions = {
       byArgument('number', membersOfHouseholdNumbered),
       or(isOwnHouseholdArgument, sensitiveWithPurpose),
     ),
+    grantableFields: isAuthenticated,
+    myConsentRequests: isCitizen,
+    myConsentGrants: isCitizen,
+    consentRequestsMade: isOfficer,
+    consentGrantsHeld: and(isOfficer, hasPurpose),
   },
   Mutation: {
     registerPerson: recordedAgainst(
@@ -97,6 +136,9 @@ export const permissions = {
       and(isOfficerOf('public-security'), hasScope('person:write')),
     ),
     updateMyContact: recordedAgainst(theCallerThemself, isCitizen),
+    requestConsent: recordedAgainst(byArgument('input.personId', personWithId), isOfficer),
+    answerConsentRequest: recordedAgainst(theCallerThemself, isCitizen),
+    revokeConsentGrant: recordedAgainst(theCallerThemself, isCitizen),
   },
   Person: {
     // The opaque key: needed to join across subgraphs and says nothing about the person.
@@ -125,5 +167,44 @@ export const permissions = {
   HouseholdMember: {
     person: memberData,
     relationship: memberData,
+  },
+  GrantableField: { field: isAuthenticated, registry: isAuthenticated, description: isAuthenticated },
+  ConsentRequest: {
+    id: allow,
+    person: isPartyToConsent,
+    department: isPartyToConsent,
+    requestedBy: isPartyToConsent,
+    purpose: isPartyToConsent,
+    fields: isPartyToConsent,
+    validUntil: isPartyToConsent,
+    requestedAt: isPartyToConsent,
+    status: isPartyToConsent,
+    answeredAt: isPartyToConsent,
+    grant: isPartyToConsent,
+    preview: isPersonAsked,
+  },
+  ConsentPreviewItem: {
+    field: withinGuardedParent,
+    registry: withinGuardedParent,
+    value: withinGuardedParent,
+    error: withinGuardedParent,
+  },
+  ConsentGrant: {
+    id: allow,
+    request: isPartyToConsent,
+    person: isPartyToConsent,
+    department: isPartyToConsent,
+    purpose: isPartyToConsent,
+    fields: isPartyToConsent,
+    validUntil: isPartyToConsent,
+    grantedAt: isPartyToConsent,
+    revokedAt: isPartyToConsent,
+    active: isPartyToConsent,
+  },
+  HeldConsentGrant: {
+    id: withinGuardedParent,
+    personId: withinGuardedParent,
+    fields: withinGuardedParent,
+    validUntil: withinGuardedParent,
   },
 };
