@@ -122,7 +122,13 @@ export const permissions = {
     me: isCitizen,
     household: recordedAgainst(
       byArgument('number', membersOfHouseholdNumbered),
-      or(isOwnHouseholdArgument, sensitiveWithPurpose),
+      or(
+        isOwnHouseholdArgument,
+        sensitiveWithPurpose,
+        holdsGrantForArgument('person:read:sensitive', byArgument('number', membersOfHouseholdNumbered), [
+          'Person.household',
+        ]),
+      ),
     ),
     grantableFields: isAuthenticated,
     myConsentRequests: isCitizen,

@@ -166,16 +166,25 @@ export function holdsGrant<Parent>(
 }
 
 /**
- * An officer without `scope` who holds any consent grant (any field, valid, for the request's
- * purpose) of a person a root field's arguments name: lets them find the person, whose fields
- * keep their own rules (only the granted ones resolve).
+ * An officer without `scope` who holds a consent grant (for the request's purpose, valid now) of a
+ * person a root field's arguments name: of one of `coordinates` (a household by number needs
+ * `Person.household`), or of any field when none are given (finding a person by id, whose fields
+ * then keep their own rules, so only the granted ones resolve).
  */
-export function holdsGrantForArgument(scope: Scope, subjects: ArgumentSubjects<RegistryContext>) {
+export function holdsGrantForArgument(
+  scope: Scope,
+  subjects: ArgumentSubjects<RegistryContext>,
+  coordinates?: readonly string[],
+) {
   return rule(NO_CACHE)(async (_parent, args: Record<string, unknown>, ctx: RegistryContext) => {
     const identity = ctx.caller.identity;
     if (!ctx.consent?.applies || !identity || grants(identity.scopes, scope)) return false;
     try {
-      return (await ctx.consent.anyGrant(await subjects.subjects(args, ctx))) !== null;
+      const persons = await subjects.subjects(args, ctx);
+      const grant = coordinates
+        ? await ctx.consent.grantFor(persons, coordinates)
+        : await ctx.consent.anyGrant(persons);
+      return grant !== null;
     } catch (error) {
       return error instanceof Error ? error : new Error(String(error));
     }

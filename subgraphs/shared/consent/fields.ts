@@ -41,6 +41,9 @@ const personField = (field: string, description: string): GrantableField => ({
 export const GRANTABLE_FIELDS: readonly GrantableField[] = [
   personField('name', 'Full name as registered'),
   personField('gender', 'Gender'),
+  personField('birthYear', 'Year of birth'),
+  personField('districtCode', 'District of registration'),
+  personField('deathDate', 'Date of death, when recorded'),
   personField('birthDate', 'Full date of birth'),
   personField('idNumber', 'Resident ID number'),
   personField('ethnicity', 'Ethnic group'),
