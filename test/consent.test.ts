@@ -1,3 +1,4 @@
+import { makeIdNumber } from '../subgraphs/shared/domain/id-number';
 import { addCertificate, addHousehold, type HouseholdFixture } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
 
@@ -376,5 +377,128 @@ describe('grant lookups are batched', () => {
     // One delegated call to natural-person, one statement there, however many persons.
     expect(three.fetches['natural-person']).toBe(1);
     expect(three.naturalPerson).toHaveLength(1);
+  });
+});
+
+describe('provenance: where each value comes from', () => {
+  const PROVENANCE = `query Where($fields: [String!]) {
+    me { provenance(fields: $fields) { field registry department changedAt suppliedBy recorded } }
+  }`;
+
+  it('says the citizen supplied the phone they changed, and attributes an unrecorded value to the registry', async () => {
+    const self = family.members[0];
+    const token = await stack.token({ role: 'citizen', sub: self.id });
+    const before = Date.now();
+    const update = await stack.graphql(
+      `mutation Phone($input: UpdateMyContactInput!) { updateMyContact(input: $input) { phone } }`,
+      { token, variables: { input: { phone: '13600000001' } } },
+    );
+    expect(update.body.errors).toBeUndefined();
+    const res = await stack.graphql(PROVENANCE, { token, variables: { fields: ['Person.phone', 'Person.name'] } });
+    expect(res.body.errors).toBeUndefined();
+    const [phone, name] = res.body.data.me.provenance;
+    expect(phone).toMatchObject({
+      field: 'Person.phone',
+      registry: 'natural-person',
+      department: null,
+      suppliedBy: 'CITIZEN',
+      recorded: true,
+    });
+    expect(Date.parse(phone.changedAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(name).toEqual({
+      field: 'Person.name',
+      registry: 'natural-person',
+      department: 'public-security',
+      changedAt: null,
+      suppliedBy: 'AUTHORITY',
+      recorded: false,
+    });
+  });
+
+  it('names the department that registered a person as the source of every field it wrote', async () => {
+    const registrar = await stack.token({
+      role: 'officer',
+      dept: 'public-security',
+      scopes: ['person:write', 'person:read', 'person:read:sensitive'],
+    });
+    const res = await stack.graphql(
+      `mutation Register($input: RegisterPersonInput!) { registerPerson(input: $input) {
+         provenance(fields: ["Person.maritalStatus", "Person.registeredAddress"]) { field department suppliedBy recorded } } }`,
+      {
+        token: registrar,
+        purpose: 'PS-REG-1',
+        variables: {
+          input: {
+            idNumber: makeIdNumber('510104', '1991-01-01', 311),
+            name: '张新',
+            ethnicity: '汉族',
+            districtCode: '510104',
+            registeredAddress: '成都市锦江区新路1号',
+            maritalStatus: 'UNMARRIED',
+          },
+        },
+      },
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.registerPerson.provenance).toEqual([
+      { field: 'Person.maritalStatus', department: 'public-security', suppliedBy: 'AUTHORITY', recorded: true },
+      { field: 'Person.registeredAddress', department: 'public-security', suppliedBy: 'AUTHORITY', recorded: true },
+    ]);
+  });
+
+  it('shows only the fields the caller may read: a grant of the name gives the name’s provenance, not the phone’s', async () => {
+    const person = other.members[0];
+    const ask = await stack.graphql(REQUEST, {
+      token: officer,
+      variables: {
+        input: { personId: person.id, fields: ['Person.name'], purpose: 'EDU-NAME', validUntil: inDays(2) },
+      },
+    });
+    const owner = await stack.token({ role: 'citizen', sub: person.id });
+    await stack.graphql(ANSWER, {
+      token: owner,
+      variables: { input: { requestId: ask.body.data.requestConsent.id, approve: ['Person.name'] } },
+    });
+    const query = `query Where($id: ID!, $fields: [String!]) { person(id: $id) { name provenance(fields: $fields) { field } } }`;
+    const all = await stack.graphql(query, { token: officer, purpose: 'EDU-NAME', variables: { id: person.id } });
+    expect(all.body.errors).toBeUndefined();
+    expect(all.body.data.person.provenance).toEqual([{ field: 'Person.name' }]);
+    const phone = await stack.graphql(query, {
+      token: officer,
+      purpose: 'EDU-NAME',
+      variables: { id: person.id, fields: ['Person.phone'] },
+    });
+    expect(codeAt(phone.body, 'person.provenance')).toBe('FORBIDDEN');
+    const bad = await stack.graphql(query, {
+      token: officer,
+      purpose: 'EDU-NAME',
+      variables: { id: person.id, fields: ['Person.shoeSize'] },
+    });
+    expect(bad.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'fields[0]' });
+  });
+
+  it('looks up the write records of a whole household in one statement', async () => {
+    const reader = await stack.token({
+      role: 'officer',
+      dept: 'civil-affairs',
+      scopes: ['person:read', 'person:read:sensitive'],
+    });
+    const query = `query Household($number: String!) { household(number: $number) {
+      members { person { provenance { field suppliedBy } } } } }`;
+    const measure = async (number: string) => {
+      const { result, statements } = await stack.db['natural-person'].statements.measure(() =>
+        stack.graphql(query, { token: reader, purpose: 'CA-1', variables: { number } }),
+      );
+      expect(result.body.errors).toBeUndefined();
+      return {
+        members: result.body.data.household.members.length,
+        writes: statements.filter((s) => /unnest\(fields\)/.test(s)),
+      };
+    };
+    const single = await measure(other.number);
+    const three = await measure(family.number);
+    expect([single.members, three.members]).toEqual([1, 3]);
+    expect(single.writes).toHaveLength(1);
+    expect(three.writes).toHaveLength(1);
   });
 });

@@ -12,6 +12,7 @@ import {
   isOfficerOf,
   isSelfArgument,
   personalData,
+  personalDataRule,
   recordedAgainst,
   refusal,
   theCallerThemself,
@@ -162,6 +163,16 @@ export const permissions = {
     maritalStatus: sensitive,
     household: sensitive,
     remarks: internalPersonalData('public-security', 'person', theirOwn),
+    // Each field's provenance is checked against that field's own rule (shared/provenance.ts); the read is logged.
+    provenance: personalDataRule(and(isAuthenticated), theirOwn),
+  },
+  FieldProvenance: {
+    field: withinGuardedParent,
+    registry: withinGuardedParent,
+    department: withinGuardedParent,
+    changedAt: withinGuardedParent,
+    suppliedBy: withinGuardedParent,
+    recorded: withinGuardedParent,
   },
   Household: {
     number: householdData,

@@ -335,6 +335,42 @@ export type Person = {
   household?: Maybe<Household>;
   /** Department internal (public-security). Registration remarks. */
   remarks?: Maybe<Scalars['String']['output']>;
+  /**
+   * Where each personal field's value comes from: this registry, the department that last changed it,
+   * when, and whether the citizen supplied it or an authority recorded it, from the registry's own
+   * write records. Only fields the caller may read; all of those when fields is omitted, e.g.
+   * fields: ["Person.phone", "Person.maritalStatus"].
+   */
+  provenance?: Maybe<Array<FieldProvenance>>;
+};
+
+
+/** A natural person in the household register. */
+export type PersonProvenanceArgs = {
+  fields?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Who supplied a value. */
+export type ValueSupplier =
+  /** The citizen themself (e.g. their phone number). */
+  | 'CITIZEN'
+  /** An officer of the department that keeps the registry recorded or verified it. */
+  | 'AUTHORITY';
+
+/** Where one field's value comes from (Myinfo's source and last update). */
+export type FieldProvenance = {
+  __typename?: 'FieldProvenance';
+  /** Type.field, e.g. Person.phone. */
+  field: Scalars['String']['output'];
+  /** The registry that holds the value. */
+  registry: Scalars['String']['output'];
+  /** The department that last changed it; null when the citizen did. */
+  department?: Maybe<Scalars['String']['output']>;
+  /** When it was last changed; null when no write of it is recorded (loaded before the log). */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
+  suppliedBy: ValueSupplier;
+  /** Whether a write record says so; false when attributed to the registry's department for want of one. */
+  recorded: Scalars['Boolean']['output'];
 };
 
 /** A household (户) in the household register. All of it is sensitive personal data of its members. */
@@ -527,6 +563,8 @@ export type ResolversTypes = ResolversObject<{
   HouseholdRelationship: HouseholdRelationship;
   Person: ResolverTypeWrapper<PersonModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ValueSupplier: ValueSupplier;
+  FieldProvenance: ResolverTypeWrapper<FieldProvenance>;
   Household: ResolverTypeWrapper<HouseholdModel>;
   HouseholdMember: ResolverTypeWrapper<HouseholdMemberModel>;
   RegisterPersonInput: RegisterPersonInput;
@@ -559,6 +597,7 @@ export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   Person: PersonModel;
   Int: Scalars['Int']['output'];
+  FieldProvenance: FieldProvenance;
   Household: HouseholdModel;
   HouseholdMember: HouseholdMemberModel;
   RegisterPersonInput: RegisterPersonInput;
@@ -611,9 +650,9 @@ export type Federation__ExtendsDirectiveArgs = { };
 
 export type Federation__ExtendsDirectiveResolver<Result, Parent, ContextType = NaturalPersonContext, Args = Federation__ExtendsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type Federation__ShareableDirectiveArgs = { };
+export type ShareableDirectiveArgs = { };
 
-export type Federation__ShareableDirectiveResolver<Result, Parent, ContextType = NaturalPersonContext, Args = Federation__ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type ShareableDirectiveResolver<Result, Parent, ContextType = NaturalPersonContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type Federation__InaccessibleDirectiveArgs = { };
 
@@ -750,7 +789,17 @@ export type PersonResolvers<ContextType = NaturalPersonContext, ParentType exten
   maritalStatus?: Resolver<Maybe<ResolversTypes['MaritalStatus']>, ParentType, ContextType>;
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
   remarks?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provenance?: Resolver<Maybe<Array<ResolversTypes['FieldProvenance']>>, ParentType, ContextType, Partial<PersonProvenanceArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type FieldProvenanceResolvers<ContextType = NaturalPersonContext, ParentType extends ResolversParentTypes['FieldProvenance'] = ResolversParentTypes['FieldProvenance']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  suppliedBy?: Resolver<ResolversTypes['ValueSupplier'], ParentType, ContextType>;
+  recorded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type HouseholdResolvers<ContextType = NaturalPersonContext, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household'], FederationReferenceType extends FederationReferenceTypes['Household'] = FederationReferenceTypes['Household']> = ResolversObject<{
@@ -807,6 +856,7 @@ export type Resolvers<ContextType = NaturalPersonContext> = ResolversObject<{
   HeldConsentGrant?: HeldConsentGrantResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Person?: PersonResolvers<ContextType>;
+  FieldProvenance?: FieldProvenanceResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;
   HouseholdMember?: HouseholdMemberResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
@@ -825,7 +875,7 @@ export type DirectiveResolvers<ContextType = NaturalPersonContext> = ResolversOb
   federation__external?: Federation__ExternalDirectiveResolver<any, any, ContextType>;
   federation__tag?: Federation__TagDirectiveResolver<any, any, ContextType>;
   federation__extends?: Federation__ExtendsDirectiveResolver<any, any, ContextType>;
-  federation__shareable?: Federation__ShareableDirectiveResolver<any, any, ContextType>;
+  shareable?: ShareableDirectiveResolver<any, any, ContextType>;
   federation__inaccessible?: Federation__InaccessibleDirectiveResolver<any, any, ContextType>;
   federation__override?: Federation__OverrideDirectiveResolver<any, any, ContextType>;
   federation__composeDirective?: Federation__ComposeDirectiveDirectiveResolver<any, any, ContextType>;
