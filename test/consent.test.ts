@@ -502,3 +502,59 @@ describe('provenance: where each value comes from', () => {
     expect(three.writes).toHaveLength(1);
   });
 });
+
+describe('asOf: what the record held on a date', () => {
+  it('answers what the household and marital status were before a change, permission-checked and logged', async () => {
+    const wife = family.members[0];
+    // History as the writes leave it: move the spouse out to a household of his own, and divorce.
+    // The fixtures were inserted today, person rows before memberships: date their history back to 2020.
+    await stack.sql('natural-person', `delete from person_history where person_id = any($1) and valid_to is not null`, [
+      family.members.map((m) => m.id),
+    ]);
+    await stack.sql('natural-person', `update person_history set valid_from = '2020-01-01' where person_id = any($1)`, [
+      family.members.map((m) => m.id),
+    ]);
+    const [spouse] = await stack.sql<{ id: string }>(
+      'natural-person',
+      `select id from household_member where person_id = $1`,
+      [family.members[1].id],
+    );
+    await stack.sql('natural-person', 'delete from household_member where id = $1', [spouse.id]);
+    await stack.sql('natural-person', `update person set marital_status = 'DIVORCED' where id = $1`, [wife.id]);
+
+    const token = await stack.token({ role: 'citizen', sub: wife.id });
+    const query = `query Then($date: Date!) { me { maritalStatus asOf(date: $date) {
+      maritalStatus registeredAddress validTo household { number relationship members { relationship person { id } } } } } }`;
+    const then = await stack.graphql(query, { token, variables: { date: '2024-06-30' } });
+    expect(then.body.errors).toBeUndefined();
+    expect(then.body.data.me.maritalStatus).toBe('DIVORCED');
+    expect(then.body.data.me.asOf).toMatchObject({
+      maritalStatus: 'MARRIED',
+      household: { number: family.number, relationship: 'HEAD' },
+    });
+    expect(then.body.data.me.asOf.validTo).not.toBeNull();
+    expect(then.body.data.me.asOf.household.members.map((m: any) => m.person.id).sort()).toEqual(
+      family.members.map((m) => m.id).sort(),
+    );
+    const now = await stack.graphql(query, { token, variables: { date: new Date().toISOString().slice(0, 10) } });
+    expect(now.body.data.me.asOf).toMatchObject({ maritalStatus: 'DIVORCED', validTo: null });
+    expect(now.body.data.me.asOf.household.members.map((m: any) => m.person.id)).not.toContain(family.members[1].id);
+    const before = await stack.graphql(query, { token, variables: { date: '2019-12-31' } });
+    expect(before.body.data.me.asOf).toBeNull();
+
+    // An officer without the sensitive scope is refused the past as the present.
+    const reader = await stack.token({ role: 'officer', dept: 'civil-affairs', scopes: ['person:read'] });
+    const refused = await stack.graphql(
+      `query Past($id: ID!) { person(id: $id) { name asOf(date: "2024-06-30") { maritalStatus } } }`,
+      { token: reader, purpose: 'CA-9', variables: { id: wife.id } },
+    );
+    expect(refused.body.data.person.name).toBe(wife.name);
+    expect(codeAt(refused.body, 'person.asOf.maritalStatus')).toBe('FORBIDDEN');
+    const logged = await stack.sql<{ fields: string[]; outcome: string }>(
+      'natural-person',
+      `select fields, outcome from access_record where subject_id = $1 and actor_role = 'officer' and 'PersonAsOf.maritalStatus' = any(fields)`,
+      [wife.id],
+    );
+    expect(logged).toContainEqual({ fields: ['PersonAsOf.maritalStatus'], outcome: 'denied' });
+  });
+});

@@ -23,6 +23,9 @@ const TARGETS: Record<SubgraphName, { contextType: string; mappers: Record<strin
       ConsentGrant: '../entities/consent.entity#ConsentGrant',
       GrantableField: '../../shared/consent/fields#GrantableField',
       HeldConsentGrant: '../../shared/consent/grants#HeldGrant',
+      PersonAsOf: '../history#PersonAsOfParent',
+      HouseholdAsOf: '../history#HouseholdAsOfParent',
+      HouseholdMemberAsOf: '../history#HouseholdMemberAsOfParent',
     },
   },
   'legal-person': {

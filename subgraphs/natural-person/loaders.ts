@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupedLoader, keyedLoader } from '../shared/loaders';
 import { isUuid } from '../shared/validation';
+import { historyLoaders } from './history';
 import { ConsentRepository } from './entities/consent.repository';
 import { HouseholdRepository, PersonRepository } from './entities/person.repository';
 
@@ -10,6 +11,7 @@ export function createLoaders(em: EntityManager) {
   const households = new HouseholdRepository(em);
   const consent = new ConsentRepository(em);
   return {
+    ...historyLoaders(em),
     consentRequest: keyedLoader(
       (ids) => consent.requestsByIds(ids),
       (r) => r.id,

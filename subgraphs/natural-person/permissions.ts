@@ -23,6 +23,7 @@ import type { HouseholdMember } from './entities/household-member.entity';
 import type { Household } from './entities/household.entity';
 import type { Person } from './entities/person.entity';
 import type { ConsentGrant, ConsentRequest } from './entities/consent.entity';
+import type { HouseholdAsOfParent, HouseholdMemberAsOfParent, PersonAsOfParent } from './history';
 
 /**
  * Who may read what in the natural-person registry, type by type as in
@@ -86,6 +87,24 @@ const isPersonAsked = rule({ cache: 'no_cache' })((request: ConsentRequest, _arg
     : refusal(ctx, info, 'shows the values to the person asked only'),
 );
 const withinGuardedParent = isAuthenticated;
+
+/**
+ * A person's record on a date (Person.asOf): each field with the rule of its live counterpart,
+ * whose grant also covers it; a household then is data of its members then.
+ */
+const ofThePerson = (snapshot: PersonAsOfParent) => [snapshot.personId];
+const membersThen = async (household: HouseholdAsOfParent | HouseholdMemberAsOfParent, ctx: NaturalPersonContext) =>
+  (await ctx.loaders.membersAsOf.load(`${household.householdId}|${household.date}`)).map((m) => m.personId);
+const maritalStatusThen = personal.sensitive(ofThePerson, () => ['Person.maritalStatus']);
+const addressThen = personal.sensitive(ofThePerson, () => ['Person.registeredAddress']);
+const householdThen = personal.sensitive(ofThePerson, throughHousehold);
+const validityThen = personal.sensitive(ofThePerson, () => [
+  'Person.maritalStatus',
+  'Person.registeredAddress',
+  'Person.household',
+]);
+const householdDataThen = personal.sensitive(membersThen, throughHousehold);
+const memberDataThen = personal.sensitive(membersThen, throughHousehold);
 const sensitiveWithPurpose = and(hasScope('person:read:sensitive'), hasPurpose);
 
 /**
@@ -165,6 +184,25 @@ export const permissions = {
     remarks: internalPersonalData('public-security', 'person', theirOwn),
     // Each field's provenance is checked against that field's own rule (shared/provenance.ts); the read is logged.
     provenance: personalDataRule(and(isAuthenticated), theirOwn),
+    // The fields of the record then carry the rules (below); the read is logged.
+    asOf: personalDataRule(and(isAuthenticated), theirOwn),
+  },
+  PersonAsOf: {
+    date: withinGuardedParent,
+    maritalStatus: maritalStatusThen,
+    registeredAddress: addressThen,
+    household: householdThen,
+    validFrom: validityThen,
+    validTo: validityThen,
+  },
+  HouseholdAsOf: {
+    number: householdDataThen,
+    relationship: householdDataThen,
+    members: householdDataThen,
+  },
+  HouseholdMemberAsOf: {
+    person: memberDataThen,
+    relationship: memberDataThen,
   },
   FieldProvenance: {
     field: withinGuardedParent,

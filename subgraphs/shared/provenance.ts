@@ -81,11 +81,13 @@ export async function provenanceOf(options: {
   fields: readonly string[] | null | undefined;
   ctx: RegistryContext;
   info: GraphQLResolveInfo;
+  /** Fields about the record rather than values in it (provenance itself, asOf). */
+  notValues?: readonly string[];
 }): Promise<FieldProvenance[]> {
   const { registry, typeName, subjectId, parent, ctx, info } = options;
   const typeRules = (options.rules as Record<string, Record<string, unknown>>)[typeName] ?? {};
   const personal = Object.keys(typeRules).filter(
-    (name) => name !== 'provenance' && subjectOfPersonalData(typeRules[name]),
+    (name) => name !== 'provenance' && !options.notValues?.includes(name) && subjectOfPersonalData(typeRules[name]),
   );
   const asked = options.fields ?? personal.map((name) => `${typeName}.${name}`);
   const names = asked.map((coordinate, i) => {

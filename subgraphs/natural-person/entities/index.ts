@@ -2,6 +2,7 @@ import { AccessChainSchema, AccessRecordSchema } from '../../shared/access-log/a
 import { ConsentGrantSchema, ConsentRequestSchema } from './consent.entity';
 import { HouseholdMemberSchema } from './household-member.entity';
 import { HouseholdSchema } from './household.entity';
+import { PersonHistorySchema } from './person-history.entity';
 import { PersonSchema } from './person.entity';
 
 /** Every entity of the natural-person database, the access log included. */
@@ -11,6 +12,7 @@ export const entities = [
   HouseholdMemberSchema,
   ConsentRequestSchema,
   ConsentGrantSchema,
+  PersonHistorySchema,
   AccessRecordSchema,
   AccessChainSchema,
 ];

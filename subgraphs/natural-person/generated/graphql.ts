@@ -7,6 +7,7 @@ import type { HouseholdMember as HouseholdMemberModel } from '../entities/househ
 import type { ConsentRequest as ConsentRequestModel, ConsentGrant as ConsentGrantModel } from '../entities/consent.entity';
 import type { GrantableField as GrantableFieldModel } from '../../shared/consent/fields';
 import type { HeldGrant as HeldGrantModel } from '../../shared/consent/grants';
+import type { PersonAsOfParent as PersonAsOfParentModel, HouseholdAsOfParent as HouseholdAsOfParentModel, HouseholdMemberAsOfParent as HouseholdMemberAsOfParentModel } from '../history';
 import type { NaturalPersonContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -342,12 +343,52 @@ export type Person = {
    * fields: ["Person.phone", "Person.maritalStatus"].
    */
   provenance?: Maybe<Array<FieldProvenance>>;
+  /**
+   * What the person's record held at the end of `date` (UTC): marital status, registered address and
+   * household, from the registry's valid-time history. Null before the person was registered. Each
+   * field has the rule of its live counterpart (sensitive) and every read is logged.
+   */
+  asOf?: Maybe<PersonAsOf>;
 };
 
 
 /** A natural person in the household register. */
 export type PersonProvenanceArgs = {
   fields?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** A natural person in the household register. */
+export type PersonAsOfArgs = {
+  date: Scalars['Date']['input'];
+};
+
+/** A person's record as it stood on a date. */
+export type PersonAsOf = {
+  __typename?: 'PersonAsOf';
+  date: Scalars['Date']['output'];
+  maritalStatus?: Maybe<MaritalStatus>;
+  registeredAddress?: Maybe<Scalars['String']['output']>;
+  /** The household the person belonged to then, with its members then. */
+  household?: Maybe<HouseholdAsOf>;
+  /** When this state began. */
+  validFrom?: Maybe<Scalars['DateTime']['output']>;
+  /** When it ended; null when it still holds. */
+  validTo?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type HouseholdAsOf = {
+  __typename?: 'HouseholdAsOf';
+  number?: Maybe<Scalars['String']['output']>;
+  /** The person's relationship to the head then. */
+  relationship?: Maybe<HouseholdRelationship>;
+  members?: Maybe<Array<HouseholdMemberAsOf>>;
+};
+
+export type HouseholdMemberAsOf = {
+  __typename?: 'HouseholdMemberAsOf';
+  person?: Maybe<Person>;
+  relationship?: Maybe<HouseholdRelationship>;
 };
 
 /** Who supplied a value. */
@@ -563,6 +604,9 @@ export type ResolversTypes = ResolversObject<{
   HouseholdRelationship: HouseholdRelationship;
   Person: ResolverTypeWrapper<PersonModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  PersonAsOf: ResolverTypeWrapper<PersonAsOfParentModel>;
+  HouseholdAsOf: ResolverTypeWrapper<HouseholdAsOfParentModel>;
+  HouseholdMemberAsOf: ResolverTypeWrapper<HouseholdMemberAsOfParentModel>;
   ValueSupplier: ValueSupplier;
   FieldProvenance: ResolverTypeWrapper<FieldProvenance>;
   Household: ResolverTypeWrapper<HouseholdModel>;
@@ -597,6 +641,9 @@ export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   Person: PersonModel;
   Int: Scalars['Int']['output'];
+  PersonAsOf: PersonAsOfParentModel;
+  HouseholdAsOf: HouseholdAsOfParentModel;
+  HouseholdMemberAsOf: HouseholdMemberAsOfParentModel;
   FieldProvenance: FieldProvenance;
   Household: HouseholdModel;
   HouseholdMember: HouseholdMemberModel;
@@ -790,7 +837,28 @@ export type PersonResolvers<ContextType = NaturalPersonContext, ParentType exten
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
   remarks?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provenance?: Resolver<Maybe<Array<ResolversTypes['FieldProvenance']>>, ParentType, ContextType, Partial<PersonProvenanceArgs>>;
+  asOf?: Resolver<Maybe<ResolversTypes['PersonAsOf']>, ParentType, ContextType, RequireFields<PersonAsOfArgs, 'date'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PersonAsOfResolvers<ContextType = NaturalPersonContext, ParentType extends ResolversParentTypes['PersonAsOf'] = ResolversParentTypes['PersonAsOf']> = ResolversObject<{
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  maritalStatus?: Resolver<Maybe<ResolversTypes['MaritalStatus']>, ParentType, ContextType>;
+  registeredAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  household?: Resolver<Maybe<ResolversTypes['HouseholdAsOf']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type HouseholdAsOfResolvers<ContextType = NaturalPersonContext, ParentType extends ResolversParentTypes['HouseholdAsOf'] = ResolversParentTypes['HouseholdAsOf']> = ResolversObject<{
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relationship?: Resolver<Maybe<ResolversTypes['HouseholdRelationship']>, ParentType, ContextType>;
+  members?: Resolver<Maybe<Array<ResolversTypes['HouseholdMemberAsOf']>>, ParentType, ContextType>;
+}>;
+
+export type HouseholdMemberAsOfResolvers<ContextType = NaturalPersonContext, ParentType extends ResolversParentTypes['HouseholdMemberAsOf'] = ResolversParentTypes['HouseholdMemberAsOf']> = ResolversObject<{
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  relationship?: Resolver<Maybe<ResolversTypes['HouseholdRelationship']>, ParentType, ContextType>;
 }>;
 
 export type FieldProvenanceResolvers<ContextType = NaturalPersonContext, ParentType extends ResolversParentTypes['FieldProvenance'] = ResolversParentTypes['FieldProvenance']> = ResolversObject<{
@@ -856,6 +924,9 @@ export type Resolvers<ContextType = NaturalPersonContext> = ResolversObject<{
   HeldConsentGrant?: HeldConsentGrantResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Person?: PersonResolvers<ContextType>;
+  PersonAsOf?: PersonAsOfResolvers<ContextType>;
+  HouseholdAsOf?: HouseholdAsOfResolvers<ContextType>;
+  HouseholdMemberAsOf?: HouseholdMemberAsOfResolvers<ContextType>;
   FieldProvenance?: FieldProvenanceResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;
   HouseholdMember?: HouseholdMemberResolvers<ContextType>;

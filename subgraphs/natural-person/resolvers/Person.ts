@@ -13,6 +13,11 @@ export const Person: PersonResolvers = {
     return membership ? loaders.householdById.load(membership.household.id) : null;
   },
 
+  asOf: async (person, { date }, { loaders }) => {
+    const row = await loaders.personAsOf.load(`${person.id}|${date}`);
+    return row ? { personId: person.id, date, row } : null;
+  },
+
   provenance: (person, { fields }, ctx, info) =>
     provenanceOf({
       registry: 'natural-person',
@@ -23,5 +28,6 @@ export const Person: PersonResolvers = {
       fields,
       ctx,
       info,
+      notValues: ['asOf'],
     }),
 };

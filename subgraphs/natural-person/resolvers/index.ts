@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/graphql';
 import { DateScalar, DateTimeScalar } from '../../shared/scalars';
 import { ConsentGrant } from './ConsentGrant';
 import { ConsentRequest } from './ConsentRequest';
+import { HouseholdAsOf, HouseholdMemberAsOf, PersonAsOf } from './PersonAsOf';
 import { Household } from './Household';
 import { HouseholdMember } from './HouseholdMember';
 import { Mutation } from './Mutation';
@@ -16,6 +17,9 @@ export const resolvers: Resolvers = {
   HouseholdMember,
   ConsentRequest,
   ConsentGrant,
+  PersonAsOf,
+  HouseholdAsOf,
+  HouseholdMemberAsOf,
   Date: DateScalar,
   DateTime: DateTimeScalar,
 };
