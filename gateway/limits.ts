@@ -5,11 +5,11 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   GraphQLList,
-  BREAK,
   getNullableType,
   Kind,
   visit,
   type DocumentNode,
+  type GraphQLSchema,
   type ASTVisitor,
   type FragmentDefinitionNode,
   type SelectionSetNode,
@@ -96,73 +96,122 @@ export function queryShapeRules(limits: QueryLimits): ValidationRule[] {
  * (a page size is usually a variable, so this runs per request, not per document).
  */
 export function costLimitPlugin<C extends object>(limits: QueryLimits): ApolloServerPlugin<C> {
-  // Apollo Server reuses one parsed document per query text: the cost of a document whose page
-  // sizes and @skip/@include conditions are written in it is computed once (per operation name).
-  const fixedCosts = new WeakMap<DocumentNode, Map<string | null, number>>();
+  const check = costCheck(limits);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operation }) {
-          let cost: number;
-          const operationName = request.operationName ?? null;
-          const fixed = fixedCosts.get(document);
-          const known = fixed?.get(operationName);
-          try {
-            cost =
-              known ??
-              getComplexity({
-                schema,
-                query: document,
-                variables: request.variables ?? {},
-                operationName: operationName ?? undefined,
-                estimators: [costEstimator],
-              });
-            if (known === undefined && !costDependsOnVariables(document)) {
-              fixedCosts.set(document, (fixed ?? new Map()).set(operationName, cost));
-            }
-          } catch (error) {
-            if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
-              throw tooExpensive(
-                `${describe(operation?.name?.value)} is too large to estimate`,
-                Infinity,
-                limits.maxCost,
-              );
-            }
-            // Variables that do not fit their types: execution reports them as BAD_USER_INPUT.
-            return;
-          }
-          if (cost > limits.maxCost) {
-            throw tooExpensive(
-              `${describe(operation?.name?.value)} would cost ${cost.toLocaleString('en')}; the budget is ` +
-                `${limits.maxCost.toLocaleString('en')}. Each field costs 1 and a list multiplies what it selects by ` +
-                `its page size (first, ${MAX_PAGE_SIZE} when absent) or by ${ASSUMED_LIST_SIZE}: ask for smaller pages ` +
-                'or fewer aliases, and page through the rest.',
-              cost,
-              limits.maxCost,
-            );
-          }
+          check(schema, document, request.operationName ?? null, request.variables ?? {}, operation?.name?.value);
         },
       };
     },
   };
 }
 
-/** Whether a variable decides a page size (`first`) or a @skip/@include condition somewhere in the document. */
-function costDependsOnVariables(document: DocumentNode): boolean {
-  let depends = false;
+/**
+ * The cost check of one request: throws COST_ESTIMATED_TOO_EXPENSIVE when the operation would cost
+ * more than the budget with these variables. The product's gateway runs it for every operation
+ * (costLimitPlugin); the bench's peer gateways run the same. Variables that do not fit their types
+ * pass here: execution reports them as BAD_USER_INPUT.
+ */
+export function costCheck(limits: QueryLimits): CostCheck {
+  // Servers reuse one parsed document per query text. A document's cost depends only on its
+  // operation name and on the variables that decide a page size (`first`) or a @skip/@include
+  // condition, so it is remembered by those: computed once for a document whose page sizes are
+  // written in it, once per page size for the public feed's `first: $first`, whatever its cursor
+  // or filter. Costs decided by variables are remembered only within the budget (at most
+  // COSTS_PER_DOCUMENT per document), so a request over it, or one whose other variables do not
+  // fit their types, is treated exactly as when every cost was computed afresh.
+  const documents = new WeakMap<DocumentNode, { deciding: string[]; costs: Map<string, number> }>();
+  const stats = { estimates: 0 };
+  const check = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null,
+    variables: Record<string, unknown>,
+    displayName?: string,
+  ) => {
+    let known = documents.get(document);
+    if (!known) {
+      known = { deciding: variablesDecidingCost(document), costs: new Map() };
+      documents.set(document, known);
+    }
+    const key = JSON.stringify([
+      operationName,
+      ...known.deciding.map((name) => (variables[name] === undefined ? { absent: true } : { value: variables[name] })),
+    ]);
+    let cost = known.costs.get(key);
+    if (cost === undefined) {
+      try {
+        stats.estimates += 1;
+        cost = getComplexity({
+          schema,
+          query: document,
+          variables,
+          operationName: operationName ?? undefined,
+          estimators: [costEstimator],
+        });
+      } catch (error) {
+        if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
+          throw tooExpensive(`${describe(displayName)} is too large to estimate`, Infinity, limits.maxCost);
+        }
+        // Variables that do not fit their types: execution reports them as BAD_USER_INPUT.
+        return;
+      }
+      if (known.deciding.length === 0 || cost <= limits.maxCost) {
+        if (known.costs.size >= COSTS_PER_DOCUMENT) known.costs.clear();
+        known.costs.set(key, cost);
+      }
+    }
+    if (cost > limits.maxCost) {
+      throw tooExpensive(
+        `${describe(displayName)} would cost ${cost.toLocaleString('en')}; the budget is ` +
+          `${limits.maxCost.toLocaleString('en')}. Each field costs 1 and a list multiplies what it selects by ` +
+          `its page size (first, ${MAX_PAGE_SIZE} when absent) or by ${ASSUMED_LIST_SIZE}: ask for smaller pages ` +
+          'or fewer aliases, and page through the rest.',
+        cost,
+        limits.maxCost,
+      );
+    }
+  };
+  return Object.assign(check, { stats });
+}
+
+/** Costs remembered per document (one per operation name and deciding variables' values). */
+const COSTS_PER_DOCUMENT = 64;
+
+/** Throws COST_ESTIMATED_TOO_EXPENSIVE when the operation would cost more than the budget with these variables. */
+export type CostCheck = ((
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null,
+  variables: Record<string, unknown>,
+  displayName?: string,
+) => void) & {
+  /** Cost estimates computed so far, as opposed to remembered. */
+  readonly stats: { readonly estimates: number };
+};
+
+/**
+ * The variables that decide a page size (`first: $x`) or a @skip/@include condition (any variable
+ * in a directive's arguments) somewhere in the document, sorted: nothing else changes its cost.
+ */
+function variablesDecidingCost(document: DocumentNode): string[] {
+  const names = new Set<string>();
   visit(document, {
     Argument(argument, _key, _parent, _path, ancestors) {
-      if (argument.value.kind !== Kind.VARIABLE) return undefined;
       const owner = ancestors[ancestors.length - 1];
       const isDirective = !Array.isArray(owner) && (owner as { kind?: string }).kind === Kind.DIRECTIVE;
-      if (argument.name.value === 'first' || isDirective) {
-        depends = true;
-        return BREAK;
-      }
-      return undefined;
+      if (argument.name.value !== 'first' && !isDirective) return false;
+      visit(argument.value, {
+        Variable(variable) {
+          names.add(variable.name.value);
+        },
+      });
+      return false;
     },
   });
-  return depends;
+  return [...names].sort();
 }
 
 function describe(name: string | undefined): string {

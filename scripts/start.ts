@@ -49,14 +49,20 @@ async function main(): Promise<void> {
       naturalPersonUrl: database.registryUrl('natural-person'),
       legalPersonUrl: database.registryUrl('legal-person'),
       certificateUrl: database.registryUrl('certificate'),
+      labourMarketUrl: database.registryUrl('labour-market'),
     },
     (message) => log.info(message),
   );
 
   const env = { ...database.env };
-  for (const name of SUBGRAPH_NAMES) {
-    services.push(await superviseService(name, `subgraphs/${name}/main.ts`, env, log));
-  }
+  // The subgraphs start side by side (each spends its start-up loading code, which both cores can
+  // share); one that cannot start stops the launcher, and shutdown() then stops those that did.
+  const starting = await Promise.allSettled(
+    SUBGRAPH_NAMES.map((name) => superviseService(name, `subgraphs/${name}/main.ts`, env, log)),
+  );
+  for (const result of starting) if (result.status === 'fulfilled') services.push(result.value);
+  const failed = starting.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
   services.push(await superviseService('gateway', 'gateway/main.ts', env, log));
 
   const base = `http://localhost:${gatewayPort()}`;

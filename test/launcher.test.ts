@@ -19,7 +19,7 @@ let gatewayPort: number;
 let postgresPort: number;
 
 beforeAll(async () => {
-  const [gateway, naturalPerson, legalPerson, certificate, dataTracker, postgres] = await freePorts(6);
+  const [gateway, naturalPerson, legalPerson, certificate, labourMarket, dataTracker, postgres] = await freePorts(7);
   gatewayPort = gateway;
   postgresPort = postgres;
   env = {
@@ -30,6 +30,7 @@ beforeAll(async () => {
     NATURAL_PERSON_PORT: String(naturalPerson),
     LEGAL_PERSON_PORT: String(legalPerson),
     CERTIFICATE_PORT: String(certificate),
+    LABOUR_MARKET_PORT: String(labourMarket),
     DATA_TRACKER_PORT: String(dataTracker),
     EMBEDDED_PG_PORT: String(postgres),
   };
@@ -38,9 +39,11 @@ beforeAll(async () => {
     'NATURAL_PERSON_DATABASE_URL',
     'LEGAL_PERSON_DATABASE_URL',
     'CERTIFICATE_DATABASE_URL',
+    'LABOUR_MARKET_DATABASE_URL',
     'NATURAL_PERSON_URL',
     'LEGAL_PERSON_URL',
     'CERTIFICATE_URL',
+    'LABOUR_MARKET_URL',
     'DATA_TRACKER_URL',
   ]) {
     delete env[variable];
@@ -102,7 +105,7 @@ it('starts everything on the embedded PostgreSQL, answers with demo data, and st
   const again = await query('query { me { name } }', citizen);
   expect(again.data.me.name).toBe(me.data.me.name);
   expect(await stop(second.child)).toBe(0);
-}, 180_000);
+}, 360_000);
 
 it('restarts a registry killed with SIGKILL while the gateway keeps answering the others', async () => {
   const running = await start();
@@ -142,7 +145,7 @@ it('restarts a registry killed with SIGKILL while the gateway keeps answering th
     expect(await stop(running.child)).toBe(0);
   }
   expect(await accepts(gatewayPort)).toBe(false);
-}, 180_000);
+}, 360_000);
 
 /** The process id the launcher last logged for a service (started or back). */
 function servicePid(log: string, service: string): number {
@@ -183,7 +186,7 @@ async function start(): Promise<{ child: ChildProcess; log: () => string }> {
   child.stdout!.on('data', (chunk) => (text += chunk));
   child.stderr!.on('data', (chunk) => (text += chunk));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not become ready:\n${text}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`npm start did not become ready:\n${text}`)), 240_000);
     const check = () => {
       if (text.includes('Stop with Ctrl-C')) {
         clearTimeout(timer);

@@ -8,6 +8,7 @@ import type { Logger } from '../../subgraphs/shared/logger';
 import type { RegistryOrm } from '../../subgraphs/shared/orm';
 import type { SubgraphDefinition } from '../../subgraphs/shared/server';
 import * as certificate from '../../subgraphs/certificate/subgraph';
+import * as labourMarket from '../../subgraphs/labour-market/subgraph';
 import * as legalPerson from '../../subgraphs/legal-person/subgraph';
 import * as naturalPerson from '../../subgraphs/natural-person/subgraph';
 
@@ -40,5 +41,10 @@ export const REGISTRY_MODULES: Record<RegistryName, RegistryModule> = {
     entities: certificate.entities,
     migrations: certificate.migrations,
     build: certificate.certificateSubgraph,
+  },
+  'labour-market': {
+    entities: labourMarket.entities,
+    migrations: labourMarket.migrations,
+    build: labourMarket.labourMarketSubgraph,
   },
 };

@@ -69,6 +69,12 @@ export const GRANTABLE_FIELDS: readonly GrantableField[] = [
     preview: `certificates(type: ${code}) ${CERTIFICATE_SELECTION}`,
   })),
   {
+    field: 'Person.employment',
+    registry: 'labour-market',
+    description: 'Employment and unemployment registrations',
+    preview: 'employment { kind organization { creditCode name } from to }',
+  },
+  {
     field: 'Person.legalRepresentativeOf',
     registry: 'legal-person',
     description: 'Organizations the person is legal representative of',
