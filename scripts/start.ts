@@ -6,6 +6,7 @@
  * Ctrl-C (or SIGTERM) stops them in order: gateway, subgraphs, then PostgreSQL.
  */
 import { REGISTRY_NAMES, SUBGRAPH_NAMES } from '../subgraphs/catalog';
+import { seedAssistanceIfEmpty } from '../seeds/assistance';
 import { gatewayPort, isProduction, subgraphPort } from '../subgraphs/shared/config';
 import { ensureDatabase } from '../subgraphs/shared/database';
 import { ensureDevelopmentKeys } from '../subgraphs/shared/keys';
@@ -52,6 +53,14 @@ async function main(): Promise<void> {
       labourMarketUrl: database.registryUrl('labour-market'),
     },
     (message) => log.info(message),
+  );
+  await seedAssistanceIfEmpty(
+    {
+      naturalPersonUrl: database.registryUrl('natural-person'),
+      certificateUrl: database.registryUrl('certificate'),
+      assistanceUrl: database.registryUrl('assistance'),
+    },
+    { onProgress: (message) => log.info(message) },
   );
 
   const env = { ...database.env };

@@ -11,6 +11,7 @@ import {
   isCitizen,
   isOfficerOf,
   isSelfArgument,
+  isServiceOperation,
   personalData,
   personalDataRule,
   recordedAgainst,
@@ -108,6 +109,17 @@ const memberDataThen = personal.sensitive(membersThen, throughHousehold);
 const sensitiveWithPurpose = and(hasScope('person:read:sensitive'), hasPurpose);
 
 /**
+ * The certificate registry printing the holder of a minimum-allowance certificate the assistance
+ * registry issues as itself (service-calls.ts): the certificate registry's holder check
+ * (CertificateHolderCheck, relayed by it for the assistance service identity) may read the
+ * holder's name, ID number and death date, nothing else. Access-logged like any read.
+ */
+const printsAssistanceCertificate = () =>
+  isServiceOperation('assistance', 'CertificateHolderCheck', { via: 'certificate' });
+const basicOrPrinted = personalDataRule(or(basic, printsAssistanceCertificate()), theirOwn);
+const sensitiveOrPrinted = personalDataRule(or(sensitive, printsAssistanceCertificate()), theirOwn);
+
+/**
  * A citizen asking for their own household. Refused alike whether the number exists or not, so
  * the answer does not reveal which household numbers exist.
  */
@@ -136,6 +148,7 @@ export const permissions = {
         hasScope('person:read:sensitive'),
         // An officer holding this person's consent grant finds them; only granted fields resolve.
         holdsGrantForArgument('person:read', byArgument('id', personWithId)),
+        printsAssistanceCertificate(),
       ),
     ),
     personByIdNumber: recordedAgainst(byArgument('idNumber', personWithIdNumber), sensitiveWithPurpose),
@@ -169,12 +182,12 @@ export const permissions = {
   Person: {
     // The opaque key: needed to join across subgraphs and says nothing about the person.
     id: allow,
-    name: basic,
+    name: basicOrPrinted,
     gender: basic,
     birthYear: basic,
     districtCode: basic,
-    deathDate: basic,
-    idNumber: sensitive,
+    deathDate: personalDataRule(or(basic, printsAssistanceCertificate()), theirOwn),
+    idNumber: sensitiveOrPrinted,
     birthDate: sensitive,
     ethnicity: sensitive,
     registeredAddress: sensitive,

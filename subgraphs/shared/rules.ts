@@ -339,3 +339,26 @@ export const federationRules = {
   Query: { _service: allow, _entities: allow },
   _Service: { sdl: allow },
 };
+
+/**
+ * A registry calling `operationName` as itself (service-calls.ts): the gateway asserted role
+ * `service`, that registry as subject and the declared operation, and (`via`) the registry that
+ * relays it when the receiving registry checks something elsewhere on the service's behalf.
+ * False otherwise, so `or(userRule, isServiceOperation(...))` reports what the user rule requires.
+ */
+export function isServiceOperation(
+  registry: string,
+  operationName: string,
+  options: { via?: string; when?: (args: Record<string, unknown>) => boolean } = {},
+) {
+  return rule(NO_CACHE)((_parent, args: Record<string, unknown>, ctx: SubgraphContext) => {
+    const { identity, via } = ctx.caller;
+    return (
+      identity?.role === 'service' &&
+      identity.sub === registry &&
+      ctx.caller.operationName === operationName &&
+      via === (options.via ?? null) &&
+      (options.when?.(args) ?? true)
+    );
+  });
+}
