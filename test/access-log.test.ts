@@ -146,7 +146,8 @@ describe('recording reads', () => {
     const rows = await stack.sql('natural-person', 'select * from access_record where request_id = $1', [requestId]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      format: 2,
+      format: 3,
+      grant_id: null,
       registry: 'natural-person',
       action: 'read',
       outcome: 'granted',
@@ -560,7 +561,7 @@ describe('via: a registry asking on the caller’s behalf', () => {
       'select via, hash, format from access_record where request_id = $1',
       [requestId],
     );
-    expect(row).toMatchObject({ via: 'legal-person', format: 2 });
+    expect(row).toMatchObject({ via: 'legal-person', format: 3 });
     const nodes = await allPages(auditor, { personId: subject.id, registry: 'natural-person' }, 100);
     expect(nodes.find((n) => n.purpose === 'CERT-2026-7')).toMatchObject({ via: 'legal-person' });
     expect(nodes.filter((n) => n.via === null).length).toBeGreaterThan(0);

@@ -60,6 +60,8 @@ interface Example {
 }
 
 let unique = 0;
+/** A consent request to decline and a grant to revoke (made in beforeAll). */
+const consent = { declined: '', grant: '' };
 function freshIdNumber(): string {
   unique += 1;
   const day = new Date(Date.UTC(1960, 0, 1) + unique * 86_400_000).toISOString().slice(0, 10);
@@ -295,6 +297,34 @@ const EXAMPLES: Record<string, Example> = {
       },
     }),
   },
+  'Query.myConsentRequests': {
+    caller: async () => ({ token: await stack.token({ role: 'citizen', sub: person.id }) }),
+    args: () => ({ status: 'PENDING' }),
+  },
+  'Query.consentGrantsHeld': {
+    caller: officer('education', [], 'EDU-HOSTILE'),
+    args: () => ({ personIds: [person.id] }),
+  },
+  'Mutation.requestConsent': {
+    caller: officer('education', []),
+    args: () => ({
+      input: {
+        personId: person.id,
+        fields: ['Person.name', 'Person.certificates(type: DIPLOMA)'],
+        purpose: `EDU-HOSTILE-${(unique += 1)}`,
+        validUntil: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      },
+    }),
+  },
+  // Declining the same request again, and revoking the same grant again, change nothing.
+  'Mutation.answerConsentRequest': {
+    caller: async () => ({ token: await stack.token({ role: 'citizen', sub: person.id }) }),
+    args: () => ({ input: { requestId: consent.declined, approve: [] } }),
+  },
+  'Mutation.revokeConsentGrant': {
+    caller: async () => ({ token: await stack.token({ role: 'citizen', sub: person.id }) }),
+    args: () => ({ id: consent.grant }),
+  },
   'Mutation.updateMyContact': {
     caller: async () => ({ token: await stack.token({ role: 'citizen', sub: person.id }) }),
     args: () => ({ input: { phone: '13800138000' } }),
@@ -460,6 +490,28 @@ beforeAll(async () => {
     });
   }
   material = await addMaterial(stack, person.id);
+  const edu = await stack.token({ role: 'officer', dept: 'education', scopes: [] });
+  const citizenToken = await stack.token({ role: 'citizen', sub: person.id });
+  const ask = async (purpose: string) =>
+    (
+      await stack.graphql('mutation Ask($i: RequestConsentInput!) { requestConsent(input: $i) { id } }', {
+        token: edu,
+        variables: {
+          i: {
+            personId: person.id,
+            fields: ['Person.name'],
+            purpose,
+            validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+          },
+        },
+      })
+    ).body.data.requestConsent.id as string;
+  consent.declined = await ask('EDU-DECLINE');
+  const granted = await stack.graphql(
+    'mutation Answer($i: AnswerConsentRequestInput!) { answerConsentRequest(input: $i) { grant { id } } }',
+    { token: citizenToken, variables: { i: { requestId: await ask('EDU-GRANT'), approve: ['Person.name'] } } },
+  );
+  consent.grant = granted.body.data.answerConsentRequest.grant.id;
   [{ id: jobId }, { id: closedJobId }, { id: otherJobId }] = await addJobPostings(
     stack,
     ['出纳', '会计', '文员'].map((title) => ({

@@ -10,7 +10,7 @@ import {
   recordHash,
   verifyChain,
 } from '../subgraphs/shared/access-log/chain';
-import { ACCESS_LOG_V2_SQL } from '../subgraphs/shared/access-log/migration';
+import { ACCESS_LOG_GRANT_SQL, ACCESS_LOG_V2_SQL } from '../subgraphs/shared/access-log/migration';
 import { ensureDatabase, withDatabase } from '../subgraphs/shared/database';
 import { createLogger } from '../subgraphs/shared/logger';
 import { openRegistryOrm } from '../subgraphs/shared/orm';
@@ -57,7 +57,8 @@ describe('the access log DDL', () => {
     const client = new pg.Client({ connectionString: url() });
     await client.connect();
     try {
-      for (const sql of ACCESS_LOG_V2_SQL) await client.query(sql);
+      // A new registry's initial migration, then the shared upgrade every registry runs after its own.
+      for (const sql of [...ACCESS_LOG_V2_SQL, ...ACCESS_LOG_GRANT_SQL]) await client.query(sql);
     } finally {
       await client.end();
     }
@@ -72,7 +73,7 @@ describe('the access log DDL', () => {
     }
   });
 
-  it('upgrades a format 1 log in place: old records still verify, new ones are format 2, a forged via is found', async () => {
+  it('upgrades a format 1 log in place: old records still verify, new ones are format 3, a forged via or grant is found', async () => {
     await ensureDatabase(url());
     const log = createLogger('test');
     const { entities, migrations } = REGISTRY_MODULES['natural-person'];
@@ -102,6 +103,7 @@ describe('the access log DDL', () => {
           operationName: null,
           requestId: `r${seq}`,
           via: null,
+          grantId: null,
           prevHash,
         };
         const hash = recordHash(record);
@@ -144,7 +146,7 @@ describe('the access log DDL', () => {
         ]),
       );
       const rows = await knex.raw<{ rows: { format: number }[] }>('select format from access_record order by seq');
-      expect(rows.rows.map((r) => r.format)).toEqual([1, 1, 1, 2]);
+      expect(rows.rows.map((r) => r.format)).toEqual([1, 1, 1, 3]);
       expect((await verifyChain(knex)).breaks).toEqual([]);
 
       // Format 1's hash does not cover via: a value slipped into an old record must still show.
@@ -152,6 +154,12 @@ describe('the access log DDL', () => {
       await knex.raw(`update access_record set via = 'legal-person' where seq = 2`);
       expect((await verifyChain(knex)).breaks).toEqual([
         { seq: 2, problem: 'a format 1 record carries what format 1 never wrote (altered)' },
+      ]);
+      // Nor does it cover the consent grant a read was made under.
+      await knex.raw(`update access_record set grant_id = ? where seq = 3`, [randomUUID()]);
+      expect((await verifyChain(knex)).breaks).toEqual([
+        { seq: 2, problem: 'a format 1 record carries what format 1 never wrote (altered)' },
+        { seq: 3, problem: 'a format 1 record carries what format 1 never wrote (altered)' },
       ]);
     } finally {
       await db.orm.close();

@@ -35,6 +35,19 @@ type Segment = string | number;
 const ALICE = randomUUID();
 const BOB = randomUUID();
 const PURPOSE = 'CASE-2026-0042';
+const GRANT_PURPOSE = 'EDU-2026-0007';
+/** What Alice granted the education department for GRANT_PURPOSE. */
+const GRANTED_FIELDS = [
+  'Person.name',
+  'Person.gender',
+  'Person.birthYear',
+  'Person.districtCode',
+  'Person.idNumber',
+  'Person.phone',
+  'Person.registeredAddress',
+  'Person.household',
+  'Person.legalRepresentativeOf',
+];
 
 interface Role {
   label: string;
@@ -81,6 +94,24 @@ const ROLES = {
   marketRegulationNoScope: {
     label: 'market-regulation officer without scopes',
     identity: officer('staff-mr0', 'market-regulation', []),
+  },
+  // Consent (issue 13): an education officer without scopes, holding Alice's grant of her basic and
+  // sensitive fields, household and representations for GRANT_PURPOSE; with another purpose; and a
+  // health officer with that purpose and no grant.
+  withGrant: {
+    label: 'education officer without scopes holding Alice’s consent grant, with its purpose',
+    identity: officer('staff-edu', 'education', []),
+    purpose: GRANT_PURPOSE,
+  },
+  grantOtherPurpose: {
+    label: 'education officer holding Alice’s grant, with another purpose',
+    identity: officer('staff-edu', 'education', []),
+    purpose: PURPOSE,
+  },
+  withoutGrant: {
+    label: 'health officer without scopes or grant, with the grant’s purpose',
+    identity: officer('staff-health', 'health', []),
+    purpose: GRANT_PURPOSE,
   },
   analyst: { label: 'analyst', identity: { sub: 'analyst-1', role: 'analyst', dept: 'statistics', scopes: [] } },
   auditor: { label: 'auditor', identity: { sub: 'auditor-1', role: 'auditor', dept: 'data-bureau', scopes: [] } },
@@ -131,6 +162,10 @@ const EXPECT: Record<RoleName, Expectation> = {
   marketRegulation: { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: V, access: F, orgPublic: V, orgDetails: V, orgInternal: V },
   // Department-internal data also needs the registry's read scope, so no path reaches it with less.
   marketRegulationNoScope: { person: F, me: F, basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F },
+  // A grant allows exactly its fields (every path, _entities included), only with its purpose; organizations' details still need organization:read.
+  withGrant:        { person: V, me: F,    basic: V, sensitive: V, internal: F, represents: V, access: F, orgPublic: V, orgDetails: F, orgInternal: F },
+  grantOtherPurpose: { person: F, me: F,   basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F },
+  withoutGrant:     { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F },
   analyst:          { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F },
   auditor:          { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, access: V, orgPublic: V, orgDetails: F, orgInternal: F },
 };
@@ -472,6 +507,20 @@ beforeAll(async () => {
   const bobHousehold = await addHousehold(stack, [{ id: BOB, name: '王强' }]);
   const [org, bobOrg] = await addOrganizations(stack, [ALICE, BOB], { namePrefix: ORG_PREFIX });
   await stack.sql('natural-person', 'update person set remarks = $1 where id = $2', [REMARKS, ALICE]);
+  const request = randomUUID();
+  await stack.sql(
+    'natural-person',
+    `insert into consent_request (id, created_at, updated_at, person_id, department, requested_by, purpose, fields,
+       valid_until, status, answered_at)
+     values ($1, now(), now(), $2, 'education', 'staff-edu', $3, $4, now() + interval '30 days', 'APPROVED', now())`,
+    [request, ALICE, GRANT_PURPOSE, GRANTED_FIELDS],
+  );
+  await stack.sql(
+    'natural-person',
+    `insert into consent_grant (id, created_at, updated_at, request_id, person_id, department, purpose, fields, valid_until)
+     values ($1, now(), now(), $2, $3, 'education', $4, $5, now() + interval '30 days')`,
+    [randomUUID(), request, ALICE, GRANT_PURPOSE, GRANTED_FIELDS],
+  );
   await stack.sql(
     'legal-person',
     `insert into penalty (id, created_at, updated_at, organization_id, decision_number, decided_on, reason, amount, authority)

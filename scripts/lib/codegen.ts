@@ -19,6 +19,13 @@ const TARGETS: Record<SubgraphName, { contextType: string; mappers: Record<strin
       Person: '../entities/person.entity#Person',
       Household: '../entities/household.entity#Household',
       HouseholdMember: '../entities/household-member.entity#HouseholdMember',
+      ConsentRequest: '../entities/consent.entity#ConsentRequest',
+      ConsentGrant: '../entities/consent.entity#ConsentGrant',
+      GrantableField: '../../shared/consent/fields#GrantableField',
+      HeldConsentGrant: '../../shared/consent/grants#HeldGrant',
+      PersonAsOf: '../history#PersonAsOfParent',
+      HouseholdAsOf: '../history#HouseholdAsOfParent',
+      HouseholdMemberAsOf: '../history#HouseholdMemberAsOfParent',
     },
   },
   'legal-person': {

@@ -15,6 +15,8 @@ import {
   type ArgumentSubjects,
 } from '../shared/rules';
 import { isUuid } from '../shared/validation';
+import { pathKey } from '../shared/access-log/path';
+import { coordinatesOf } from '../shared/consent/fields';
 import type { Caller } from '../shared/identity';
 import type { CertificateContext } from './context';
 import type { Certificate } from './entities/certificate.entity';
@@ -117,11 +119,35 @@ function isAssistanceIssuing(certificate: Certificate, ctx: CertificateContext):
   );
 }
 
-function readsCertificate(certificate: Certificate, ctx: CertificateContext, info: GraphQLResolveInfo) {
+/**
+ * An officer without certificate:read:sensitive who holds the holder's consent grant for their
+ * certificates (all of them, or this type), for the request's purpose: the read is logged with the grant.
+ */
+async function readsUnderGrant(certificate: Certificate, ctx: CertificateContext, info: GraphQLResolveInfo) {
+  const identity = ctx.caller.identity;
+  if (!ctx.consent.applies || !identity || !certificate.holderPersonId) return false;
+  if (grants(identity.scopes, 'certificate:read:sensitive')) return false;
+  const grant = await ctx.consent.grantFor(
+    [certificate.holderPersonId],
+    coordinatesOf('Person.certificates', { type: certificate.type }),
+  );
+  if (grant === null) return false;
+  ctx.access.allowedByGrant(pathKey(info), grant);
+  return true;
+}
+
+async function readsCertificate(certificate: Certificate, ctx: CertificateContext, info: GraphQLResolveInfo) {
   if (isIssuingOfficer(certificate, ctx) || isAssistanceIssuing(certificate, ctx)) return true;
-  return certificate.holderKind === 'PERSON'
-    ? readsPersonData(certificate.holderPersonId ?? null, ctx, info)
-    : readsOrganizationCertificates(certificate.holderCreditCode ?? null, ctx, info);
+  if (certificate.holderKind !== 'PERSON') {
+    return readsOrganizationCertificates(certificate.holderCreditCode ?? null, ctx, info);
+  }
+  const decision = readsPersonData(certificate.holderPersonId ?? null, ctx, info);
+  if (decision === true) return true;
+  try {
+    return (await readsUnderGrant(certificate, ctx, info)) ? true : decision;
+  } catch (error) {
+    return error as Error; // an outage, not a denial
+  }
 }
 
 /** Every field of a certificate: by its holder; logged against a person holder. */

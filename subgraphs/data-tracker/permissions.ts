@@ -69,5 +69,8 @@ export const permissions = {
     operationName: withinPermittedList,
     requestId: withinPermittedList,
     via: withinPermittedList,
+    grantId: withinPermittedList,
+    grant: withinPermittedList,
   },
+  ConsentGrant: { id: withinPermittedList },
 };

@@ -1,13 +1,32 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupedLoader, keyedLoader } from '../shared/loaders';
 import { isUuid } from '../shared/validation';
+import { historyLoaders } from './history';
+import { ConsentRepository } from './entities/consent.repository';
 import { HouseholdRepository, PersonRepository } from './entities/person.repository';
 
 /** The natural-person registry's per-request loaders: every cross-entity lookup goes through one. */
 export function createLoaders(em: EntityManager) {
   const people = new PersonRepository(em);
   const households = new HouseholdRepository(em);
+  const consent = new ConsentRepository(em);
   return {
+    ...historyLoaders(em),
+    consentRequest: keyedLoader(
+      (ids) => consent.requestsByIds(ids),
+      (r) => r.id,
+      isUuid,
+    ),
+    consentGrant: keyedLoader(
+      (ids) => consent.grantsByIds(ids),
+      (g) => g.id,
+      isUuid,
+    ),
+    grantOfRequest: keyedLoader(
+      (ids) => consent.grantsOfRequests(ids),
+      (g) => g.requestId,
+      isUuid,
+    ),
     person: keyedLoader(
       (ids) => people.findByIds(ids),
       (p) => p.id,

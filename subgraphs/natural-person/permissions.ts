@@ -4,13 +4,16 @@ import {
   byArgument,
   hasPurpose,
   hasScope,
+  holdsGrantForArgument,
   internalPersonalData,
-  personalDataRule,
+  isAuthenticated,
+  isOfficer,
   isCitizen,
   isOfficerOf,
   isSelfArgument,
   isServiceOperation,
   personalData,
+  personalDataRule,
   recordedAgainst,
   refusal,
   theCallerThemself,
@@ -20,6 +23,8 @@ import type { NaturalPersonContext } from './context';
 import type { HouseholdMember } from './entities/household-member.entity';
 import type { Household } from './entities/household.entity';
 import type { Person } from './entities/person.entity';
+import type { ConsentGrant, ConsentRequest } from './entities/consent.entity';
+import type { HouseholdAsOfParent, HouseholdMemberAsOfParent, PersonAsOfParent } from './history';
 
 /**
  * Who may read what in the natural-person registry, type by type as in
@@ -57,8 +62,50 @@ const idsOf = (people: (Person | null)[]) => people.filter((p): p is Person => p
 
 const basic = personal.basic(theirOwn);
 const sensitive = personal.sensitive(theirOwn);
-const householdData = personal.sensitive(householdMembers);
-const memberData = personal.sensitive(membersOfTheHousehold);
+// A household is reached through Person.household: a grant of that field covers it.
+const throughHousehold = () => ['Person.household'];
+const householdData = personal.sensitive(householdMembers, throughHousehold);
+const memberData = personal.sensitive(membersOfTheHousehold, throughHousehold);
+
+/**
+ * A consent request or grant: the person it is addressed to, and officers of the department that
+ * asked (who follow its status). Its preview only the person.
+ */
+const isPartyToConsent = rule({ cache: 'no_cache' })((
+  consent: ConsentRequest | ConsentGrant,
+  _args,
+  ctx: NaturalPersonContext,
+  info,
+) => {
+  const identity = ctx.caller.identity;
+  if (identity?.role === 'citizen' && identity.sub === consent.personId) return true;
+  if (identity?.role === 'officer' && identity.dept === consent.department) return true;
+  return refusal(ctx, info, 'is for the person asked and officers of the department that asked');
+});
+const isPersonAsked = rule({ cache: 'no_cache' })((request: ConsentRequest, _args, ctx: NaturalPersonContext, info) =>
+  ctx.caller.identity?.role === 'citizen' && ctx.caller.identity.sub === request.personId
+    ? true
+    : refusal(ctx, info, 'shows the values to the person asked only'),
+);
+const withinGuardedParent = isAuthenticated;
+
+/**
+ * A person's record on a date (Person.asOf): each field with the rule of its live counterpart,
+ * whose grant also covers it; a household then is data of its members then.
+ */
+const ofThePerson = (snapshot: PersonAsOfParent) => [snapshot.personId];
+const membersThen = async (household: HouseholdAsOfParent | HouseholdMemberAsOfParent, ctx: NaturalPersonContext) =>
+  (await ctx.loaders.membersAsOf.load(`${household.householdId}|${household.date}`)).map((m) => m.personId);
+const maritalStatusThen = personal.sensitive(ofThePerson, () => ['Person.maritalStatus']);
+const addressThen = personal.sensitive(ofThePerson, () => ['Person.registeredAddress']);
+const householdThen = personal.sensitive(ofThePerson, throughHousehold);
+const validityThen = personal.sensitive(ofThePerson, () => [
+  'Person.maritalStatus',
+  'Person.registeredAddress',
+  'Person.household',
+]);
+const householdDataThen = personal.sensitive(membersThen, throughHousehold);
+const memberDataThen = personal.sensitive(membersThen, throughHousehold);
 const sensitiveWithPurpose = and(hasScope('person:read:sensitive'), hasPurpose);
 
 /**
@@ -99,6 +146,8 @@ export const permissions = {
         isSelfArgument('id'),
         hasScope('person:read'),
         hasScope('person:read:sensitive'),
+        // An officer holding this person's consent grant finds them; only granted fields resolve.
+        holdsGrantForArgument('person:read', byArgument('id', personWithId)),
         printsAssistanceCertificate(),
       ),
     ),
@@ -106,8 +155,19 @@ export const permissions = {
     me: isCitizen,
     household: recordedAgainst(
       byArgument('number', membersOfHouseholdNumbered),
-      or(isOwnHouseholdArgument, sensitiveWithPurpose),
+      or(
+        isOwnHouseholdArgument,
+        sensitiveWithPurpose,
+        holdsGrantForArgument('person:read:sensitive', byArgument('number', membersOfHouseholdNumbered), [
+          'Person.household',
+        ]),
+      ),
     ),
+    grantableFields: isAuthenticated,
+    myConsentRequests: isCitizen,
+    myConsentGrants: isCitizen,
+    consentRequestsMade: isOfficer,
+    consentGrantsHeld: and(isOfficer, hasPurpose),
   },
   Mutation: {
     registerPerson: recordedAgainst(
@@ -115,6 +175,9 @@ export const permissions = {
       and(isOfficerOf('public-security'), hasScope('person:write')),
     ),
     updateMyContact: recordedAgainst(theCallerThemself, isCitizen),
+    requestConsent: recordedAgainst(byArgument('input.personId', personWithId), isOfficer),
+    answerConsentRequest: recordedAgainst(theCallerThemself, isCitizen),
+    revokeConsentGrant: recordedAgainst(theCallerThemself, isCitizen),
   },
   Person: {
     // The opaque key: needed to join across subgraphs and says nothing about the person.
@@ -132,6 +195,35 @@ export const permissions = {
     maritalStatus: sensitive,
     household: sensitive,
     remarks: internalPersonalData('public-security', 'person', theirOwn),
+    // Each field's provenance is checked against that field's own rule (shared/provenance.ts); the read is logged.
+    provenance: personalDataRule(and(isAuthenticated), theirOwn),
+    // The fields of the record then carry the rules (below); the read is logged.
+    asOf: personalDataRule(and(isAuthenticated), theirOwn),
+  },
+  PersonAsOf: {
+    date: withinGuardedParent,
+    maritalStatus: maritalStatusThen,
+    registeredAddress: addressThen,
+    household: householdThen,
+    validFrom: validityThen,
+    validTo: validityThen,
+  },
+  HouseholdAsOf: {
+    number: householdDataThen,
+    relationship: householdDataThen,
+    members: householdDataThen,
+  },
+  HouseholdMemberAsOf: {
+    person: memberDataThen,
+    relationship: memberDataThen,
+  },
+  FieldProvenance: {
+    field: withinGuardedParent,
+    registry: withinGuardedParent,
+    department: withinGuardedParent,
+    changedAt: withinGuardedParent,
+    suppliedBy: withinGuardedParent,
+    recorded: withinGuardedParent,
   },
   Household: {
     number: householdData,
@@ -143,5 +235,44 @@ export const permissions = {
   HouseholdMember: {
     person: memberData,
     relationship: memberData,
+  },
+  GrantableField: { field: isAuthenticated, registry: isAuthenticated, description: isAuthenticated },
+  ConsentRequest: {
+    id: allow,
+    person: isPartyToConsent,
+    department: isPartyToConsent,
+    requestedBy: isPartyToConsent,
+    purpose: isPartyToConsent,
+    fields: isPartyToConsent,
+    validUntil: isPartyToConsent,
+    requestedAt: isPartyToConsent,
+    status: isPartyToConsent,
+    answeredAt: isPartyToConsent,
+    grant: isPartyToConsent,
+    preview: isPersonAsked,
+  },
+  ConsentPreviewItem: {
+    field: withinGuardedParent,
+    registry: withinGuardedParent,
+    value: withinGuardedParent,
+    error: withinGuardedParent,
+  },
+  ConsentGrant: {
+    id: allow,
+    request: isPartyToConsent,
+    person: isPartyToConsent,
+    department: isPartyToConsent,
+    purpose: isPartyToConsent,
+    fields: isPartyToConsent,
+    validUntil: isPartyToConsent,
+    grantedAt: isPartyToConsent,
+    revokedAt: isPartyToConsent,
+    active: isPartyToConsent,
+  },
+  HeldConsentGrant: {
+    id: withinGuardedParent,
+    personId: withinGuardedParent,
+    fields: withinGuardedParent,
+    validUntil: withinGuardedParent,
   },
 };

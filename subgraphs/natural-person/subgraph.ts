@@ -3,6 +3,7 @@ import type { AccessLog } from '../shared/access-log/access-log';
 import type { Logger } from '../shared/logger';
 import type { RegistryOrm } from '../shared/orm';
 import { registrySubgraph } from '../shared/registry';
+import { ConsentRepository } from './entities/consent.repository';
 import { createLoaders } from './loaders';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
@@ -21,5 +22,8 @@ export function naturalPersonSubgraph(db: RegistryOrm, log: Logger, graph: Graph
     graph,
     accessLog,
     createLoaders,
+    // This registry owns the consent grants: its rules read them from its own database.
+    heldGrants: (em, caller) => (personIds) =>
+      new ConsentRepository(em).heldGrants(personIds, caller.identity!.dept!, caller.purpose!),
   });
 }

@@ -9,6 +9,7 @@ import type { AccessLog } from './access-log/access-log';
 import type { AccessRecorder } from './access-log/recorder';
 import type { RegistryContext } from './context';
 import type { GraphClient, RequestGraph } from './graph';
+import { ConsentCheck, heldGrantsThroughGraph, type FetchHeldGrants } from './consent/grants';
 import type { Caller } from './identity';
 import type { Logger } from './logger';
 import type { RegistryOrm } from './orm';
@@ -47,6 +48,11 @@ export function registrySubgraph<Loaders, Extra extends object = object>(parts: 
   /** The process's access log (group commit and signed checkpoints), opened by whoever runs the registry. */
   accessLog: AccessLog;
   createLoaders(em: EntityManager): Loaders;
+  /**
+   * The registry that owns consent grants (natural-person) reads them from its own database; every
+   * other registry leaves this out and asks natural-person through the graph.
+   */
+  heldGrants?(em: EntityManager, caller: Caller): FetchHeldGrants;
   /** Anything else a request of this registry carries (e.g. the key it signs documents with). */
   extendContext?(context: RegistryRequestContext<Loaders>): Extra;
   /**
@@ -64,11 +70,16 @@ export function registrySubgraph<Loaders, Extra extends object = object>(parts: 
     permissions: parts.permissions,
     createContext: (caller, assertion) => {
       const em = db.orm.em.fork();
+      const graph = parts.graph.forRequest(caller, assertion);
+      const consent = parts.heldGrants
+        ? new ConsentCheck(caller, parts.heldGrants(em, caller), { local: true })
+        : new ConsentCheck(caller, heldGrantsThroughGraph(graph), { local: false });
       const context: RegistryRequestContext<Loaders> = {
         caller,
         em,
         access: parts.accessLog.recorder(caller),
-        graph: parts.graph.forRequest(caller, assertion),
+        graph,
+        consent,
         loaders: parts.createLoaders(em),
       };
       return { ...context, ...(parts.extendContext?.(context) ?? ({} as Extra)) };

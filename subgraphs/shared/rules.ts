@@ -2,7 +2,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { allow, and, or, rule } from 'graphql-shield';
 import { forbidden, unauthenticated } from './errors';
 import type { Department, Scope, ScopeRegistry } from './identity';
-import type { SubgraphContext } from './context';
+import type { RegistryContext, SubgraphContext } from './context';
+import { pathKey } from './access-log/path';
+import { coordinatesOf } from './consent/fields';
 
 /**
  * The small named rules every subgraph's permissions.ts is built from. Each rule returns true, or
@@ -36,6 +38,10 @@ export const isAuthenticated = rule(NO_CACHE)((_parent, _args, ctx: SubgraphCont
 
 export const isCitizen = rule(NO_CACHE)((_parent, _args, ctx: SubgraphContext, info) =>
   ctx.caller.identity?.role === 'citizen' ? true : refusal(ctx, info, 'is for citizens only'),
+);
+
+export const isOfficer = rule(NO_CACHE)((_parent, _args, ctx: SubgraphContext, info) =>
+  ctx.caller.identity?.role === 'officer' ? true : refusal(ctx, info, 'is for officers only'),
 );
 
 export const isAuditor = rule(NO_CACHE)((_parent, _args, ctx: SubgraphContext, info) =>
@@ -120,6 +126,72 @@ export function personalDataRule<Parent>(guard: ShieldRule, subjectOf: SubjectOf
 }
 
 /**
+ * Which grant coordinates (consent/fields.ts) allow a field: by default the field's own
+ * (`Person.household`, and `Person.certificates(type: X)` when read with `type: X`); a type reached
+ * only through another field (a Household through `Person.household`) names that field.
+ */
+export type GrantedAs<Parent = any> = (
+  parent: Parent,
+  args: Record<string, unknown>,
+  info: GraphQLResolveInfo,
+) => string[];
+
+const ownCoordinates: GrantedAs = (_parent, args, info) => coordinatesOf(fieldName(info), args);
+
+/**
+ * An officer without `scope` who holds the citizen's consent grant for this field of one of the
+ * persons the parent is about, for the request's purpose (X-Purpose equals the grant's purpose),
+ * valid now. The grant is noted so the read is access-logged with its id. Returns false (not an
+ * error) when there is none, so `or(...)` reports what the scope branch requires.
+ */
+export function holdsGrant<Parent>(
+  scope: Scope,
+  subjectOf: SubjectOf<Parent>,
+  grantedAs: GrantedAs<Parent> = ownCoordinates,
+) {
+  return rule(NO_CACHE)(async (parent: Parent, args: Record<string, unknown>, ctx: RegistryContext, info) => {
+    const identity = ctx.caller.identity;
+    // An officer whose scope suffices reads by the scope, not by a grant.
+    if (!ctx.consent?.applies || !identity || grants(identity.scopes, scope)) return false;
+    try {
+      const grant = await ctx.consent.grantFor(await subjectOf(parent, ctx), grantedAs(parent, args, info));
+      if (grant === null) return false;
+      ctx.access.allowedByGrant(pathKey(info), grant);
+      return true;
+    } catch (error) {
+      // An outage, not a denial.
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  });
+}
+
+/**
+ * An officer without `scope` who holds a consent grant (for the request's purpose, valid now) of a
+ * person a root field's arguments name: of one of `coordinates` (a household by number needs
+ * `Person.household`), or of any field when none are given (finding a person by id, whose fields
+ * then keep their own rules, so only the granted ones resolve).
+ */
+export function holdsGrantForArgument(
+  scope: Scope,
+  subjects: ArgumentSubjects<RegistryContext>,
+  coordinates?: readonly string[],
+) {
+  return rule(NO_CACHE)(async (_parent, args: Record<string, unknown>, ctx: RegistryContext) => {
+    const identity = ctx.caller.identity;
+    if (!ctx.consent?.applies || !identity || grants(identity.scopes, scope)) return false;
+    try {
+      const persons = await subjects.subjects(args, ctx);
+      const grant = coordinates
+        ? await ctx.consent.grantFor(persons, coordinates)
+        : await ctx.consent.anyGrant(persons);
+      return grant !== null;
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  });
+}
+
+/**
  * shield's `or`, with the same answer, evaluated in order and stopping at the first rule that
  * grants: a citizen reading their own record (isSubject first) no longer has every officer rule
  * build the refusal it would give (a GraphQLError with its stack, thrown away: 3-4% of the
@@ -144,14 +216,30 @@ export function firstOf(...rules: ShieldRule[]): ShieldRule {
  * The personal-data classes of DESIGN.md's policy for one registry's scope:
  * - basic: the person themself, or an officer with `<registry>:read`;
  * - sensitive: the person themself, or an officer with `<registry>:read:sensitive` and a purpose.
- * Every field guarded by these is access-logged (granted or denied) against `subjectOf(parent)`.
+ * Both also allow an officer holding the person's consent grant for the field (holdsGrant).
+ * Every field guarded by these is access-logged (granted or denied) against `subjectOf(parent)`,
+ * reads under a grant with the grant's id.
  */
 export function personalData(registry: ScopeRegistry) {
   return {
-    basic: <Parent>(subjectOf: SubjectOf<Parent>) =>
-      personal(firstOf(isSubject(subjectOf), hasScope(`${registry}:read`)), subjectOf),
-    sensitive: <Parent>(subjectOf: SubjectOf<Parent>) =>
-      personal(firstOf(isSubject(subjectOf), and(hasScope(`${registry}:read:sensitive`), hasPurpose)), subjectOf),
+    basic: <Parent>(subjectOf: SubjectOf<Parent>, grantedAs?: GrantedAs<Parent>) =>
+      personal(
+        firstOf(
+          isSubject(subjectOf),
+          hasScope(`${registry}:read`),
+          holdsGrant(`${registry}:read`, subjectOf, grantedAs),
+        ),
+        subjectOf,
+      ),
+    sensitive: <Parent>(subjectOf: SubjectOf<Parent>, grantedAs?: GrantedAs<Parent>) =>
+      personal(
+        firstOf(
+          isSubject(subjectOf),
+          and(hasScope(`${registry}:read:sensitive`), hasPurpose),
+          holdsGrant(`${registry}:read:sensitive`, subjectOf, grantedAs),
+        ),
+        subjectOf,
+      ),
   };
 }
 

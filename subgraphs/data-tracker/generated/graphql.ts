@@ -196,6 +196,16 @@ export type AccessRecord = {
   requestId: Scalars['String']['output'];
   /** The registry that asked on the caller's behalf (a delegated call), or null when the caller asked the gateway directly. */
   via?: Maybe<Scalars['String']['output']>;
+  /** The citizen's consent grant the read was made under (an officer without the scope), or null. */
+  grantId?: Maybe<Scalars['ID']['output']>;
+  /** That grant (natural-person registry): its department, purpose, fields and validity, next to the read. */
+  grant?: Maybe<ConsentGrant>;
+};
+
+/** A citizen's consent grant, owned by the natural-person registry. */
+export type ConsentGrant = {
+  __typename?: 'ConsentGrant';
+  id: Scalars['ID']['output'];
 };
 
 export type AccessRecordConnection = {
@@ -228,7 +238,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = Person;
+export type _Entity = ConsentGrant | Person;
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -323,7 +333,10 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
-  _Entity: ( PersonRefModel );
+  _Entity:
+    | ( ConsentGrant )
+    | ( PersonRefModel )
+  ;
 }>;
 
 
@@ -342,6 +355,7 @@ export type ResolversTypes = ResolversObject<{
   Person: ResolverTypeWrapper<PersonRefModel>;
   AccessRecordFilter: AccessRecordFilter;
   AccessRecord: ResolverTypeWrapper<StoredAccessRecordModel>;
+  ConsentGrant: ResolverTypeWrapper<ConsentGrant>;
   AccessRecordConnection: ResolverTypeWrapper<AccessRecordPageModel>;
   AccessRecordEdge: ResolverTypeWrapper<Omit<AccessRecordEdge, 'node'> & { node: ResolversTypes['AccessRecord'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -370,6 +384,7 @@ export type ResolversParentTypes = ResolversObject<{
   Person: PersonRefModel;
   AccessRecordFilter: AccessRecordFilter;
   AccessRecord: StoredAccessRecordModel;
+  ConsentGrant: ConsentGrant;
   AccessRecordConnection: AccessRecordPageModel;
   AccessRecordEdge: Omit<AccessRecordEdge, 'node'> & { node: ResolversParentTypes['AccessRecord'] };
   PageInfo: PageInfo;
@@ -518,6 +533,13 @@ export type AccessRecordResolvers<ContextType = DataTrackerContext, ParentType e
   operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   via?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  grantId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  grant?: Resolver<Maybe<ResolversTypes['ConsentGrant']>, ParentType, ContextType>;
+}>;
+
+export type ConsentGrantResolvers<ContextType = DataTrackerContext, ParentType extends ResolversParentTypes['ConsentGrant'] = ResolversParentTypes['ConsentGrant']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type AccessRecordConnectionResolvers<ContextType = DataTrackerContext, ParentType extends ResolversParentTypes['AccessRecordConnection'] = ResolversParentTypes['AccessRecordConnection']> = ResolversObject<{
@@ -560,7 +582,7 @@ export type _ServiceResolvers<ContextType = DataTrackerContext, ParentType exten
 }>;
 
 export type _EntityResolvers<ContextType = DataTrackerContext, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Person', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ConsentGrant' | 'Person', ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = DataTrackerContext> = ResolversObject<{
@@ -571,6 +593,7 @@ export type Resolvers<ContextType = DataTrackerContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Person?: PersonResolvers<ContextType>;
   AccessRecord?: AccessRecordResolvers<ContextType>;
+  ConsentGrant?: ConsentGrantResolvers<ContextType>;
   AccessRecordConnection?: AccessRecordConnectionResolvers<ContextType>;
   AccessRecordEdge?: AccessRecordEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

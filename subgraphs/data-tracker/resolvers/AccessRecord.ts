@@ -5,4 +5,6 @@ export const AccessRecord: AccessRecordResolvers = {
   outcome: (record) => record.outcome.toUpperCase() as 'GRANTED' | 'DENIED' | 'REJECTED' | 'UNCHANGED',
   actorDepartment: (record) => record.actorDept,
   personId: (record) => record.subjectId,
+  grantId: (record) => record.grantId ?? null,
+  grant: (record) => (record.grantId ? { id: record.grantId } : null),
 };

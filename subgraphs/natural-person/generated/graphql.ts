@@ -4,6 +4,10 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Person as PersonModel } from '../entities/person.entity';
 import type { Household as HouseholdModel } from '../entities/household.entity';
 import type { HouseholdMember as HouseholdMemberModel } from '../entities/household-member.entity';
+import type { ConsentRequest as ConsentRequestModel, ConsentGrant as ConsentGrantModel } from '../entities/consent.entity';
+import type { GrantableField as GrantableFieldModel } from '../../shared/consent/fields';
+import type { HeldGrant as HeldGrantModel } from '../../shared/consent/grants';
+import type { PersonAsOfParent as PersonAsOfParentModel, HouseholdAsOfParent as HouseholdAsOfParentModel, HouseholdMemberAsOfParent as HouseholdMemberAsOfParentModel } from '../history';
 import type { NaturalPersonContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -15,6 +19,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** Instant, ISO 8601 in UTC, e.g. 2026-11-21T08:30:00.000Z. */
+  DateTime: { input: string; output: string; }
   /** Calendar date, ISO 8601 (YYYY-MM-DD). */
   Date: { input: string; output: string; }
   link__Import: { input: unknown; output: unknown; }
@@ -43,6 +49,19 @@ export type Query = {
   me?: Maybe<Person>;
   /** A household by its household number. Its members, or officers with person:read:sensitive and an X-Purpose. */
   household?: Maybe<Household>;
+  /** The personal fields of any registry a department may ask a citizen's consent for. Anyone signed in. */
+  grantableFields: Array<GrantableField>;
+  /** The signed-in citizen's consent requests, newest first; optionally only those with a status. */
+  myConsentRequests: Array<ConsentRequest>;
+  /** The signed-in citizen's consent grants, newest first: active, expired and revoked. */
+  myConsentGrants: Array<ConsentGrant>;
+  /** Officers: the consent requests their department made, newest first (at most 100). */
+  consentRequestsMade: Array<ConsentRequest>;
+  /**
+   * Officers who send X-Purpose: the grants their department holds for these persons for exactly that
+   * purpose, valid now (not expired, not revoked). Every registry's permission rules ask this.
+   */
+  consentGrantsHeld?: Maybe<Array<HeldConsentGrant>>;
   _entities: Array<Maybe<_Entity>>;
   _service: _Service;
 };
@@ -99,6 +118,34 @@ export type QueryHouseholdArgs = {
  *   X-Purpose; every read is written to the access log;
  * - department internal: public-security officers only.
  */
+export type QueryMyConsentRequestsArgs = {
+  status?: InputMaybe<ConsentRequestStatus>;
+};
+
+
+/**
+ * Natural-person registry (household registration), owned by public-security.
+ *
+ * Field classes (see README, "Who may read what"):
+ * - basic personal: the person themself, or an officer with scope person:read;
+ * - sensitive personal: the person themself, or an officer with scope person:read:sensitive who sends
+ *   X-Purpose; every read is written to the access log;
+ * - department internal: public-security officers only.
+ */
+export type QueryConsentGrantsHeldArgs = {
+  personIds: Array<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Natural-person registry (household registration), owned by public-security.
+ *
+ * Field classes (see README, "Who may read what"):
+ * - basic personal: the person themself, or an officer with scope person:read;
+ * - sensitive personal: the person themself, or an officer with scope person:read:sensitive who sends
+ *   X-Purpose; every read is written to the access log;
+ * - department internal: public-security officers only.
+ */
 export type Query_EntitiesArgs = {
   representations: Array<Scalars['_Any']['input']>;
 };
@@ -109,6 +156,18 @@ export type Mutation = {
   registerPerson?: Maybe<Person>;
   /** Changes the signed-in citizen's contact details. */
   updateMyContact?: Maybe<Person>;
+  /**
+   * Officers: asks a person's consent to read named fields (see grantableFields) for a purpose until a
+   * date. A repeat while the same department's request for that purpose is pending answers that request.
+   */
+  requestConsent?: Maybe<ConsentRequest>;
+  /**
+   * The signed-in citizen answers one of their pending consent requests: approve some or all of its
+   * fields (a grant), or none to decline. Repeating the same answer changes nothing.
+   */
+  answerConsentRequest?: Maybe<ConsentRequest>;
+  /** The signed-in citizen revokes one of their grants; from now on it allows nothing. Repeating changes nothing. */
+  revokeConsentGrant?: Maybe<ConsentGrant>;
 };
 
 
@@ -119,6 +178,111 @@ export type MutationRegisterPersonArgs = {
 
 export type MutationUpdateMyContactArgs = {
   input: UpdateMyContactInput;
+};
+
+
+export type MutationRequestConsentArgs = {
+  input: RequestConsentInput;
+};
+
+
+export type MutationAnswerConsentRequestArgs = {
+  input: AnswerConsentRequestInput;
+};
+
+
+export type MutationRevokeConsentGrantArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type ConsentRequestStatus =
+  | 'PENDING'
+  | 'APPROVED'
+  | 'DECLINED';
+
+/** A personal field that consent can be asked for, as a coordinate of the supergraph. */
+export type GrantableField = {
+  __typename?: 'GrantableField';
+  /** Type.field, or Type.field(type: VALUE) for a narrower part, e.g. Person.certificates(type: DISABILITY_CERTIFICATE). */
+  field: Scalars['String']['output'];
+  /** The registry that owns it. */
+  registry: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+};
+
+/** A department asking a person's consent. The person and officers of the asking department see it. */
+export type ConsentRequest = {
+  __typename?: 'ConsentRequest';
+  id: Scalars['ID']['output'];
+  person?: Maybe<Person>;
+  department?: Maybe<Scalars['String']['output']>;
+  /** The officer who asked (token subject). */
+  requestedBy?: Maybe<Scalars['String']['output']>;
+  purpose?: Maybe<Scalars['String']['output']>;
+  fields?: Maybe<Array<Scalars['String']['output']>>;
+  validUntil?: Maybe<Scalars['DateTime']['output']>;
+  requestedAt?: Maybe<Scalars['DateTime']['output']>;
+  status?: Maybe<ConsentRequestStatus>;
+  answeredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The grant the approval made; null while pending or when declined. */
+  grant?: Maybe<ConsentGrant>;
+  /**
+   * The person only: the exact values the requested fields would share, field by field, fetched live
+   * through the graph under the person's own identity (each owning registry's rules and access log apply).
+   */
+  preview?: Maybe<Array<ConsentPreviewItem>>;
+};
+
+/** One requested field and the value a grant would share. */
+export type ConsentPreviewItem = {
+  __typename?: 'ConsentPreviewItem';
+  field: Scalars['String']['output'];
+  registry: Scalars['String']['output'];
+  /** The value as JSON (null when there is none). */
+  value?: Maybe<Scalars['String']['output']>;
+  /** Why the value could not be shown (the owning registry did not answer), or null. */
+  error?: Maybe<Scalars['String']['output']>;
+};
+
+/** A person's consent: fields of that person, for a department and purpose, until it expires or is revoked. */
+export type ConsentGrant = {
+  __typename?: 'ConsentGrant';
+  id: Scalars['ID']['output'];
+  request?: Maybe<ConsentRequest>;
+  person?: Maybe<Person>;
+  department?: Maybe<Scalars['String']['output']>;
+  purpose?: Maybe<Scalars['String']['output']>;
+  fields?: Maybe<Array<Scalars['String']['output']>>;
+  validUntil?: Maybe<Scalars['DateTime']['output']>;
+  grantedAt?: Maybe<Scalars['DateTime']['output']>;
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Not revoked and not expired. */
+  active?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** A grant as an officer's department holds it (consentGrantsHeld). */
+export type HeldConsentGrant = {
+  __typename?: 'HeldConsentGrant';
+  id: Scalars['ID']['output'];
+  personId: Scalars['ID']['output'];
+  fields: Array<Scalars['String']['output']>;
+  validUntil: Scalars['DateTime']['output'];
+};
+
+export type RequestConsentInput = {
+  personId: Scalars['ID']['input'];
+  /** Coordinates from grantableFields, 1 to 20, no repeats. */
+  fields: Array<Scalars['String']['input']>;
+  /** The case or application reference, 1 to 200 characters; officers read under the grant with this X-Purpose. */
+  purpose: Scalars['String']['input'];
+  /** In the future, at most 366 days ahead. */
+  validUntil: Scalars['DateTime']['input'];
+};
+
+export type AnswerConsentRequestInput = {
+  requestId: Scalars['ID']['input'];
+  /** The requested fields to approve; empty declines. */
+  approve: Array<Scalars['String']['input']>;
 };
 
 export type Gender =
@@ -172,6 +336,82 @@ export type Person = {
   household?: Maybe<Household>;
   /** Department internal (public-security). Registration remarks. */
   remarks?: Maybe<Scalars['String']['output']>;
+  /**
+   * Where each personal field's value comes from: this registry, the department that last changed it,
+   * when, and whether the citizen supplied it or an authority recorded it, from the registry's own
+   * write records. Only fields the caller may read; all of those when fields is omitted, e.g.
+   * fields: ["Person.phone", "Person.maritalStatus"].
+   */
+  provenance?: Maybe<Array<FieldProvenance>>;
+  /**
+   * What the person's record held at the end of `date` (UTC): marital status, registered address and
+   * household, from the registry's valid-time history. Null before the person was registered. Each
+   * field has the rule of its live counterpart (sensitive) and every read is logged.
+   */
+  asOf?: Maybe<PersonAsOf>;
+};
+
+
+/** A natural person in the household register. */
+export type PersonProvenanceArgs = {
+  fields?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** A natural person in the household register. */
+export type PersonAsOfArgs = {
+  date: Scalars['Date']['input'];
+};
+
+/** A person's record as it stood on a date. */
+export type PersonAsOf = {
+  __typename?: 'PersonAsOf';
+  date: Scalars['Date']['output'];
+  maritalStatus?: Maybe<MaritalStatus>;
+  registeredAddress?: Maybe<Scalars['String']['output']>;
+  /** The household the person belonged to then, with its members then. */
+  household?: Maybe<HouseholdAsOf>;
+  /** When this state began. */
+  validFrom?: Maybe<Scalars['DateTime']['output']>;
+  /** When it ended; null when it still holds. */
+  validTo?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type HouseholdAsOf = {
+  __typename?: 'HouseholdAsOf';
+  number?: Maybe<Scalars['String']['output']>;
+  /** The person's relationship to the head then. */
+  relationship?: Maybe<HouseholdRelationship>;
+  members?: Maybe<Array<HouseholdMemberAsOf>>;
+};
+
+export type HouseholdMemberAsOf = {
+  __typename?: 'HouseholdMemberAsOf';
+  person?: Maybe<Person>;
+  relationship?: Maybe<HouseholdRelationship>;
+};
+
+/** Who supplied a value. */
+export type ValueSupplier =
+  /** The citizen themself (e.g. their phone number). */
+  | 'CITIZEN'
+  /** An officer of the department that keeps the registry recorded or verified it. */
+  | 'AUTHORITY';
+
+/** Where one field's value comes from (Myinfo's source and last update). */
+export type FieldProvenance = {
+  __typename?: 'FieldProvenance';
+  /** Type.field, e.g. Person.phone. */
+  field: Scalars['String']['output'];
+  /** The registry that holds the value. */
+  registry: Scalars['String']['output'];
+  /** The department that last changed it; null when the citizen did. */
+  department?: Maybe<Scalars['String']['output']>;
+  /** When it was last changed; null when no write of it is recorded (loaded before the log). */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
+  suppliedBy: ValueSupplier;
+  /** Whether a write record says so; false when attributed to the registry's department for want of one. */
+  recorded: Scalars['Boolean']['output'];
 };
 
 /** A household (户) in the household register. All of it is sensitive personal data of its members. */
@@ -228,7 +468,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = Household | Person;
+export type _Entity = ConsentGrant | ConsentRequest | Household | Person;
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -311,12 +551,20 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  ConsentRequest: ConsentRequest;
+  ConsentGrant: ConsentGrant;
   Person: Person;
   Household: Household;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  ConsentRequest:
+    ( { __typename: 'ConsentRequest' }
+    & GraphQLRecursivePick<FederationTypes['ConsentRequest'], {"id":true}> );
+  ConsentGrant:
+    ( { __typename: 'ConsentGrant' }
+    & GraphQLRecursivePick<FederationTypes['ConsentGrant'], {"id":true}> );
   Person:
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
@@ -328,6 +576,8 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
   _Entity:
+    | ( ConsentGrantModel )
+    | ( ConsentRequestModel )
     | ( HouseholdModel )
     | ( PersonModel )
   ;
@@ -339,12 +589,26 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ConsentRequestStatus: ConsentRequestStatus;
+  GrantableField: ResolverTypeWrapper<GrantableFieldModel>;
+  ConsentRequest: ResolverTypeWrapper<ConsentRequestModel>;
+  ConsentPreviewItem: ResolverTypeWrapper<ConsentPreviewItem>;
+  ConsentGrant: ResolverTypeWrapper<ConsentGrantModel>;
+  HeldConsentGrant: ResolverTypeWrapper<HeldGrantModel>;
+  RequestConsentInput: RequestConsentInput;
+  AnswerConsentRequestInput: AnswerConsentRequestInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Gender: Gender;
   MaritalStatus: MaritalStatus;
   HouseholdRelationship: HouseholdRelationship;
   Person: ResolverTypeWrapper<PersonModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  PersonAsOf: ResolverTypeWrapper<PersonAsOfParentModel>;
+  HouseholdAsOf: ResolverTypeWrapper<HouseholdAsOfParentModel>;
+  HouseholdMemberAsOf: ResolverTypeWrapper<HouseholdMemberAsOfParentModel>;
+  ValueSupplier: ValueSupplier;
+  FieldProvenance: ResolverTypeWrapper<FieldProvenance>;
   Household: ResolverTypeWrapper<HouseholdModel>;
   HouseholdMember: ResolverTypeWrapper<HouseholdMemberModel>;
   RegisterPersonInput: RegisterPersonInput;
@@ -366,9 +630,21 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
   Mutation: Record<PropertyKey, never>;
+  DateTime: Scalars['DateTime']['output'];
+  GrantableField: GrantableFieldModel;
+  ConsentRequest: ConsentRequestModel;
+  ConsentPreviewItem: ConsentPreviewItem;
+  ConsentGrant: ConsentGrantModel;
+  HeldConsentGrant: HeldGrantModel;
+  RequestConsentInput: RequestConsentInput;
+  AnswerConsentRequestInput: AnswerConsentRequestInput;
   Date: Scalars['Date']['output'];
   Person: PersonModel;
   Int: Scalars['Int']['output'];
+  PersonAsOf: PersonAsOfParentModel;
+  HouseholdAsOf: HouseholdAsOfParentModel;
+  HouseholdMemberAsOf: HouseholdMemberAsOfParentModel;
+  FieldProvenance: FieldProvenance;
   Household: HouseholdModel;
   HouseholdMember: HouseholdMemberModel;
   RegisterPersonInput: RegisterPersonInput;
@@ -421,9 +697,9 @@ export type Federation__ExtendsDirectiveArgs = { };
 
 export type Federation__ExtendsDirectiveResolver<Result, Parent, ContextType = NaturalPersonContext, Args = Federation__ExtendsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type Federation__ShareableDirectiveArgs = { };
+export type ShareableDirectiveArgs = { };
 
-export type Federation__ShareableDirectiveResolver<Result, Parent, ContextType = NaturalPersonContext, Args = Federation__ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type ShareableDirectiveResolver<Result, Parent, ContextType = NaturalPersonContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type Federation__InaccessibleDirectiveArgs = { };
 
@@ -467,6 +743,11 @@ export type QueryResolvers<ContextType = NaturalPersonContext, ParentType extend
   personByIdNumber?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonByIdNumberArgs, 'idNumber'>>;
   me?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdArgs, 'number'>>;
+  grantableFields?: Resolver<Array<ResolversTypes['GrantableField']>, ParentType, ContextType>;
+  myConsentRequests?: Resolver<Array<ResolversTypes['ConsentRequest']>, ParentType, ContextType, Partial<QueryMyConsentRequestsArgs>>;
+  myConsentGrants?: Resolver<Array<ResolversTypes['ConsentGrant']>, ParentType, ContextType>;
+  consentRequestsMade?: Resolver<Array<ResolversTypes['ConsentRequest']>, ParentType, ContextType>;
+  consentGrantsHeld?: Resolver<Maybe<Array<ResolversTypes['HeldConsentGrant']>>, ParentType, ContextType, RequireFields<QueryConsentGrantsHeldArgs, 'personIds'>>;
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
 }>;
@@ -474,6 +755,65 @@ export type QueryResolvers<ContextType = NaturalPersonContext, ParentType extend
 export type MutationResolvers<ContextType = NaturalPersonContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   registerPerson?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<MutationRegisterPersonArgs, 'input'>>;
   updateMyContact?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<MutationUpdateMyContactArgs, 'input'>>;
+  requestConsent?: Resolver<Maybe<ResolversTypes['ConsentRequest']>, ParentType, ContextType, RequireFields<MutationRequestConsentArgs, 'input'>>;
+  answerConsentRequest?: Resolver<Maybe<ResolversTypes['ConsentRequest']>, ParentType, ContextType, RequireFields<MutationAnswerConsentRequestArgs, 'input'>>;
+  revokeConsentGrant?: Resolver<Maybe<ResolversTypes['ConsentGrant']>, ParentType, ContextType, RequireFields<MutationRevokeConsentGrantArgs, 'id'>>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type GrantableFieldResolvers<ContextType = NaturalPersonContext, ParentType extends ResolversParentTypes['GrantableField'] = ResolversParentTypes['GrantableField']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ConsentRequestResolvers<ContextType = NaturalPersonContext, ParentType extends ResolversParentTypes['ConsentRequest'] = ResolversParentTypes['ConsentRequest'], FederationReferenceType extends FederationReferenceTypes['ConsentRequest'] = FederationReferenceTypes['ConsentRequest']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ConsentRequest']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fields?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  requestedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ConsentRequestStatus']>, ParentType, ContextType>;
+  answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  grant?: Resolver<Maybe<ResolversTypes['ConsentGrant']>, ParentType, ContextType>;
+  preview?: Resolver<Maybe<Array<ResolversTypes['ConsentPreviewItem']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ConsentPreviewItemResolvers<ContextType = NaturalPersonContext, ParentType extends ResolversParentTypes['ConsentPreviewItem'] = ResolversParentTypes['ConsentPreviewItem']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ConsentGrantResolvers<ContextType = NaturalPersonContext, ParentType extends ResolversParentTypes['ConsentGrant'] = ResolversParentTypes['ConsentGrant'], FederationReferenceType extends FederationReferenceTypes['ConsentGrant'] = FederationReferenceTypes['ConsentGrant']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ConsentGrant']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  request?: Resolver<Maybe<ResolversTypes['ConsentRequest']>, ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fields?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  grantedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type HeldConsentGrantResolvers<ContextType = NaturalPersonContext, ParentType extends ResolversParentTypes['HeldConsentGrant'] = ResolversParentTypes['HeldConsentGrant']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -496,7 +836,38 @@ export type PersonResolvers<ContextType = NaturalPersonContext, ParentType exten
   maritalStatus?: Resolver<Maybe<ResolversTypes['MaritalStatus']>, ParentType, ContextType>;
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
   remarks?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provenance?: Resolver<Maybe<Array<ResolversTypes['FieldProvenance']>>, ParentType, ContextType, Partial<PersonProvenanceArgs>>;
+  asOf?: Resolver<Maybe<ResolversTypes['PersonAsOf']>, ParentType, ContextType, RequireFields<PersonAsOfArgs, 'date'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PersonAsOfResolvers<ContextType = NaturalPersonContext, ParentType extends ResolversParentTypes['PersonAsOf'] = ResolversParentTypes['PersonAsOf']> = ResolversObject<{
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  maritalStatus?: Resolver<Maybe<ResolversTypes['MaritalStatus']>, ParentType, ContextType>;
+  registeredAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  household?: Resolver<Maybe<ResolversTypes['HouseholdAsOf']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type HouseholdAsOfResolvers<ContextType = NaturalPersonContext, ParentType extends ResolversParentTypes['HouseholdAsOf'] = ResolversParentTypes['HouseholdAsOf']> = ResolversObject<{
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relationship?: Resolver<Maybe<ResolversTypes['HouseholdRelationship']>, ParentType, ContextType>;
+  members?: Resolver<Maybe<Array<ResolversTypes['HouseholdMemberAsOf']>>, ParentType, ContextType>;
+}>;
+
+export type HouseholdMemberAsOfResolvers<ContextType = NaturalPersonContext, ParentType extends ResolversParentTypes['HouseholdMemberAsOf'] = ResolversParentTypes['HouseholdMemberAsOf']> = ResolversObject<{
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  relationship?: Resolver<Maybe<ResolversTypes['HouseholdRelationship']>, ParentType, ContextType>;
+}>;
+
+export type FieldProvenanceResolvers<ContextType = NaturalPersonContext, ParentType extends ResolversParentTypes['FieldProvenance'] = ResolversParentTypes['FieldProvenance']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  suppliedBy?: Resolver<ResolversTypes['ValueSupplier'], ParentType, ContextType>;
+  recorded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type HouseholdResolvers<ContextType = NaturalPersonContext, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household'], FederationReferenceType extends FederationReferenceTypes['Household'] = FederationReferenceTypes['Household']> = ResolversObject<{
@@ -539,14 +910,24 @@ export type _ServiceResolvers<ContextType = NaturalPersonContext, ParentType ext
 }>;
 
 export type _EntityResolvers<ContextType = NaturalPersonContext, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Household' | 'Person', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ConsentGrant' | 'ConsentRequest' | 'Household' | 'Person', ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = NaturalPersonContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  GrantableField?: GrantableFieldResolvers<ContextType>;
+  ConsentRequest?: ConsentRequestResolvers<ContextType>;
+  ConsentPreviewItem?: ConsentPreviewItemResolvers<ContextType>;
+  ConsentGrant?: ConsentGrantResolvers<ContextType>;
+  HeldConsentGrant?: HeldConsentGrantResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Person?: PersonResolvers<ContextType>;
+  PersonAsOf?: PersonAsOfResolvers<ContextType>;
+  HouseholdAsOf?: HouseholdAsOfResolvers<ContextType>;
+  HouseholdMemberAsOf?: HouseholdMemberAsOfResolvers<ContextType>;
+  FieldProvenance?: FieldProvenanceResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;
   HouseholdMember?: HouseholdMemberResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
@@ -565,7 +946,7 @@ export type DirectiveResolvers<ContextType = NaturalPersonContext> = ResolversOb
   federation__external?: Federation__ExternalDirectiveResolver<any, any, ContextType>;
   federation__tag?: Federation__TagDirectiveResolver<any, any, ContextType>;
   federation__extends?: Federation__ExtendsDirectiveResolver<any, any, ContextType>;
-  federation__shareable?: Federation__ShareableDirectiveResolver<any, any, ContextType>;
+  shareable?: ShareableDirectiveResolver<any, any, ContextType>;
   federation__inaccessible?: Federation__InaccessibleDirectiveResolver<any, any, ContextType>;
   federation__override?: Federation__OverrideDirectiveResolver<any, any, ContextType>;
   federation__composeDirective?: Federation__ComposeDirectiveDirectiveResolver<any, any, ContextType>;

@@ -10,6 +10,7 @@ import { badUserInput } from '../../shared/errors';
 import { textColumn } from '../../shared/columns';
 import * as check from '../../shared/validation';
 import { householdNumber } from './Query';
+import { answerConsentRequest, requestConsent, revokeConsentGrant } from '../consent';
 
 /** What a registration writes about the person, as recorded in the access log. */
 const REGISTRATION_FIELDS = ['Person.*', 'HouseholdMember.*'];
@@ -52,6 +53,10 @@ export const Mutation: MutationResolvers = {
       return person;
     });
   },
+
+  requestConsent: (_parent, { input }, ctx) => requestConsent(input, ctx),
+  answerConsentRequest: (_parent, { input }, ctx) => answerConsentRequest(input, ctx),
+  revokeConsentGrant: (_parent, { id }, ctx) => revokeConsentGrant(id, ctx),
 };
 
 type CleanRegistration = ReturnType<typeof validateRegistration>;

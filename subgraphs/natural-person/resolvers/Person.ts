@@ -1,4 +1,6 @@
 import type { PersonResolvers } from '../generated/graphql';
+import { provenanceOf } from '../../shared/provenance';
+import { permissions } from '../permissions';
 
 export const Person: PersonResolvers = {
   // Always from the database: a representation's other fields are never trusted.
@@ -10,4 +12,22 @@ export const Person: PersonResolvers = {
     const membership = await loaders.membership.load(person.id);
     return membership ? loaders.householdById.load(membership.household.id) : null;
   },
+
+  asOf: async (person, { date }, { loaders }) => {
+    const row = await loaders.personAsOf.load(`${person.id}|${date}`);
+    return row ? { personId: person.id, date, row } : null;
+  },
+
+  provenance: (person, { fields }, ctx, info) =>
+    provenanceOf({
+      registry: 'natural-person',
+      rules: permissions,
+      typeName: 'Person',
+      subjectId: person.id,
+      parent: person,
+      fields,
+      ctx,
+      info,
+      notValues: ['asOf'],
+    }),
 };

@@ -39,6 +39,7 @@ export const AccessRecordSchema = defineEntity({
       .comment('The registry that made a delegated call on the caller’s behalf'),
     prevHash: p.string().length(64),
     hash: p.string().length(64),
+    grantId: p.uuid().nullable().comment('The citizen’s consent grant the access was made under (format 3)'),
   },
   // The data tracker reads newest first: everything, or for one person, actor, department or outcome.
   indexes: [

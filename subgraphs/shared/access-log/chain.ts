@@ -12,10 +12,10 @@ import type { Caller } from '../identity';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**
- * The format records are written in. Format 1 (before `identifier` and `via` existed) is still
- * verified with its own hash; everything new is format 2.
+ * The format records are written in. Format 1 (before `identifier` and `via` existed) and format 2
+ * (before `grant_id`) are still verified with their own hash; everything new is format 3.
  */
-export const RECORD_FORMAT = 2;
+export const RECORD_FORMAT = 3;
 
 export type AccessAction = 'read' | 'write';
 
@@ -52,6 +52,8 @@ export interface AccessEntry {
   fields: string[];
   /** The identifier the caller used to reach the data, as `argument=value` (e.g. `idNumber=5101...`). */
   identifier?: string | null;
+  /** The citizen's consent grant the read was made under (an officer without the scope); null otherwise. */
+  grantId?: string | null;
 }
 
 /** A record's content: the access and who asked, everything but its place in the chain. */
@@ -70,6 +72,8 @@ export interface RecordContent {
   operationName: string | null;
   requestId: string;
   via: string | null;
+  /** The consent grant the access was made under (format 3), or null. */
+  grantId: string | null;
 }
 
 /** A stored access record as read back from the database. */
@@ -98,6 +102,7 @@ export function recordContent(registry: string, caller: Caller, entry: AccessEnt
     operationName: clamp(caller.operationName, RECORD_LIMITS.operationName),
     requestId: clamp(caller.requestId, RECORD_LIMITS.requestId)!,
     via: clamp(caller.via, RECORD_LIMITS.via),
+    grantId: entry.grantId ?? null,
   };
 }
 
@@ -153,6 +158,7 @@ export function recordHash(record: Omit<StoredAccessRecord, 'hash'>): string {
           record.operationName,
           record.requestId,
           record.via,
+          ...(record.format >= 3 ? [record.grantId] : []),
           record.prevHash,
         ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
@@ -181,15 +187,15 @@ export async function appendToChain(trx: Knex.Transaction, contents: RecordConte
   const column = <K extends keyof StoredAccessRecord>(key: K) => records.map((r) => r[key]);
   await trx.raw(
     `insert into access_record (seq, format, id, at, registry, action, outcome, actor_sub, actor_role, actor_dept,
-       purpose, subject_id, identifier, fields, operation_name, request_id, via, prev_hash, hash)
+       purpose, subject_id, identifier, fields, operation_name, request_id, via, prev_hash, hash, grant_id)
      select seq, format, id, at, registry, action, outcome, actor_sub, actor_role, actor_dept,
        purpose, subject_id, identifier, array(select jsonb_array_elements_text(fields)), operation_name, request_id,
-       via, prev_hash, hash
+       via, prev_hash, hash, grant_id
      from unnest(?::bigint[], ?::smallint[], ?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
        ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::jsonb[], ?::text[], ?::text[], ?::text[], ?::text[],
-       ?::text[])
+       ?::text[], ?::uuid[])
        as t(seq, format, id, at, registry, action, outcome, actor_sub, actor_role, actor_dept,
-       purpose, subject_id, identifier, fields, operation_name, request_id, via, prev_hash, hash)`,
+       purpose, subject_id, identifier, fields, operation_name, request_id, via, prev_hash, hash, grant_id)`,
     rawBindings([
       column('seq'),
       column('format'),
@@ -210,6 +216,7 @@ export async function appendToChain(trx: Knex.Transaction, contents: RecordConte
       column('via'),
       column('prevHash'),
       column('hash'),
+      column('grantId'),
     ]),
   );
   await trx.raw('update access_chain set last_seq = ?, last_hash = ? where id = 1', [seq, prevHash]);
@@ -219,7 +226,7 @@ export async function appendToChain(trx: Knex.Transaction, contents: RecordConte
 export const RECORD_COLUMNS = `seq, format, id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
   registry, action, outcome, actor_sub as "actorSub", actor_role as "actorRole", actor_dept as "actorDept", purpose,
   subject_id as "subjectId", identifier, fields, operation_name as "operationName", request_id as "requestId", via,
-  prev_hash as "prevHash", hash`;
+  prev_hash as "prevHash", hash, grant_id as "grantId"`;
 
 type RecordRow = Omit<StoredAccessRecord, 'seq'> & { seq: string };
 
@@ -276,9 +283,18 @@ export async function walkChain(
       const { hash, ...unsigned } = record;
       if (recordHash(unsigned) !== hash) {
         breaks.push({ seq: record.seq, problem: 'content does not match its hash (the record was altered)' });
-      } else if (record.format === 1 && (record.identifier !== null || record.via !== null || format > 1)) {
+      } else if (
+        record.format === 1 &&
+        (record.identifier !== null || record.via !== null || record.grantId !== null || format > 1)
+      ) {
         // Format 1's hash does not cover these, so they must be as format 1 left them.
         breaks.push({ seq: record.seq, problem: 'a format 1 record carries what format 1 never wrote (altered)' });
+      } else if (record.format < 3 && (record.grantId !== null || format > 2)) {
+        // Nor does format 2's cover the grant.
+        breaks.push({
+          seq: record.seq,
+          problem: `a format ${record.format} record carries what format ${record.format} never wrote (altered)`,
+        });
       }
       format = record.format;
       visit(record);

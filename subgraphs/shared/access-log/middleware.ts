@@ -1,4 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { IMiddleware } from 'graphql-middleware';
+import { pathKey } from './path';
 import type { IRules } from 'graphql-shield';
 import { subjectOfPersonalData, subjectsOfRootField, type ArgumentSubjects, type SubjectOf } from '../rules';
 import type { RegistryContext } from '../context';
@@ -41,7 +43,8 @@ function fieldRead(field: string, subjectOf: SubjectOf) {
     const outcome = outcomeOf(result);
     if (outcome !== 'granted' && outcome !== 'denied') return result;
     const subjects = await subjectOf(parent, ctx);
-    ctx.access.note(subjects, field, outcome);
+    const grantId = outcome === 'granted' ? ctx.access.grantAt(pathKey(info as GraphQLResolveInfo)) : null;
+    ctx.access.note(subjects, field, outcome, 'read', undefined, grantId);
     return result;
   };
 }

@@ -1,3 +1,4 @@
+import { Migration } from '@mikro-orm/migrations';
 import { GENESIS_HASH } from './chain';
 
 /**
@@ -105,3 +106,33 @@ export const DROP_ACCESS_LOG_SQL = [
   `drop table if exists "access_record" cascade`,
   `drop function if exists access_log_append_only() cascade`,
 ];
+
+/**
+ * Format 2 to format 3: the consent grant a read was made under (consent.ts). Every registry runs it
+ * as a shared migration after its own (openRegistryOrm), so a registry created later has it too.
+ * Frozen once committed.
+ */
+export const ACCESS_LOG_GRANT_SQL = [
+  `alter table "access_record" add column "grant_id" uuid null`,
+  `comment on column "access_record"."grant_id" is 'The citizen’s consent grant the access was made under (format 3)'`,
+];
+
+/** Back to format 2: only while no format 3 record exists. */
+export const ACCESS_LOG_DROP_GRANT_SQL = [
+  `do $$ begin
+     if exists (select 1 from "access_record" where "format" > 2) then
+       raise exception 'the access log holds format 3 records, which format 2 cannot hold; restore a backup instead';
+     end if;
+   end $$`,
+  `alter table "access_record" drop column "grant_id"`,
+];
+
+export class Migration20261122020000_accessLogGrant extends Migration {
+  override async up(): Promise<void> {
+    for (const sql of ACCESS_LOG_GRANT_SQL) this.addSql(sql);
+  }
+
+  override async down(): Promise<void> {
+    for (const sql of ACCESS_LOG_DROP_GRANT_SQL) this.addSql(sql);
+  }
+}

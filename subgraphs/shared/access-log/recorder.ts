@@ -26,6 +26,8 @@ export class AccessRecorder {
   private readonly index = new Map<string, AccessEntry[]>();
   private writesRecorded = 0;
   private rootIdentifier: string | null = null;
+  /** Consent grants the permission rules relied on, by the response path of the field they allowed. */
+  private readonly grantsByPath = new Map<string, string>();
 
   constructor(
     private readonly appender: ChainAppender,
@@ -44,9 +46,10 @@ export class AccessRecorder {
     outcome: AccessOutcome,
     action: AccessAction = 'read',
     identifier?: string | null,
+    grantId: string | null = null,
   ): void {
     for (const subjectId of subjectIds) {
-      const entry = this.entryFor(subjectId, action, outcome, identifier);
+      const entry = this.entryFor(subjectId, action, outcome, identifier, grantId);
       if (!entry.fields.includes(field)) entry.fields.push(field);
     }
   }
@@ -86,6 +89,19 @@ export class AccessRecorder {
     this.writesRecorded += 1;
   }
 
+  /**
+   * Called by a permission rule that allowed the field at response path `path` only because of the
+   * consent grant `grantId` (an officer without the scope): the read is recorded with the grant.
+   */
+  allowedByGrant(path: string, grantId: string): void {
+    this.grantsByPath.set(path, grantId);
+  }
+
+  /** The consent grant that allowed the field at `path`, if one did. */
+  grantAt(path: string): string | null {
+    return this.grantsByPath.get(path) ?? null;
+  }
+
   get hasPending(): boolean {
     return this.entries.length > 0;
   }
@@ -116,8 +132,10 @@ export class AccessRecorder {
     action: AccessAction,
     outcome: AccessOutcome,
     identifier: string | null | undefined,
+    grantId: string | null = null,
   ): AccessEntry {
-    const key = `${subjectId ?? ''}|${action}|${outcome}`;
+    // Reads under a consent grant get their own record, naming the grant.
+    const key = `${subjectId ?? ''}|${action}|${outcome}|${grantId ?? ''}`;
     const candidates = this.index.get(key) ?? [];
     let entry: AccessEntry | undefined;
     if (identifier === undefined) {
@@ -129,7 +147,7 @@ export class AccessRecorder {
       if (entry && identifier !== null) entry.identifier = identifier;
     }
     if (!entry) {
-      entry = { subjectId, action, outcome, fields: [], identifier: identifier ?? null };
+      entry = { subjectId, action, outcome, fields: [], identifier: identifier ?? null, grantId };
       this.entries.push(entry);
       this.index.set(key, [...candidates, entry]);
     }
