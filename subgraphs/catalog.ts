@@ -10,9 +10,9 @@ export interface SubgraphSpec {
   /** Default database name on a shared server; null for a subgraph that owns no data. */
   database: string | null;
   /** The department that owns the registry and may read its internal fields. */
-  department: 'public-security' | 'market-regulation' | 'data-bureau' | null;
+  department: 'public-security' | 'market-regulation' | 'data-bureau' | 'statistics' | null;
   /** Scope prefix for this registry (`person:read`, `organization:write`, ...). */
-  registry: 'person' | 'organization' | 'certificate' | null;
+  registry: 'person' | 'organization' | 'certificate' | 'statistics' | null;
 }
 
 export const SUBGRAPHS = {
@@ -43,6 +43,13 @@ export const SUBGRAPHS = {
     database: null,
     department: null,
     registry: null,
+  },
+  statistics: {
+    title: 'Statistics: figures across registries from pseudonymised extracts, with disclosure control',
+    port: 4007,
+    database: 'gov_statistics',
+    department: 'statistics',
+    registry: 'statistics',
   },
 } as const satisfies Record<string, SubgraphSpec>;
 

@@ -429,7 +429,8 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
     variables: Record<string, unknown>;
   }
 
-  const requests: Record<SubgraphName, Record<RequestKind, () => SubgraphRequest>> = {
+  // A subgraph without entities (statistics) has no `_entities` to ask.
+  const requests: Record<SubgraphName, Partial<Record<RequestKind, () => SubgraphRequest>>> = {
     'natural-person': {
       'a normal query': () => ({ query: PERSON_NAME, variables: { id: someone.id } }),
       _entities: () => ({
@@ -467,6 +468,13 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
       }),
       '_service { sdl }': () => ({ query: '{ _service { sdl } }', variables: {} }),
     },
+    statistics: {
+      'a normal query': () => ({
+        query: 'query S($m: String!) { statistics(measure: $m) { total { count } } }',
+        variables: { m: 'residents' },
+      }),
+      '_service { sdl }': () => ({ query: '{ _service { sdl } }', variables: {} }),
+    },
   };
 
   /** A caller each subgraph would serve, so that the assertion is the only thing wrong. */
@@ -475,6 +483,7 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
     'legal-person': { sub: 'staff-0102', role: 'officer', dept: 'market-regulation', scopes: ['organization:read'] },
     certificate: { sub: 'staff-0104', role: 'officer', dept: 'civil-affairs', scopes: ['certificate:read:sensitive'] },
     'data-tracker': { sub: 'staff-0103', role: 'auditor', dept: 'data-bureau', scopes: [] },
+    statistics: { sub: 'analyst-0001', role: 'analyst', dept: 'statistics', scopes: [] },
   };
 
   function callerFor(name: SubgraphName): Caller {
@@ -562,8 +571,9 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
   const kinds: RequestKind[] = ['a normal query', '_entities', '_service { sdl }'];
 
   describe.each(SUBGRAPH_NAMES)('%s', (name) => {
-    it.each(kinds)('answers %s when the gateway signed it (control)', async (kind) => {
-      const request = requests[name][kind]();
+    const kindsOf = kinds.filter((kind) => requests[name][kind] !== undefined);
+    it.each(kindsOf)('answers %s when the gateway signed it (control)', async (kind) => {
+      const request = requests[name][kind]!();
       const assertion = await signAssertion(stack.gatewayKeys.privateKey, {
         audience: name,
         caller: callerFor(name),
@@ -577,9 +587,9 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
       expect(Object.values(res.body.data as object)[0]).not.toBeNull();
     });
 
-    const cases = kinds.flatMap((kind) => forgeries.map((forgery) => ({ kind, ...forgery })));
+    const cases = kindsOf.flatMap((kind) => forgeries.map((forgery) => ({ kind, ...forgery })));
     it.each(cases)('answers $kind with $what by 401 UNAUTHENTICATED', async ({ kind, assertion, reason }) => {
-      const request = requests[name][kind]();
+      const request = requests[name][kind]!();
       const res = await postToSubgraph(name, request, await assertion(name, request));
 
       expect(res.status).toBe(401);

@@ -7,6 +7,7 @@ import { permissions as naturalPersonPermissions } from '../subgraphs/natural-pe
 import { permissions as legalPersonPermissions } from '../subgraphs/legal-person/permissions';
 import { permissions as certificatePermissions } from '../subgraphs/certificate/permissions';
 import { permissions as dataTrackerPermissions } from '../subgraphs/data-tracker/permissions';
+import { permissions as statisticsPermissions } from '../subgraphs/statistics/permissions';
 
 /** Schema-first checks: the committed artefacts follow from the SDL, and every field has a rule. */
 
@@ -45,6 +46,7 @@ describe('permission trees mirror the SDL', () => {
     'legal-person': legalPersonPermissions,
     certificate: certificatePermissions,
     'data-tracker': dataTrackerPermissions,
+    statistics: statisticsPermissions,
   } as Record<string, Record<string, Record<string, unknown>>>;
 
   it.each(SUBGRAPH_NAMES)(

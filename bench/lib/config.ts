@@ -27,6 +27,7 @@ const SUBGRAPH_OFFSETS: Record<SubgraphName, number> = {
   'legal-person': 2,
   certificate: 3,
   'data-tracker': 6,
+  statistics: 7,
 };
 
 export function benchPorts(base: number): BenchPorts {

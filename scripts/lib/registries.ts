@@ -7,9 +7,11 @@ import type { RegistrySigner } from '../../subgraphs/shared/keys';
 import type { Logger } from '../../subgraphs/shared/logger';
 import type { RegistryOrm } from '../../subgraphs/shared/orm';
 import type { SubgraphDefinition } from '../../subgraphs/shared/server';
+import type { RegistryServices } from '../../subgraphs/shared/registry';
 import * as certificate from '../../subgraphs/certificate/subgraph';
 import * as legalPerson from '../../subgraphs/legal-person/subgraph';
 import * as naturalPerson from '../../subgraphs/natural-person/subgraph';
+import * as statistics from '../../subgraphs/statistics/subgraph';
 
 export interface RegistryModule {
   entities: EntitySchema<any, any>[];
@@ -21,6 +23,7 @@ export interface RegistryModule {
     graph: GraphClient,
     accessLog: AccessLog,
     signer: RegistrySigner,
+    services: RegistryServices,
   ): SubgraphDefinition<any>;
 }
 
@@ -40,5 +43,10 @@ export const REGISTRY_MODULES: Record<RegistryName, RegistryModule> = {
     entities: certificate.entities,
     migrations: certificate.migrations,
     build: certificate.certificateSubgraph,
+  },
+  statistics: {
+    entities: statistics.entities,
+    migrations: statistics.migrations,
+    build: statistics.statisticsSubgraph,
   },
 };

@@ -188,7 +188,13 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       },
       alertThresholds: options.alertThresholds,
     });
-    servers[name] = await serveSubgraph(build(db[name], log, graph, registryAccessLogs[name], signer), {
+    // Statistics is the last registry: every registry whose extract it reads is up by now.
+    const services = {
+      subgraphUrl: (other: SubgraphName) => servers[other].url,
+      gatewaySigningKey: async () => gatewayKeys.privateKey,
+      statisticsRefreshMinutes: 0,
+    };
+    servers[name] = await serveSubgraph(build(db[name], log, graph, registryAccessLogs[name], signer, services), {
       port: 0,
       publicKey: gatewayKeys.publicKey,
       log,
