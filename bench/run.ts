@@ -9,7 +9,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import pg from 'pg';
 import { SUPERGRAPH_PATH } from '../gateway/server';
 import { Random } from '../seeds/random';
@@ -129,7 +129,12 @@ async function main(): Promise<void> {
   );
 
   mkdirSync(BENCH_LOG_DIR, { recursive: true });
-  const product = await startProduct(env, started, say);
+  const profileDir = args.profile ? resolve(args.profile) : undefined;
+  if (profileDir) {
+    mkdirSync(profileDir, { recursive: true });
+    say(`CPU profiles of the gateway and subgraphs go to ${profileDir} when they stop`);
+  }
+  const product = await startProduct(env, started, say, profileDir);
   let floor: BenchProcess | undefined;
   if (needsFloor) {
     say('starting the floor');

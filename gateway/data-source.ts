@@ -17,6 +17,13 @@ export interface GatewayContext {
  * caller, addressed to that subgraph and bound to the whole operation (query, operation name and
  * variables). A subgraph that fails to answer becomes one SUBGRAPH_UNAVAILABLE error; the other
  * subgraphs' data still returns.
+ *
+ * Identical fetches of anonymous callers are made once while one is in flight: a query with the
+ * same text, operation name, variables, client operation name and purpose, with no identity and
+ * not delegated, joins the fetch already under way and gets its own copy of the answer (so that
+ * no request's result tree is another's). The subgraph sees one request (with the first caller's
+ * request id) where there were several, as it would from a cache. A caller with an identity never
+ * shares a fetch: each of their reads is checked and logged on its own.
  */
 export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -54,7 +61,7 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     try {
-      return await super.process(options);
+      return await this.processShared(options);
     } catch (error) {
       // A subgraph answers HTTP 400 when the caller sent a bad variable (e.g. a malformed Money):
       // that is the caller's mistake, passed on as such, not an outage.
@@ -77,6 +84,44 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     }
   }
 
+  /** Fetches that joined an identical anonymous fetch in flight instead of being made (tests, monitoring). */
+  sharedFetches = 0;
+
+  private readonly inFlight = new Map<string, InFlightFetch>();
+
+  private processShared(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    const key = shareableFetchKey(options);
+    if (key === null) return super.process(options);
+    const joined = this.inFlight.get(key);
+    if (joined) {
+      joined.followers += 1;
+      this.sharedFetches += 1;
+      return joined.answer.then((pristine) => ({ ...structuredClone(pristine!.body), http: pristine!.http }));
+    }
+    const first = super.process(options);
+    const fetch: InFlightFetch = {
+      followers: 0,
+      // Runs before the first caller sees its answer (and may change it): a copy is taken then,
+      // only if anyone joined, and no one joins once it has arrived.
+      answer: first.then(
+        (response) => {
+          this.inFlight.delete(key);
+          if (fetch.followers === 0) return null;
+          const { http, ...body } = response;
+          return { body: structuredClone(body), http };
+        },
+        (error: unknown) => {
+          this.inFlight.delete(key);
+          throw error;
+        },
+      ),
+    };
+    // Only followers await it; the first caller gets the failure from `first`.
+    fetch.answer.catch(() => {});
+    this.inFlight.set(key, fetch);
+    return first;
+  }
+
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
     let body: unknown = null;
     try {
@@ -95,6 +140,37 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
         : '';
     return new SubgraphHttpError(`HTTP ${response.status} from ${this.subgraph}${hint}`, response.status, clientErrors);
   }
+}
+
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+
+interface InFlightFetch {
+  followers: number;
+  /** A copy of the answer no caller holds, or null when nobody joined. */
+  answer: Promise<{ body: Omit<SubgraphResponse, 'http'>; http: SubgraphResponse['http'] } | null>;
+}
+
+/**
+ * What makes two subgraph fetches the same one, or null when a fetch must be made on its own: a
+ * caller with an identity or a delegated call, or anything but a query.
+ */
+function shareableFetchKey({
+  request,
+  context,
+  ...options
+}: GraphQLDataSourceProcessOptions<GatewayContext>): string | null {
+  const caller = context.caller;
+  if (!caller || caller.identity !== null || caller.via !== null) return null;
+  const query = request.query ?? '';
+  if (!/^\s*(query\b|\{)/.test(query)) return null;
+  const incoming = 'incomingRequestContext' in options ? options.incomingRequestContext : undefined;
+  return JSON.stringify([
+    caller.purpose,
+    incoming?.operationName ?? caller.operationName,
+    query,
+    request.operationName ?? null,
+    request.variables ?? null,
+  ]);
 }
 
 /** A non-2xx subgraph answer, with its GraphQL errors when they are ones clients may see. */

@@ -1,37 +1,130 @@
+import http from 'node:http';
+import https from 'node:https';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { subgraphFetchDuration, subgraphFetchFailures } from '../subgraphs/shared/telemetry/metrics';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
 /**
- * The gateway's subgraph fetcher: Node's fetch with a timeout (Apollo's default has none).
- * Failures become plain Errors with a short reason; a timeout's DOMException has a read-only
- * message, so it is never passed on as is. Each fetch is timed (to the response headers) and each
- * failure counted, by subgraph, in the metrics.
+ * Connections to the subgraphs, kept open between requests: one per request in flight at most
+ * (a busy gateway holds as many as it has concurrent subgraph requests), reused newest first so
+ * that a quiet period lets the oldest ones time out. A subgraph's `Keep-Alive: timeout` header
+ * closes idle ones before the subgraph does.
  */
-export function timeoutFetcher(timeoutMs: number, onFetch?: (url: string) => void, subgraph = 'unknown'): Fetcher {
+export function subgraphAgents(): { http: http.Agent; https: https.Agent } {
+  const options = { keepAlive: true, maxSockets: 512, maxFreeSockets: 256, scheduling: 'lifo' as const };
+  return { http: new http.Agent(options), https: new https.Agent(options) };
+}
+
+const sharedAgents = subgraphAgents();
+
+/**
+ * The gateway's subgraph fetcher: one POST over node:http with keep-alive connections and a
+ * timeout (Apollo's default has none) that covers the whole answer. It hands Apollo's data source
+ * the whole body at once in a small Response-like object (status, headers, json(), text()): about
+ * a third of the CPU time of Node's fetch per subgraph request, which mattered at the gateway's
+ * request rates. Failures become plain Errors with a short reason. Each fetch is timed (to the
+ * end of the answer) and each failure counted, by subgraph, in the metrics.
+ */
+export function timeoutFetcher(
+  timeoutMs: number,
+  onFetch?: (url: string) => void,
+  subgraph = 'unknown',
+  agents = sharedAgents,
+): Fetcher {
   const fetcher = async (url: string, init?: RequestInit) => {
     onFetch?.(url);
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     try {
-      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      const response = await send(url, init ?? {}, timeoutMs, agents);
       if (response.status >= 500) subgraphFetchFailures.inc({ subgraph, reason: 'http_5xx' });
       else if (response.status >= 400 && response.status !== 400)
         subgraphFetchFailures.inc({ subgraph, reason: 'http_4xx' });
       subgraphFetchDuration.observe({ subgraph, outcome: response.status >= 500 ? 'error' : 'ok' }, seconds());
       return response;
     } catch (error) {
-      const e = error as { name?: string; message?: string; cause?: { code?: string } };
-      if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+      const e = error as { name?: string; message?: string; code?: string };
+      if (e instanceof FetchTimeout) {
         subgraphFetchFailures.inc({ subgraph, reason: 'timeout' });
         subgraphFetchDuration.observe({ subgraph, outcome: 'timeout' }, seconds());
         throw new Error(`no answer within ${timeoutMs} ms`);
       }
       subgraphFetchFailures.inc({ subgraph, reason: 'connection' });
       subgraphFetchDuration.observe({ subgraph, outcome: 'error' }, seconds());
-      throw new Error(`could not connect (${e.cause?.code ?? e.message ?? 'unknown error'})`);
+      throw new Error(`could not connect (${e.code ?? e.message ?? 'unknown error'})`);
     }
   };
   return fetcher as unknown as Fetcher;
+}
+
+class FetchTimeout extends Error {}
+
+function send(
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  agents: { http: http.Agent; https: https.Agent },
+): Promise<BufferedResponse> {
+  const target = new URL(url);
+  const secure = target.protocol === 'https:';
+  const headers: Record<string, string> = {};
+  if (init.headers) new Headers(init.headers).forEach((value, name) => (headers[name] = value));
+  const body = typeof init.body === 'string' ? Buffer.from(init.body) : undefined;
+  if (body) headers['content-length'] = String(body.length);
+  return new Promise((resolve, reject) => {
+    const request = (secure ? https : http).request(
+      target,
+      { method: init.method ?? 'GET', headers, agent: secure ? agents.https : agents.http },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', fail);
+        res.on('end', () => {
+          clearTimeout(timer);
+          resolve(new BufferedResponse(url, res, Buffer.concat(chunks)));
+        });
+      },
+    );
+    const timer = setTimeout(() => request.destroy(new FetchTimeout()), timeoutMs);
+    function fail(error: Error) {
+      clearTimeout(timer);
+      reject(error);
+    }
+    request.on('error', fail);
+    request.end(body);
+  });
+}
+
+/** What Apollo's RemoteGraphQLDataSource and the gateway read of a subgraph's answer. */
+class BufferedResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly ok: boolean;
+  readonly headers: Headers;
+  readonly redirected = false;
+
+  constructor(
+    readonly url: string,
+    res: http.IncomingMessage,
+    private readonly body: Buffer,
+  ) {
+    this.status = res.statusCode ?? 0;
+    this.statusText = res.statusMessage ?? '';
+    this.ok = this.status >= 200 && this.status < 300;
+    this.headers = new Headers();
+    for (let i = 0; i < res.rawHeaders.length; i += 2) this.headers.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
+  }
+
+  async text(): Promise<string> {
+    return this.body.toString('utf8');
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(this.body.toString('utf8'));
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    return this.body.buffer.slice(this.body.byteOffset, this.body.byteOffset + this.body.byteLength) as ArrayBuffer;
+  }
 }

@@ -10,6 +10,7 @@ import {
   Kind,
   visit,
   type DocumentNode,
+  type GraphQLSchema,
   type ASTVisitor,
   type FragmentDefinitionNode,
   type SelectionSetNode,
@@ -96,54 +97,69 @@ export function queryShapeRules(limits: QueryLimits): ValidationRule[] {
  * (a page size is usually a variable, so this runs per request, not per document).
  */
 export function costLimitPlugin<C extends object>(limits: QueryLimits): ApolloServerPlugin<C> {
-  // Apollo Server reuses one parsed document per query text: the cost of a document whose page
-  // sizes and @skip/@include conditions are written in it is computed once (per operation name).
-  const fixedCosts = new WeakMap<DocumentNode, Map<string | null, number>>();
+  const check = costCheck(limits);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operation }) {
-          let cost: number;
-          const operationName = request.operationName ?? null;
-          const fixed = fixedCosts.get(document);
-          const known = fixed?.get(operationName);
-          try {
-            cost =
-              known ??
-              getComplexity({
-                schema,
-                query: document,
-                variables: request.variables ?? {},
-                operationName: operationName ?? undefined,
-                estimators: [costEstimator],
-              });
-            if (known === undefined && !costDependsOnVariables(document)) {
-              fixedCosts.set(document, (fixed ?? new Map()).set(operationName, cost));
-            }
-          } catch (error) {
-            if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
-              throw tooExpensive(
-                `${describe(operation?.name?.value)} is too large to estimate`,
-                Infinity,
-                limits.maxCost,
-              );
-            }
-            // Variables that do not fit their types: execution reports them as BAD_USER_INPUT.
-            return;
-          }
-          if (cost > limits.maxCost) {
-            throw tooExpensive(
-              `${describe(operation?.name?.value)} would cost ${cost.toLocaleString('en')}; the budget is ` +
-                `${limits.maxCost.toLocaleString('en')}. Each field costs 1 and a list multiplies what it selects by ` +
-                `its page size (first, ${MAX_PAGE_SIZE} when absent) or by ${ASSUMED_LIST_SIZE}: ask for smaller pages ` +
-                'or fewer aliases, and page through the rest.',
-              cost,
-              limits.maxCost,
-            );
-          }
+          check(schema, document, request.operationName ?? null, request.variables ?? {}, operation?.name?.value);
         },
       };
     },
+  };
+}
+
+/**
+ * The cost check of one request: throws COST_ESTIMATED_TOO_EXPENSIVE when the operation would cost
+ * more than the budget with these variables. The product's gateway runs it for every operation
+ * (costLimitPlugin); the bench's peer gateways run the same. Variables that do not fit their types
+ * pass here: execution reports them as BAD_USER_INPUT.
+ */
+export function costCheck(
+  limits: QueryLimits,
+): (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null,
+  variables: Record<string, unknown>,
+  displayName?: string,
+) => void {
+  // Servers reuse one parsed document per query text: the cost of a document whose page sizes and
+  // @skip/@include conditions are written in it is computed once (per operation name).
+  const fixedCosts = new WeakMap<DocumentNode, Map<string | null, number>>();
+  return (schema, document, operationName, variables, displayName) => {
+    let cost: number;
+    const fixed = fixedCosts.get(document);
+    const known = fixed?.get(operationName);
+    try {
+      cost =
+        known ??
+        getComplexity({
+          schema,
+          query: document,
+          variables,
+          operationName: operationName ?? undefined,
+          estimators: [costEstimator],
+        });
+      if (known === undefined && !costDependsOnVariables(document)) {
+        fixedCosts.set(document, (fixed ?? new Map()).set(operationName, cost));
+      }
+    } catch (error) {
+      if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
+        throw tooExpensive(`${describe(displayName)} is too large to estimate`, Infinity, limits.maxCost);
+      }
+      return;
+    }
+    if (cost > limits.maxCost) {
+      throw tooExpensive(
+        `${describe(displayName)} would cost ${cost.toLocaleString('en')}; the budget is ` +
+          `${limits.maxCost.toLocaleString('en')}. Each field costs 1 and a list multiplies what it selects by ` +
+          `its page size (first, ${MAX_PAGE_SIZE} when absent) or by ${ASSUMED_LIST_SIZE}: ask for smaller pages ` +
+          'or fewer aliases, and page through the rest.',
+        cost,
+        limits.maxCost,
+      );
+    }
   };
 }
 

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       naturalPersonUrl: database.registryUrl('natural-person'),
       legalPersonUrl: database.registryUrl('legal-person'),
       certificateUrl: database.registryUrl('certificate'),
+      labourMarketUrl: database.registryUrl('labour-market'),
     },
     (message) => log.info(message),
   );

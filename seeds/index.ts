@@ -38,6 +38,9 @@ import {
   type PersonRow,
 } from './people';
 import { Random } from './random';
+import { seedJobs } from './jobs';
+
+export { seedJobs } from './jobs';
 
 /**
  * Demo data for every registry from one seed: generation (pure, deterministic) and loading (one
@@ -46,12 +49,14 @@ import { Random } from './random';
  */
 
 /** The data set `npm start` loads into empty registries. */
-export const DEMO = { seed: 'gov-graph-demo', people: 2000, organizations: 200 } as const;
+export const DEMO = { seed: 'gov-graph-demo', people: 2000, organizations: 200, postings: 2000 } as const;
 
 export interface RegistryUrls {
   naturalPersonUrl: string;
   legalPersonUrl: string;
   certificateUrl: string;
+  /** The labour-market registry: seeded after the others, from what they hold (see seeds/jobs.ts). */
+  labourMarketUrl?: string;
 }
 
 /** What seeding is doing: a new phase, or how many rows of a table are generated and loaded so far. */
@@ -315,6 +320,17 @@ export async function seedDemoIfEmpty(urls: RegistryUrls, onProgress?: (message:
       'into the empty registries',
   );
   const summary = await seedRegistries({ ...urls, ...DEMO });
+  if (urls.labourMarketUrl) {
+    const labourMarketUrl = urls.labourMarketUrl;
+    onProgress?.(`seeding ${DEMO.postings.toLocaleString('en')} job postings with job-seekers and employment records`);
+    await seedJobs({
+      labourMarketUrl,
+      legalPersonUrl: urls.legalPersonUrl,
+      naturalPersonUrl: urls.naturalPersonUrl,
+      postings: DEMO.postings,
+      demoCitizenId: demoCitizen().id,
+    });
+  }
   onProgress?.(`seeded the demo data in ${(summary.ms / 1000).toFixed(1)} s`);
   return true;
 }

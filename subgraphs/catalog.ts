@@ -10,9 +10,9 @@ export interface SubgraphSpec {
   /** Default database name on a shared server; null for a subgraph that owns no data. */
   database: string | null;
   /** The department that owns the registry and may read its internal fields. */
-  department: 'public-security' | 'market-regulation' | 'data-bureau' | 'statistics' | null;
+  department: 'public-security' | 'market-regulation' | 'data-bureau' | 'hrss' | 'statistics' | null;
   /** Scope prefix for this registry (`person:read`, `organization:write`, ...). */
-  registry: 'person' | 'organization' | 'certificate' | 'statistics' | null;
+  registry: 'person' | 'organization' | 'certificate' | 'labour' | 'statistics' | null;
 }
 
 export const SUBGRAPHS = {
@@ -36,6 +36,13 @@ export const SUBGRAPHS = {
     database: 'gov_certificate',
     department: 'data-bureau',
     registry: 'certificate',
+  },
+  'labour-market': {
+    title: 'Labour-market registry (job postings, job-seekers, employment registration)',
+    port: 4004,
+    database: 'gov_labour_market',
+    department: 'hrss',
+    registry: 'labour',
   },
   'data-tracker': {
     title: 'Data tracker: every registry’s access log in one view',

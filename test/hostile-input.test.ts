@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   getNamedType,
   isEnumType,
@@ -18,6 +19,7 @@ import { OrganizationSchema } from '../subgraphs/legal-person/entities/organizat
 import {
   addCertificate,
   addHousehold,
+  addJobPostings,
   addMaterial,
   addOrganizations,
   type CertificateFixture,
@@ -43,6 +45,11 @@ let household: HouseholdFixture;
 let organization: OrganizationFixture;
 let idCard: CertificateFixture;
 let material: { id: string };
+let jobId: string;
+let closedJobId: string;
+let applicationId: string;
+let otherJobId: string;
+let viewedId: string;
 
 interface Example {
   caller: () => Promise<{ token?: string; purpose?: string }>;
@@ -70,7 +77,85 @@ const DIPLOMA = { school: '四川大学', level: 'BACHELOR', major: '法学' };
 const EDUCATION = officer('education', ['certificate:write', 'person:read:sensitive'], 'EDU-1');
 const CASE = officer('civil-affairs', ['certificate:read:sensitive'], 'CASE-1');
 
+const HRSS = officer('hrss', ['labour:write']);
+const SEEKER = async () => ({ token: await stack.token({ role: 'citizen', sub: person.id }) });
+
 const EXAMPLES: Record<string, Example> = {
+  'Query.jobs': {
+    caller: async () => ({}),
+    args: () => ({
+      filter: {
+        keyword: '会计 成都',
+        districts: ['510107'],
+        occupations: ['ACCOUNTANT'],
+        industry: 'I65',
+        minSalary: 6000,
+        education: 'BACHELOR',
+        postedWithinDays: 30,
+      },
+      orderBy: 'RELEVANCE',
+      first: 20,
+      after: null,
+    }),
+  },
+  'Query.job': { caller: async () => ({}), args: () => ({ id: jobId }) },
+  'Query.serviceCounter': { caller: async () => ({}), args: () => ({ districtCode: '510107' }) },
+  'Mutation.postJob': {
+    caller: HRSS,
+    args: () => ({
+      input: {
+        employerCreditCode: organization.creditCode,
+        reference: `HR-${++unique}`,
+        title: '总账会计',
+        description: '负责总账核算与月度结账。',
+        occupation: 'ACCOUNTANT',
+        districtCode: '510107',
+        workAddress: '成都市武侯区天府大道1号',
+        salaryMin: 6000,
+        salaryMax: 9000,
+        education: 'BACHELOR',
+        experienceYears: 3,
+        headcount: 1,
+        contactName: '王女士',
+        contactPhone: '13800138000',
+        expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      },
+    }),
+  },
+  'Mutation.closeJob': { caller: HRSS, args: () => ({ input: { id: closedJobId, status: 'FILLED' } }) },
+  'Query.recommendedJobs': { caller: SEEKER, args: () => ({ first: 10 }) },
+  'Mutation.saveJobSeekerProfile': {
+    caller: SEEKER,
+    args: () => ({
+      input: {
+        displayName: '边界求职',
+        contactPhone: '13800138000',
+        desiredOccupations: ['ACCOUNTANT'],
+        desiredDistricts: ['510107'],
+        desiredSalary: 6000,
+        education: 'BACHELOR',
+        experienceYears: 3,
+        skills: '总账 报表',
+        availability: '随时到岗',
+        visibleToEmployers: true,
+      },
+    }),
+  },
+  'Mutation.applyForJob': { caller: SEEKER, args: () => ({ jobId }) },
+  'Mutation.withdrawApplication': { caller: SEEKER, args: () => ({ id: applicationId }) },
+  'Mutation.setApplicationStatus': { caller: HRSS, args: () => ({ input: { id: viewedId, status: 'VIEWED' } }) },
+  'Mutation.registerEmployment': {
+    caller: officer('hrss', ['labour:write', 'person:read']),
+    args: () => ({
+      input: {
+        personId: person.id,
+        kind: 'EMPLOYED',
+        organizationCreditCode: organization.creditCode,
+        from: '2024-01-01',
+        to: null,
+      },
+    }),
+  },
   'Query.certificateType': { caller: async () => ({}), args: () => ({ code: 'RESIDENT_ID_CARD' }) },
   'Query.services': { caller: async () => ({}), args: () => ({ department: 'hrss' }) },
   'Query.service': { caller: async () => ({}), args: () => ({ code: 'MLA' }) },
@@ -313,6 +398,22 @@ beforeAll(async () => {
     });
   }
   material = await addMaterial(stack, person.id);
+  [{ id: jobId }, { id: closedJobId }, { id: otherJobId }] = await addJobPostings(
+    stack,
+    ['出纳', '会计', '文员'].map((title) => ({
+      employerCreditCode: organization.creditCode,
+      employerName: organization.name,
+      title,
+    })),
+  );
+  // An application already withdrawn: withdrawing and moving it again are idempotent answers.
+  [applicationId, viewedId] = [randomUUID(), randomUUID()];
+  await stack.sql(
+    'labour-market',
+    `insert into job_application (id, created_at, updated_at, job_id, applicant_id, status, status_changed_at)
+     values ($1, now(), now(), $2, $4, 'VIEWED', now()), ($3, now(), now(), $5, $4, 'VIEWED', now())`,
+    [applicationId, otherJobId, viewedId, person.id, closedJobId],
+  );
   schema = composeApiSchema();
 });
 

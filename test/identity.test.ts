@@ -456,6 +456,15 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
       }),
       '_service { sdl }': () => ({ query: '{ _service { sdl } }', variables: {} }),
     },
+    'labour-market': {
+      'a normal query': () => ({ query: 'query J { occupations { code } }', variables: {} }),
+      _entities: () => ({
+        query:
+          'query E($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { creditCode jobs { totalCount } } } }',
+        variables: { r: [{ __typename: 'Organization', creditCode: organization.creditCode }] },
+      }),
+      '_service { sdl }': () => ({ query: '{ _service { sdl } }', variables: {} }),
+    },
     'data-tracker': {
       'a normal query': () => ({
         query: 'query A($p: ID!) { accessRecords(filter: { personId: $p }) { edges { node { id } } } }',
@@ -482,6 +491,7 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
     'natural-person': { sub: 'staff-0101', role: 'officer', dept: 'public-security', scopes: ['person:read'] },
     'legal-person': { sub: 'staff-0102', role: 'officer', dept: 'market-regulation', scopes: ['organization:read'] },
     certificate: { sub: 'staff-0104', role: 'officer', dept: 'civil-affairs', scopes: ['certificate:read:sensitive'] },
+    'labour-market': { sub: 'staff-0105', role: 'officer', dept: 'hrss', scopes: ['labour:read'] },
     'data-tracker': { sub: 'staff-0103', role: 'auditor', dept: 'data-bureau', scopes: [] },
     statistics: { sub: 'analyst-0001', role: 'analyst', dept: 'statistics', scopes: [] },
   };

@@ -19,7 +19,7 @@ let gatewayPort: number;
 let postgresPort: number;
 
 beforeAll(async () => {
-  const [gateway, naturalPerson, legalPerson, certificate, dataTracker, postgres] = await freePorts(6);
+  const [gateway, naturalPerson, legalPerson, certificate, labourMarket, dataTracker, postgres] = await freePorts(7);
   gatewayPort = gateway;
   postgresPort = postgres;
   env = {
@@ -30,6 +30,7 @@ beforeAll(async () => {
     NATURAL_PERSON_PORT: String(naturalPerson),
     LEGAL_PERSON_PORT: String(legalPerson),
     CERTIFICATE_PORT: String(certificate),
+    LABOUR_MARKET_PORT: String(labourMarket),
     DATA_TRACKER_PORT: String(dataTracker),
     EMBEDDED_PG_PORT: String(postgres),
   };
@@ -38,9 +39,11 @@ beforeAll(async () => {
     'NATURAL_PERSON_DATABASE_URL',
     'LEGAL_PERSON_DATABASE_URL',
     'CERTIFICATE_DATABASE_URL',
+    'LABOUR_MARKET_DATABASE_URL',
     'NATURAL_PERSON_URL',
     'LEGAL_PERSON_URL',
     'CERTIFICATE_URL',
+    'LABOUR_MARKET_URL',
     'DATA_TRACKER_URL',
   ]) {
     delete env[variable];

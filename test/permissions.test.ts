@@ -3,6 +3,7 @@ import type { SubgraphName } from '../subgraphs/catalog';
 import type { Department, Identity, Scope } from '../subgraphs/shared/identity';
 import {
   addHousehold,
+  addJobPostings,
   addOrganizations,
   type HouseholdFixture,
   type OrganizationFixture,
@@ -218,7 +219,10 @@ const ORGANIZATION_FIELDS = {
   ),
   legalRepresentative: field('orgDetails', 'legalRepresentative { id }', () => ({ id: ALICE }), 'legal-person'),
   creditRiskClass: field('orgInternal', 'creditRiskClass', () => 'B', 'legal-person'),
+  // Public: the organization's open job postings, from the labour-market registry.
+  jobs: field('orgPublic', 'jobs { totalCount edges { node { title } } }', () => JOBS_VALUE, 'labour-market'),
 };
+const JOBS_VALUE = { totalCount: 1, edges: [{ node: { title: '前端开发工程师' } }] };
 type OrganizationField = keyof typeof ORGANIZATION_FIELDS;
 
 // ---------------------------------------------------------------------------------------------
@@ -476,6 +480,9 @@ beforeAll(async () => {
      values ($1, now(), now(), $2, $3, '2026-01-15', '虚假宣传', 5000.00, '成都市市场监督管理局')`,
     [randomUUID(), org.id, PENALTY_NUMBER],
   );
+  await addJobPostings(stack, [
+    { employerCreditCode: org.creditCode, employerName: org.name, title: JOBS_VALUE.edges[0].node.title },
+  ]);
   world = {
     alice: household.members[0],
     household,
@@ -597,6 +604,11 @@ describe('nothing is reachable through _entities that is not reachable through Q
   const organizationSelection = Object.values(ORGANIZATION_FIELDS)
     .map((f) => f.selection)
     .join(' ');
+  const organizationSelectionOf = (subgraph: SubgraphName) =>
+    Object.values(ORGANIZATION_FIELDS)
+      .filter((f) => f.subgraph === subgraph)
+      .map((f) => f.selection)
+      .join(' ');
 
   /** Allowed if any path returns the value; otherwise the one refusal code every path gives. */
   function combine(outcomes: string[]): string {
@@ -637,12 +649,16 @@ describe('nothing is reachable through _entities that is not reachable through Q
           ]),
         ),
       ) as Record<SubgraphName, GraphQLResponse<any>>;
-      const organizationEntities = await entities(
-        r,
-        'legal-person',
-        `... on Organization { ${organizationSelection} }`,
-        [{ __typename: 'Organization', creditCode: world.org.creditCode }],
-      );
+      const organizationEntities = Object.fromEntries(
+        await Promise.all(
+          (['legal-person', 'labour-market'] as const).map(async (subgraph) => [
+            subgraph,
+            await entities(r, subgraph, `... on Organization { creditCode ${organizationSelectionOf(subgraph)} }`, [
+              { __typename: 'Organization', creditCode: world.org.creditCode },
+            ]),
+          ]),
+        ),
+      ) as Record<SubgraphName, GraphQLResponse<any>>;
 
       const viaGateway: Record<string, string> = {};
       const viaEntities: Record<string, string> = {};
@@ -663,7 +679,7 @@ describe('nothing is reachable through _entities that is not reachable through Q
           outcomeAt(viaRepresentative, ['organization', field]),
           outcomeAt(viaRepresents, ['person', 'legalRepresentativeOf', 0, field]),
         ]);
-        viaEntities[`Organization.${field}`] = outcomeAt(organizationEntities, ['_entities', 0, field]);
+        viaEntities[`Organization.${field}`] = outcomeAt(organizationEntities[spec.subgraph], ['_entities', 0, field]);
         expected[`Organization.${field}`] = e[spec.class];
       }
       expect(viaEntities).toEqual(viaGateway);

@@ -6,6 +6,7 @@ import { generateResolverTypes, generatedTypesPath } from '../scripts/lib/codege
 import { permissions as naturalPersonPermissions } from '../subgraphs/natural-person/permissions';
 import { permissions as legalPersonPermissions } from '../subgraphs/legal-person/permissions';
 import { permissions as certificatePermissions } from '../subgraphs/certificate/permissions';
+import { permissions as labourMarketPermissions } from '../subgraphs/labour-market/permissions';
 import { permissions as dataTrackerPermissions } from '../subgraphs/data-tracker/permissions';
 import { permissions as statisticsPermissions } from '../subgraphs/statistics/permissions';
 
@@ -45,6 +46,7 @@ describe('permission trees mirror the SDL', () => {
     'natural-person': naturalPersonPermissions,
     'legal-person': legalPersonPermissions,
     certificate: certificatePermissions,
+    'labour-market': labourMarketPermissions,
     'data-tracker': dataTrackerPermissions,
     statistics: statisticsPermissions,
   } as Record<string, Record<string, Record<string, unknown>>>;

@@ -18,6 +18,7 @@ interface Registries {
   natural: string;
   legal: string;
   certificate: string;
+  labour: string;
 }
 
 const created: string[] = [];
@@ -28,8 +29,9 @@ function registries(): Registries {
     natural: withDatabase(server(), `${prefix}_np`),
     legal: withDatabase(server(), `${prefix}_lp`),
     certificate: withDatabase(server(), `${prefix}_ce`),
+    labour: withDatabase(server(), `${prefix}_lm`),
   };
-  created.push(urls.natural, urls.legal, urls.certificate);
+  created.push(urls.natural, urls.legal, urls.certificate, urls.labour);
   return urls;
 }
 
@@ -48,6 +50,7 @@ async function seed(urls: Registries, ...args: string[]): Promise<string> {
     NATURAL_PERSON_DATABASE_URL: urls.natural,
     LEGAL_PERSON_DATABASE_URL: urls.legal,
     CERTIFICATE_DATABASE_URL: urls.certificate,
+    LABOUR_MARKET_DATABASE_URL: urls.labour,
   };
   delete env.DATABASE_URL;
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], { env });
@@ -196,3 +199,44 @@ it('replaces everything with --reset, the access log included, and keeps the dem
   expect(card.number).toBe(citizen.idNumber);
   expect(await count(urls.certificate, 'material')).toBe(3);
 }, 120_000);
+
+it('loads job postings by the registered organizations, in their districts, with the grams the trigger would write', async () => {
+  const urls = registries();
+  const out = await seed(urls, '--people', '600', '--organizations', '60', '--postings', '3000');
+  expect(out).toMatch(/job_posting: 3,000 \/ 3,000/);
+  expect(await count(urls.labour, 'job_posting')).toBe(3000);
+  const organizations = await sql<{ credit_code: string; district_code: string; name: string }>(
+    urls.legal,
+    "select credit_code, district_code, name from organization where status = 'ACTIVE'",
+  );
+  const byCode = new Map(organizations.map((o) => [o.credit_code, o]));
+  const postings = await sql<{
+    employer_credit_code: string;
+    district_code: string;
+    employer_name: string;
+    title: string;
+  }>(urls.labour, 'select employer_credit_code, district_code, employer_name, title from job_posting');
+  for (const posting of postings) {
+    const employer = byCode.get(posting.employer_credit_code);
+    expect(employer).toBeDefined();
+    expect(posting.district_code).toBe(employer!.district_code);
+    expect(posting.employer_name).toBe(employer!.name);
+  }
+  // Every row's stored grams are exactly what the trigger computes from its text.
+  const [mismatch] = await sql<{ n: string }>(
+    urls.labour,
+    `select count(*) as n from job_posting, lateral (
+       select job_search_grams(title || ' ' || description || ' ' || employer_name) as g) t
+     where not (search_grams @> t.g and t.g @> search_grams)`,
+  );
+  expect(Number(mismatch.n)).toBe(0);
+  expect(await count(urls.labour, 'job_seeker_profile')).toBeGreaterThan(20);
+  expect(await count(urls.labour, 'job_application')).toBeGreaterThan(20);
+  expect(await count(urls.labour, 'employment_record')).toBeGreaterThan(100);
+  // Employment records name registered organizations and people.
+  const employers = await sql<{ organization_credit_code: string }>(
+    urls.labour,
+    "select distinct organization_credit_code from employment_record where kind = 'EMPLOYED'",
+  );
+  expect(employers.every((e) => byCode.has(e.organization_credit_code))).toBe(true);
+});

@@ -99,6 +99,23 @@ beforeAll(async () => {
     number: `${wuhouAdults[20].idNumber}42`,
     revokedOn: '2021-01-01',
   });
+  // Registered unemployed: 15 in Wuhou (35-44), 3 in Jinjiang (25-34); one whose unemployment ended is not counted.
+  const unemployed = [...wuhouAdults.slice(30, 45), ...jinjiangYoung.slice(10, 13)];
+  await stack.sql(
+    'labour-market',
+    `insert into employment_record (id, created_at, updated_at, person_id, kind, organization_credit_code, from_date, to_date,
+       recorded_by_sub, recorded_by_dept)
+     select gen_random_uuid(), now(), now(), person_id, 'UNEMPLOYED', null, '2026-03-01', null, 'hrss-0001', 'hrss'
+       from unnest($1::uuid[]) as t(person_id)`,
+    [unemployed.map((p) => p.id)],
+  );
+  await stack.sql(
+    'labour-market',
+    `insert into employment_record (id, created_at, updated_at, person_id, kind, organization_credit_code, from_date, to_date,
+       recorded_by_sub, recorded_by_dept)
+     values (gen_random_uuid(), now(), now(), $1, 'UNEMPLOYED', null, '2025-01-01', '2025-06-30', 'hrss-0001', 'hrss')`,
+    [wuhouAdults[50].id],
+  );
   // Enterprises: 14 in software (I), one of which has 40 penalties; 2 others one each.
   const organizations = await addOrganizations(
     stack,
@@ -134,6 +151,7 @@ describe('extracts', () => {
     );
     expect(sources).toEqual([
       { registry: 'certificate', records: 15 },
+      { registry: 'labour-market', records: 18 },
       { registry: 'legal-person', records: 14 },
       { registry: 'natural-person', records: 60 + 25 + 4 + 1 + 30 },
     ]);
@@ -238,7 +256,11 @@ describe('tables', () => {
       }
     }
     expect(Math.abs(result.total.count - 120)).toBeLessThanOrEqual(COUNT_NOISE.maxDeviation);
-    expect(result.sources.map((s: { registry: string }) => s.registry)).toEqual(['certificate', 'natural-person']);
+    expect(result.sources.map((s: { registry: string }) => s.registry)).toEqual([
+      'certificate',
+      'labour-market',
+      'natural-person',
+    ]);
     expect(result.notes.join(' ')).toMatch(/at most 2/);
   });
 
@@ -285,6 +307,40 @@ describe('tables', () => {
       (c: { categories: string[] }) => c.categories[0] === '510107',
     );
     expect(wuhou.count).toBe(get('510107', 'YES').count);
+  });
+
+  it('answers registered unemployed by district and age band, joined with the labour-market extract', async () => {
+    const res = await table(ANALYST, 'registeredUnemployed', ['district', 'ageBand']);
+    expect(res.body.errors).toBeUndefined();
+    const cells = res.body.data.statistics.cells as { categories: string[]; status: string; count: number | null }[];
+    const wuhou = cells.find((c) => c.categories.join('|') === '510107|35-44')!;
+    expect(wuhou.status).toBe('PUBLISHED');
+    expect(Math.abs(wuhou.count! - 15)).toBeLessThanOrEqual(2);
+    expect(cells.find((c) => c.categories.join('|') === '510104|25-34')).toMatchObject({
+      status: 'SUPPRESSED_SMALL',
+      count: null,
+    });
+    expect(cells.filter((c) => c.status === 'PUBLISHED')).toHaveLength(1);
+    const sources = res.body.data.statistics.sources.map((s: { registry: string }) => s.registry);
+    expect(sources).toEqual(['labour-market', 'natural-person']);
+    // The same cell as residents filtered on employment status.
+    const asFilter = await table(
+      OFFICER,
+      'residents',
+      ['ageBand'],
+      [
+        { dimension: 'district', values: ['510107'] },
+        { dimension: 'employmentStatus', values: ['UNEMPLOYED'] },
+      ],
+    );
+    expect(
+      asFilter.body.data.statistics.cells.find((c: { categories: string[] }) => c.categories[0] === '35-44').count,
+    ).toBe(wuhou.count);
+    const csv = await fetch(
+      new URL('/statistics.csv?measure=registeredUnemployed&dimensions=district,ageBand', stack.gatewayUrl),
+      { headers: { authorization: `Bearer ${await stack.token(ANALYST)}` } },
+    );
+    expect(await csv.text()).toContain(`510107,武侯区,35-44,35 to 44,PUBLISHED,${wuhou.count},,`);
   });
 
   it('suppresses a sum one contributor dominates, and publishes counts of enterprises by industry and penalties', async () => {

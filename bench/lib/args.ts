@@ -16,6 +16,8 @@ export interface BenchArgs {
   quick: boolean;
   /** Start everything, check it, print where it is, and wait for Ctrl-C (for profiling by hand). */
   serve: boolean;
+  /** Write a V8 CPU profile of the gateway and every subgraph into this folder when they stop. */
+  profile?: string;
 }
 
 export const DEFAULTS = {
@@ -45,6 +47,8 @@ to bench/results/.
   --port-base N        ports N..N+29 (default ${DEFAULT_PORT_BASE}, or BENCH_PORT_BASE): gateway N, subgraphs N+1,
                        N+2, N+6, floor N+10, Hive Gateway N+20 and N+21, PostgreSQL N+29
   --serve              start and check everything, print the URLs, and wait for Ctrl-C (no measuring)
+  --profile DIR        write a CPU profile (.cpuprofile, for Chrome DevTools or speedscope) of the gateway
+                       and of every subgraph into DIR when the bench stops them
   --help               this text`;
 }
 
@@ -130,6 +134,12 @@ export function parseArgs(
       case '--contenders':
         args.contenders = list(flag, value(), known.contenders);
         break;
+      case '--profile': {
+        const dir = value();
+        if (dir === undefined || dir.startsWith('--')) throw new ArgsError(`${flag} needs a folder`);
+        args.profile = dir;
+        break;
+      }
       case '--port-base':
         args.portBase = positiveNumber(flag, value(), { integer: true });
         break;

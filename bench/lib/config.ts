@@ -26,6 +26,7 @@ const SUBGRAPH_OFFSETS: Record<SubgraphName, number> = {
   'natural-person': 1,
   'legal-person': 2,
   certificate: 3,
+  'labour-market': 4,
   'data-tracker': 6,
   statistics: 7,
 };

@@ -62,8 +62,11 @@ export async function startProduct(
   env: Record<string, string>,
   started: BenchProcess[],
   say: (line: string) => void,
+  profileDir?: string,
 ): Promise<{ subgraphs: Record<SubgraphName, BenchProcess>; gateway: BenchProcess }> {
   mkdirSync(BENCH_LOG_DIR, { recursive: true });
+  // V8 writes the profile when the process exits, which it does on the bench's SIGTERM.
+  const execArgv = profileDir ? [...TSX, '--cpu-prof', '--cpu-prof-dir', profileDir] : TSX;
   const subgraphs = {} as Record<SubgraphName, BenchProcess>;
   for (const name of SUBGRAPH_NAMES) {
     say(`starting the ${name} subgraph`);
@@ -72,7 +75,7 @@ export async function startProduct(
       file: join(REPO_ROOT, 'subgraphs', name, 'main.ts'),
       cwd: REPO_ROOT,
       env,
-      execArgv: TSX,
+      execArgv,
       logFile: join(BENCH_LOG_DIR, `${name}.log`),
     });
     started.push(service);
@@ -84,7 +87,7 @@ export async function startProduct(
     file: join(REPO_ROOT, 'gateway', 'main.ts'),
     cwd: REPO_ROOT,
     env,
-    execArgv: TSX,
+    execArgv,
     logFile: join(BENCH_LOG_DIR, 'gateway.log'),
   });
   started.push(gateway);

@@ -7,8 +7,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway';
-import { GraphQLError } from 'graphql';
-import { DEFAULT_LIMITS, queryLimitsRule } from '../../gateway/limits';
+import { GraphQLError, printSchema, type GraphQLSchema } from 'graphql';
+// The product's copy of graphql (the cost estimator's), apart from Hive Gateway's own copy here.
+import { buildSchema as buildProductSchema } from '../../node_modules/graphql/index.js';
+import { DEFAULT_LIMITS, costCheck, queryShapeRules } from '../../gateway/limits';
 import { readPurpose } from '../../gateway/purpose';
 import type { Caller, Identity } from '../../subgraphs/shared/identity';
 import {
@@ -35,9 +37,34 @@ interface PluginContext {
 export function useGovGraph(options: GovGraphPluginOptions): GatewayPlugin<PluginContext> {
   const subgraphByUrl = new Map(Object.entries(options.subgraphUrls).map(([name, url]) => [url, name]));
   const requestIds = new WeakMap<Request, string>();
+  const shapeRules = queryShapeRules(DEFAULT_LIMITS);
+  const checkCost = costCheck(DEFAULT_LIMITS);
+  // graphql-js refuses a schema made by another copy of itself: the estimator gets the same
+  // schema rebuilt by the product's copy, once per schema Hive Gateway executes against.
+  const productSchemas = new WeakMap<GraphQLSchema, ReturnType<typeof buildProductSchema>>();
+  const productSchemaOf = (schema: GraphQLSchema) => {
+    let found = productSchemas.get(schema);
+    if (!found) productSchemas.set(schema, (found = buildProductSchema(printSchema(schema))));
+    return found;
+  };
   return {
     onValidate({ addValidationRule }) {
-      addValidationRule(queryLimitsRule(DEFAULT_LIMITS) as never);
+      for (const rule of shapeRules) addValidationRule(rule as never);
+    },
+
+    // The product's cost budget, estimated as its gateway does (once per document when no variable
+    // decides a page size).
+    onExecute({ args }) {
+      try {
+        checkCost(
+          productSchemaOf(args.schema),
+          args.document as never,
+          args.operationName ?? null,
+          (args.variableValues ?? {}) as Record<string, unknown>,
+        );
+      } catch (error) {
+        throw sameErrorHere(error);
+      }
     },
 
     async onContextBuilding({ context, extendContext }) {

@@ -53,6 +53,21 @@ const TARGETS: Record<SubgraphName, { contextType: string; mappers: Record<strin
       ReadinessItem: '../readiness#ReadinessItemResult',
     },
   },
+  'labour-market': {
+    contextType: '../context#LabourMarketContext',
+    mappers: {
+      Organization: '../resolvers/Organization#OrganizationParent',
+      JobPosting: '../entities/job-posting.entity#JobPosting',
+      JobConnection: '../feed#JobPage',
+      Occupation: '../catalogue#Occupation',
+      ServiceCounter: '../catalogue#ServiceCounter',
+      JobSeekerProfile: '../entities/job-seeker-profile.entity#JobSeekerProfile',
+      SharedApplicant: '../entities/job-seeker-profile.entity#JobSeekerProfile',
+      JobApplication: '../entities/job-application.entity#JobApplication',
+      EmploymentRecord: '../entities/employment-record.entity#EmploymentRecord',
+      Person: '../../shared/context#PersonRef',
+    },
+  },
   'data-tracker': {
     contextType: '../context#DataTrackerContext',
     mappers: {

@@ -9,6 +9,7 @@ import type { RegistryOrm } from '../../subgraphs/shared/orm';
 import type { SubgraphDefinition } from '../../subgraphs/shared/server';
 import type { RegistryServices } from '../../subgraphs/shared/registry';
 import * as certificate from '../../subgraphs/certificate/subgraph';
+import * as labourMarket from '../../subgraphs/labour-market/subgraph';
 import * as legalPerson from '../../subgraphs/legal-person/subgraph';
 import * as naturalPerson from '../../subgraphs/natural-person/subgraph';
 import * as statistics from '../../subgraphs/statistics/subgraph';
@@ -43,6 +44,11 @@ export const REGISTRY_MODULES: Record<RegistryName, RegistryModule> = {
     entities: certificate.entities,
     migrations: certificate.migrations,
     build: certificate.certificateSubgraph,
+  },
+  'labour-market': {
+    entities: labourMarket.entities,
+    migrations: labourMarket.migrations,
+    build: labourMarket.labourMarketSubgraph,
   },
   statistics: {
     entities: statistics.entities,

@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { SignJWT, jwtVerify, errors as joseErrors, type CryptoKey } from 'jose';
+import { createHash, KeyObject, randomUUID, sign } from 'node:crypto';
+import { jwtVerify, errors as joseErrors, type CryptoKey } from 'jose';
 import { GATEWAY_ASSERTION_ALG } from './keys';
 import { parseIdentityClaims, type Caller } from './identity';
 import type { TokenIdMemory } from './replay';
@@ -122,25 +122,50 @@ export function routeDigest(method: string, pathAndQuery: string): string {
   return sha256(`${method.toUpperCase()} ${pathAndQuery}`);
 }
 
+/**
+ * The JWS header of every assertion, encoded once. Assertions are signed with node:crypto's
+ * one-shot Ed25519 on a KeyObject made once per key, which takes less than half the time of
+ * jose's SignJWT over WebCrypto (a signature on every subgraph request). The tokens are ordinary
+ * compact JWS, checked with jose (readAssertion) like any other.
+ */
+const ASSERTION_HEADER_B64 = Buffer.from(JSON.stringify({ alg: GATEWAY_ASSERTION_ALG, typ: ASSERTION_TYPE })).toString(
+  'base64url',
+);
+
+const keyObjects = new WeakMap<CryptoKey, KeyObject>();
+
+/** The node:crypto form of a (WebCrypto) key, made once per key. */
+function keyObjectOf(key: CryptoKey): KeyObject {
+  let found = keyObjects.get(key);
+  if (!found) {
+    found = KeyObject.from(key);
+    if (found.asymmetricKeyType !== 'ed25519') throw new TypeError('gateway assertions need an Ed25519 key');
+    keyObjects.set(key, found);
+  }
+  return found;
+}
+
 export async function signAssertion(
   key: CryptoKey,
   { audience, caller, digest }: { audience: string; caller: Caller; digest: string },
 ): Promise<string> {
-  return new SignJWT({
+  const iat = Math.floor(Date.now() / 1000);
+  const payload = {
     idn: caller.identity,
     pur: caller.purpose,
     rid: caller.requestId,
     op: caller.operationName,
     via: caller.via,
     dig: digest,
-  })
-    .setProtectedHeader({ alg: GATEWAY_ASSERTION_ALG, typ: ASSERTION_TYPE })
-    .setIssuer(ASSERTION_ISSUER)
-    .setAudience(audience)
-    .setJti(randomUUID())
-    .setIssuedAt()
-    .setExpirationTime(`${ASSERTION_LIFETIME_SECONDS}s`)
-    .sign(key);
+    iss: ASSERTION_ISSUER,
+    aud: audience,
+    jti: randomUUID(),
+    iat,
+    exp: iat + ASSERTION_LIFETIME_SECONDS,
+  };
+  const signingInput = `${ASSERTION_HEADER_B64}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+  const signature = sign(null, Buffer.from(signingInput), keyObjectOf(key));
+  return `${signingInput}.${signature.toString('base64url')}`;
 }
 
 /** A refused assertion; the message says why. 503 when this process cannot take more requests now. */

@@ -51,6 +51,7 @@ export interface MeasureDefinition {
 export const EXTRACT_SOURCES: { registry: RegistryName; population: Population }[] = [
   { registry: 'natural-person', population: 'PERSON' },
   { registry: 'certificate', population: 'PERSON' },
+  { registry: 'labour-market', population: 'PERSON' },
   { registry: 'legal-person', population: 'ORGANIZATION' },
 ];
 
@@ -202,6 +203,30 @@ export const DIMENSIONS: DimensionDefinition[] = [
     categorize: holds('SENIOR_CITIZEN_CARD'),
   },
   {
+    name: 'employmentStatus',
+    title: 'Employment status',
+    definition:
+      'EMPLOYED or UNEMPLOYED (registered unemployed) on the extract date, as the labour-market registry records it; NOT_RECORDED when it has no current record of the resident.',
+    population: 'PERSON',
+    source: 'labour-market',
+    categories: [
+      { code: 'EMPLOYED', label: 'employed' },
+      { code: 'UNEMPLOYED', label: 'registered unemployed' },
+      { code: 'NOT_RECORDED', label: 'no current record' },
+    ],
+    categorize: (v) =>
+      v?.employmentStatus === 'EMPLOYED' || v?.employmentStatus === 'UNEMPLOYED' ? v.employmentStatus : 'NOT_RECORDED',
+  },
+  {
+    name: 'jobSeeker',
+    title: 'Registered job-seeker',
+    definition: 'Whether the resident keeps a job-seeker profile in the labour-market registry.',
+    population: 'PERSON',
+    source: 'labour-market',
+    categories: YES_NO,
+    categorize: (v) => (v?.jobSeeker === true ? 'YES' : 'NO'),
+  },
+  {
     name: 'industry',
     title: 'Industry section',
     definition: 'The GB/T 4754-2017 section (A-T) of the enterprise’s registered industry.',
@@ -258,7 +283,7 @@ export const MEASURES: MeasureDefinition[] = [
     title: 'Registered residents',
     definition: 'Living people registered in the natural-person registry on the extract date.',
     population: 'PERSON',
-    sources: ['natural-person', 'certificate'],
+    sources: ['natural-person', 'certificate', 'labour-market'],
   },
   {
     name: 'householdSize',
@@ -281,6 +306,14 @@ export const MEASURES: MeasureDefinition[] = [
     population: 'PERSON',
     sources: ['natural-person', 'certificate'],
     restrict: { dimension: 'disabilityCertificate', values: ['YES'] },
+  },
+  {
+    name: 'registeredUnemployed',
+    title: 'Registered unemployed residents',
+    definition: 'Residents whose current labour-market record on the extract date is an unemployment registration.',
+    population: 'PERSON',
+    sources: ['natural-person', 'labour-market'],
+    restrict: { dimension: 'employmentStatus', values: ['UNEMPLOYED'] },
   },
   {
     name: 'enterprises',

@@ -20,6 +20,8 @@ export interface CaptureProxy {
   captured: CapturedRequest[];
   /** While true, requests are recorded and answered 502 instead of being forwarded. */
   withhold: boolean;
+  /** Milliseconds each request waits before it is forwarded (a slow network or subgraph). */
+  delayMs: number;
   /** The target to forward to (set after the target has started). */
   target: string;
   close(): Promise<void>;
@@ -30,6 +32,7 @@ export async function startCaptureProxy(path = '/graphql'): Promise<CaptureProxy
     url: '',
     captured: [],
     withhold: false,
+    delayMs: 0,
     target: '',
     close: async () => {
       server.closeAllConnections();
@@ -52,11 +55,14 @@ export async function startCaptureProxy(path = '/graphql'): Promise<CaptureProxy
           ([name, value]) => typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name),
         ),
       ) as Record<string, string>;
-      fetch(target, {
-        method: req.method,
-        headers,
-        body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
-      })
+      new Promise((resolve) => setTimeout(resolve, proxy.delayMs))
+        .then(() =>
+          fetch(target, {
+            method: req.method,
+            headers,
+            body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
+          }),
+        )
         .then(async (response) => {
           res.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'text/plain' });
           res.end(Buffer.from(await response.arrayBuffer()));

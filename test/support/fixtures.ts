@@ -311,3 +311,61 @@ export async function addMaterial(
   ]);
   return { id, sha256 };
 }
+
+export interface JobPostingFixture {
+  id: string;
+  employerCreditCode: string;
+  employerName: string;
+  title: string;
+  description?: string;
+  occupationCode?: string;
+  districtCode?: string;
+  salaryMin?: number;
+  salaryMax?: number;
+  education?: string;
+  industry?: string;
+  postedOn?: string;
+  expiresOn?: string;
+  status?: 'OPEN' | 'CLOSED' | 'FILLED';
+}
+
+/** Inserts job postings straight into the labour-market registry (its trigger computes the search grams). */
+export async function addJobPostings(
+  stack: TestStack,
+  postings: (Omit<JobPostingFixture, 'id'> & { id?: string })[],
+): Promise<JobPostingFixture[]> {
+  const rows = postings.map((p) => ({ ...p, id: p.id ?? randomUUID() }));
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const inDays = (days: number) => new Date(Date.parse(today) + days * 86_400_000).toISOString().slice(0, 10);
+  await stack.sql(
+    'labour-market',
+    `insert into job_posting (id, created_at, updated_at, employer_credit_code, reference, employer_name, employer_industry,
+       title, description, occupation_code, district_code, work_address, salary_min, salary_max, education,
+       experience_years, headcount, contact_name, contact_phone, posted_on, expires_on, status, closed_on,
+       posted_by_sub, posted_by_role)
+     select id, now(), now(), employer, 'FIX-' || id::text, employer_name, industry, title, description, occupation,
+       district, '成都市测试路1号', salary_min, salary_max, education, 0, 1, '王老师', '028-85551234', posted_on,
+       expires_on, status, case when status = 'OPEN' then null else posted_on end, 'fixture', 'officer'
+     from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+       $9::int[], $10::int[], $11::text[], $12::date[], $13::date[], $14::text[])
+       as t(id, employer, employer_name, industry, title, description, occupation, district, salary_min, salary_max,
+            education, posted_on, expires_on, status)`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.employerCreditCode),
+      rows.map((r) => r.employerName),
+      rows.map((r) => r.industry ?? 'I6513'),
+      rows.map((r) => r.title),
+      rows.map((r) => r.description ?? '负责日常工作。'),
+      rows.map((r) => r.occupationCode ?? 'OTHER'),
+      rows.map((r) => r.districtCode ?? '510107'),
+      rows.map((r) => r.salaryMin ?? 5000),
+      rows.map((r) => r.salaryMax ?? 8000),
+      rows.map((r) => r.education ?? 'JUNIOR_COLLEGE'),
+      rows.map((r) => r.postedOn ?? today),
+      rows.map((r) => r.expiresOn ?? inDays(30)),
+      rows.map((r) => r.status ?? 'OPEN'),
+    ],
+  );
+  return rows;
+}

@@ -36,7 +36,7 @@ export class CertificateRepository {
     return selectEntities(
       this.em,
       CertificateSchema,
-      'select * from certificate where holder_credit_code = any(?::text[]) order by issued_on desc, type_code, number',
+      'select * from certificate where holder_credit_code = any(?::bpchar[]) order by issued_on desc, type_code, number',
       [creditCodes],
     );
   }
@@ -56,7 +56,7 @@ export class CertificateRepository {
     return selectEntities(
       this.em,
       CertificateSchema,
-      'select * from certificate where verification_code = any(?::text[])',
+      'select * from certificate where verification_code = any(?::bpchar[])',
       [codes],
     );
   }

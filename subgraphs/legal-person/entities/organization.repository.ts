@@ -19,7 +19,7 @@ export class OrganizationRepository {
     return selectEntities(
       this.em,
       OrganizationSchema,
-      'select * from organization where credit_code = any(?::text[])',
+      'select * from organization where credit_code = any(?::bpchar[])',
       [codes],
     );
   }

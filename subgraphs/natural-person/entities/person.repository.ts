@@ -13,7 +13,9 @@ export class PersonRepository {
   }
 
   findByIdNumbers(idNumbers: readonly string[]): Promise<Person[]> {
-    return selectEntities(this.em, PersonSchema, 'select * from person where id_number = any(?::text[])', [idNumbers]);
+    return selectEntities(this.em, PersonSchema, 'select * from person where id_number = any(?::bpchar[])', [
+      idNumbers,
+    ]);
   }
 }
 
@@ -21,7 +23,9 @@ export class HouseholdRepository {
   constructor(private readonly em: EntityManager) {}
 
   findByNumbers(numbers: readonly string[]): Promise<Household[]> {
-    return selectEntities(this.em, HouseholdSchema, 'select * from household where number = any(?::text[])', [numbers]);
+    return selectEntities(this.em, HouseholdSchema, 'select * from household where number = any(?::bpchar[])', [
+      numbers,
+    ]);
   }
 
   findByIds(ids: readonly string[]): Promise<Household[]> {
