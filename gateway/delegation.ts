@@ -10,6 +10,7 @@ import {
 import { forbidden, unauthenticated } from '../subgraphs/shared/errors';
 import type { Caller } from '../subgraphs/shared/identity';
 import { TokenIdMemory } from '../subgraphs/shared/replay';
+import { SERVICE_HEADER, verifyServiceCall } from '../subgraphs/shared/service-calls';
 import type { GatewayContext } from './data-source';
 
 /**
@@ -22,7 +23,10 @@ import type { GatewayContext } from './data-source';
 export function createDelegationVerifier(keys: DelegationKeys): (req: Request) => Promise<Caller | null> {
   // Delegations already accepted by this gateway process (replicas keep their own).
   const seen = new TokenIdMemory();
+  const verifyService = serviceVerifier(keys, new TokenIdMemory());
   return async (req) => {
+    const service = req.get(SERVICE_HEADER);
+    if (service !== undefined) return verifyService(req, service);
     const token = req.get(DELEGATION_HEADER);
     if (token === undefined) return null;
     const refuse = (reason: string) => unauthenticated(`The registry delegation was refused: ${reason}`, 401);
@@ -41,6 +45,31 @@ export function createDelegationVerifier(keys: DelegationKeys): (req: Request) =
       if (!(error instanceof DelegationError)) throw refuse('it could not be checked');
       const refusal = refuse(error.message);
       // Replay memory full: not the registry's fault; it may retry.
+      if (error.status === 503) refusal.extensions.http = { status: 503 };
+      throw refusal;
+    }
+  };
+}
+
+/**
+ * A registry calling a declared service operation as itself (subgraphs/shared/service-calls.ts).
+ * Refused like a bad delegation: 401 UNAUTHENTICATED naming the reason.
+ */
+function serviceVerifier(keys: DelegationKeys, seen: TokenIdMemory) {
+  return async (req: Request, token: string): Promise<Caller> => {
+    const refuse = (reason: string) => unauthenticated(`The registry service call was refused: ${reason}`, 401);
+    if (req.get('authorization') !== undefined || req.get(DELEGATION_HEADER) !== undefined) {
+      throw refuse('a service call carries neither a bearer token nor a delegation');
+    }
+    if (req.get('x-purpose') !== undefined) throw refuse('its purpose is signed in the token; send no X-Purpose');
+    if (req.method !== 'POST') throw refuse(`a service call is a POST, not ${req.method}`);
+    const operation = operationFromBody(req.body);
+    if (typeof operation === 'string') throw refuse(`its body is not one signed operation: ${operation}`);
+    try {
+      return await verifyServiceCall(keys.registries, token, { operation, seen });
+    } catch (error) {
+      if (!(error instanceof DelegationError)) throw refuse('it could not be checked');
+      const refusal = refuse(error.message);
       if (error.status === 503) refusal.extensions.http = { status: 503 };
       throw refusal;
     }

@@ -8,13 +8,24 @@ type Fetcher = RemoteGraphQLDataSource['fetcher'];
 /**
  * Connections to the subgraphs, kept open between requests: one per request in flight at most
  * (a busy gateway holds as many as it has concurrent subgraph requests), reused newest first so
- * that a quiet period lets the oldest ones time out. A subgraph's `Keep-Alive: timeout` header
- * closes idle ones before the subgraph does.
+ * that a quiet period lets the oldest ones time out. An idle connection is closed after
+ * IDLE_SOCKET_MS, or a second before the subgraph's own `Keep-Alive: timeout` when that is
+ * sooner (Node's agent honours the hint only when it has a timeout of its own), so the gateway
+ * does not send a request on a connection the subgraph is closing.
  */
 export function subgraphAgents(): { http: http.Agent; https: https.Agent } {
-  const options = { keepAlive: true, maxSockets: 512, maxFreeSockets: 256, scheduling: 'lifo' as const };
+  const options = {
+    keepAlive: true,
+    maxSockets: 512,
+    maxFreeSockets: 256,
+    scheduling: 'lifo' as const,
+    timeout: IDLE_SOCKET_MS,
+  };
   return { http: new http.Agent(options), https: new https.Agent(options) };
 }
+
+/** Below Node's default server keep-alive timeout (5 s), which subgraphs keep. */
+const IDLE_SOCKET_MS = 4000;
 
 const sharedAgents = subgraphAgents();
 
@@ -60,11 +71,37 @@ export function timeoutFetcher(
 
 class FetchTimeout extends Error {}
 
-function send(
+/**
+ * One request; sent once more, on a new connection, when a reused keep-alive connection turns out
+ * to have been closed by the subgraph before it answered (ECONNRESET: the request was never read,
+ * Node's documented race). Sending it again cannot run anything twice: a subgraph accepts each
+ * assertion once, so a request it did read would be refused the second time.
+ */
+async function send(
   url: string,
   init: RequestInit,
   timeoutMs: number,
   agents: { http: http.Agent; https: https.Agent },
+): Promise<BufferedResponse> {
+  try {
+    return await sendOnce(url, init, timeoutMs, agents);
+  } catch (error) {
+    if (!(error instanceof ReusedConnectionReset)) throw error;
+    return sendOnce(url, init, timeoutMs, agents, false);
+  }
+}
+
+/** A reset on a connection that had served requests before, with nothing of the answer received. */
+class ReusedConnectionReset extends Error {
+  readonly code = 'ECONNRESET';
+}
+
+function sendOnce(
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  agents: { http: http.Agent; https: https.Agent },
+  reuse = true,
 ): Promise<BufferedResponse> {
   const target = new URL(url);
   const secure = target.protocol === 'https:';
@@ -72,24 +109,28 @@ function send(
   if (init.headers) new Headers(init.headers).forEach((value, name) => (headers[name] = value));
   const body = typeof init.body === 'string' ? Buffer.from(init.body) : undefined;
   if (body) headers['content-length'] = String(body.length);
+  // The retry goes on a fresh connection of its own, outside the pool.
+  const agent = reuse ? (secure ? agents.https : agents.http) : false;
   return new Promise((resolve, reject) => {
-    const request = (secure ? https : http).request(
-      target,
-      { method: init.method ?? 'GET', headers, agent: secure ? agents.https : agents.http },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', fail);
-        res.on('end', () => {
-          clearTimeout(timer);
-          resolve(new BufferedResponse(url, res, Buffer.concat(chunks)));
-        });
-      },
-    );
+    let answered = false;
+    const request = (secure ? https : http).request(target, { method: init.method ?? 'GET', headers, agent }, (res) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', fail);
+      res.on('end', () => {
+        clearTimeout(timer);
+        resolve(new BufferedResponse(url, res, Buffer.concat(chunks)));
+      });
+    });
     const timer = setTimeout(() => request.destroy(new FetchTimeout()), timeoutMs);
-    function fail(error: Error) {
+    function fail(error: Error & { code?: string }) {
       clearTimeout(timer);
-      reject(error);
+      reject(
+        !answered && request.reusedSocket && error.code === 'ECONNRESET'
+          ? new ReusedConnectionReset(error.message)
+          : error,
+      );
     }
     request.on('error', fail);
     request.end(body);

@@ -5,7 +5,6 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   GraphQLList,
-  BREAK,
   getNullableType,
   Kind,
   visit,
@@ -115,40 +114,54 @@ export function costLimitPlugin<C extends object>(limits: QueryLimits): ApolloSe
  * (costLimitPlugin); the bench's peer gateways run the same. Variables that do not fit their types
  * pass here: execution reports them as BAD_USER_INPUT.
  */
-export function costCheck(
-  limits: QueryLimits,
-): (
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | null,
-  variables: Record<string, unknown>,
-  displayName?: string,
-) => void {
-  // Servers reuse one parsed document per query text: the cost of a document whose page sizes and
-  // @skip/@include conditions are written in it is computed once (per operation name).
-  const fixedCosts = new WeakMap<DocumentNode, Map<string | null, number>>();
-  return (schema, document, operationName, variables, displayName) => {
-    let cost: number;
-    const fixed = fixedCosts.get(document);
-    const known = fixed?.get(operationName);
-    try {
-      cost =
-        known ??
-        getComplexity({
+export function costCheck(limits: QueryLimits): CostCheck {
+  // Servers reuse one parsed document per query text. A document's cost depends only on its
+  // operation name and on the variables that decide a page size (`first`) or a @skip/@include
+  // condition, so it is remembered by those: computed once for a document whose page sizes are
+  // written in it, once per page size for the public feed's `first: $first`, whatever its cursor
+  // or filter. Costs decided by variables are remembered only within the budget (at most
+  // COSTS_PER_DOCUMENT per document), so a request over it, or one whose other variables do not
+  // fit their types, is treated exactly as when every cost was computed afresh.
+  const documents = new WeakMap<DocumentNode, { deciding: string[]; costs: Map<string, number> }>();
+  const stats = { estimates: 0 };
+  const check = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null,
+    variables: Record<string, unknown>,
+    displayName?: string,
+  ) => {
+    let known = documents.get(document);
+    if (!known) {
+      known = { deciding: variablesDecidingCost(document), costs: new Map() };
+      documents.set(document, known);
+    }
+    const key = JSON.stringify([
+      operationName,
+      ...known.deciding.map((name) => (variables[name] === undefined ? { absent: true } : { value: variables[name] })),
+    ]);
+    let cost = known.costs.get(key);
+    if (cost === undefined) {
+      try {
+        stats.estimates += 1;
+        cost = getComplexity({
           schema,
           query: document,
           variables,
           operationName: operationName ?? undefined,
           estimators: [costEstimator],
         });
-      if (known === undefined && !costDependsOnVariables(document)) {
-        fixedCosts.set(document, (fixed ?? new Map()).set(operationName, cost));
+      } catch (error) {
+        if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
+          throw tooExpensive(`${describe(displayName)} is too large to estimate`, Infinity, limits.maxCost);
+        }
+        // Variables that do not fit their types: execution reports them as BAD_USER_INPUT.
+        return;
       }
-    } catch (error) {
-      if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
-        throw tooExpensive(`${describe(displayName)} is too large to estimate`, Infinity, limits.maxCost);
+      if (known.deciding.length === 0 || cost <= limits.maxCost) {
+        if (known.costs.size >= COSTS_PER_DOCUMENT) known.costs.clear();
+        known.costs.set(key, cost);
       }
-      return;
     }
     if (cost > limits.maxCost) {
       throw tooExpensive(
@@ -161,24 +174,44 @@ export function costCheck(
       );
     }
   };
+  return Object.assign(check, { stats });
 }
 
-/** Whether a variable decides a page size (`first`) or a @skip/@include condition somewhere in the document. */
-function costDependsOnVariables(document: DocumentNode): boolean {
-  let depends = false;
+/** Costs remembered per document (one per operation name and deciding variables' values). */
+const COSTS_PER_DOCUMENT = 64;
+
+/** Throws COST_ESTIMATED_TOO_EXPENSIVE when the operation would cost more than the budget with these variables. */
+export type CostCheck = ((
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null,
+  variables: Record<string, unknown>,
+  displayName?: string,
+) => void) & {
+  /** Cost estimates computed so far, as opposed to remembered. */
+  readonly stats: { readonly estimates: number };
+};
+
+/**
+ * The variables that decide a page size (`first: $x`) or a @skip/@include condition (any variable
+ * in a directive's arguments) somewhere in the document, sorted: nothing else changes its cost.
+ */
+function variablesDecidingCost(document: DocumentNode): string[] {
+  const names = new Set<string>();
   visit(document, {
     Argument(argument, _key, _parent, _path, ancestors) {
-      if (argument.value.kind !== Kind.VARIABLE) return undefined;
       const owner = ancestors[ancestors.length - 1];
       const isDirective = !Array.isArray(owner) && (owner as { kind?: string }).kind === Kind.DIRECTIVE;
-      if (argument.name.value === 'first' || isDirective) {
-        depends = true;
-        return BREAK;
-      }
-      return undefined;
+      if (argument.name.value !== 'first' && !isDirective) return false;
+      visit(argument.value, {
+        Variable(variable) {
+          names.add(variable.name.value);
+        },
+      });
+      return false;
     },
   });
-  return depends;
+  return [...names].sort();
 }
 
 function describe(name: string | undefined): string {

@@ -14,6 +14,7 @@ import { retireCheckpoints } from '../subgraphs/shared/access-log/checkpoints';
 import { checkpointDir, describeUrl } from '../subgraphs/shared/config';
 import { migrate, openRegistryOrm } from '../subgraphs/shared/orm';
 import { DEMO, demoCitizen, progressPrinter, seedJobs, seedRegistries, type RegistryUrls } from '../seeds';
+import { seedAssistanceIfEmpty } from '../seeds/assistance';
 import { openDatabaseServer } from './lib/database-server';
 import { REGISTRY_MODULES } from './lib/registries';
 
@@ -28,7 +29,7 @@ const USAGE = `usage: npm run seed -- [--people N] [--organizations M] [--postin
 
 /** Enough for a large city's test data, and still loadable in minutes. */
 const MAX_COUNT = 5_000_000;
-const REGISTRIES: RegistryName[] = ['natural-person', 'legal-person', 'certificate', 'labour-market'];
+const REGISTRIES: RegistryName[] = ['natural-person', 'legal-person', 'certificate', 'labour-market', 'assistance'];
 
 interface Args {
   people: number;
@@ -207,6 +208,16 @@ async function main(): Promise<void> {
     );
     console.log(`labour-market registry loaded in ${seconds(Date.now() - labourStarted)}`);
     Object.assign(summary.rows, labour);
+    const applications = await stage(
+      'Seeding the assistance applications failed; the other registries are seeded',
+      'Run again with --reset once the cause is fixed.',
+      () =>
+        seedAssistanceIfEmpty(
+          { ...urls, assistanceUrl: registryUrl('assistance') },
+          { seed: args.seed, onProgress: (line) => console.log(line) },
+        ),
+    );
+    summary.rows.application = applications;
     const rows = Object.entries(summary.rows)
       .map(([table, count]) => `${table} ${count.toLocaleString('en')}`)
       .join(', ');

@@ -6,6 +6,7 @@
  * Ctrl-C (or SIGTERM) stops them in order: gateway, subgraphs, then PostgreSQL.
  */
 import { REGISTRY_NAMES, SUBGRAPH_NAMES } from '../subgraphs/catalog';
+import { seedAssistanceIfEmpty } from '../seeds/assistance';
 import { gatewayPort, isProduction, subgraphPort } from '../subgraphs/shared/config';
 import { ensureDatabase } from '../subgraphs/shared/database';
 import { ensureDevelopmentKeys } from '../subgraphs/shared/keys';
@@ -53,11 +54,24 @@ async function main(): Promise<void> {
     },
     (message) => log.info(message),
   );
+  await seedAssistanceIfEmpty(
+    {
+      naturalPersonUrl: database.registryUrl('natural-person'),
+      certificateUrl: database.registryUrl('certificate'),
+      assistanceUrl: database.registryUrl('assistance'),
+    },
+    { onProgress: (message) => log.info(message) },
+  );
 
   const env = { ...database.env };
-  for (const name of SUBGRAPH_NAMES) {
-    services.push(await superviseService(name, `subgraphs/${name}/main.ts`, env, log));
-  }
+  // The subgraphs start side by side (each spends its start-up loading code, which both cores can
+  // share); one that cannot start stops the launcher, and shutdown() then stops those that did.
+  const starting = await Promise.allSettled(
+    SUBGRAPH_NAMES.map((name) => superviseService(name, `subgraphs/${name}/main.ts`, env, log)),
+  );
+  for (const result of starting) if (result.status === 'fulfilled') services.push(result.value);
+  const failed = starting.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
   services.push(await superviseService('gateway', 'gateway/main.ts', env, log));
 
   const base = `http://localhost:${gatewayPort()}`;

@@ -405,16 +405,16 @@ with people as (
   from people p join occupations occ on occ.n = (p.n % occ.k)
   where p.n % 5 = 0 or p.id = $3::uuid
   returning person_id, desired_occupations[1] as occupation
+), recent as (
+  -- The newest open postings (through the feed index), numbered per occupation.
+  select id, occupation_code, row_number() over (partition by occupation_code order by posted_on desc, id) as rn
+    from (select id, occupation_code, posted_on from job_posting
+           where status = 'OPEN' and expires_on >= $4::date order by posted_on desc, id desc limit 50000) r
 ), applications as (
   insert into job_application (id, created_at, updated_at, job_id, applicant_id, status, status_changed_at)
-  select gen_random_uuid(), now(), now(), j.id, pr.person_id,
-    (array['SUBMITTED','VIEWED','INTERVIEW','OFFER','REJECTED'])[1 + (abs(hashtext(j.id::text || pr.person_id::text)) % 5)], now()
-  from profiles pr
-  cross join lateral (
-    select id from job_posting
-     where occupation_code = pr.occupation and status = 'OPEN' and expires_on >= $4::date
-     order by posted_on desc, id limit 2
-  ) j
+  select gen_random_uuid(), now(), now(), r.id, pr.person_id,
+    (array['SUBMITTED','VIEWED','INTERVIEW','OFFER','REJECTED'])[1 + (abs(hashtext(r.id::text || pr.person_id::text)) % 5)], now()
+  from profiles pr join recent r on r.occupation_code = pr.occupation and r.rn <= 2
   returning 1
 ), employed as (
   insert into employment_record (id, created_at, updated_at, person_id, kind, organization_credit_code, from_date, to_date,

@@ -10,9 +10,9 @@ export interface SubgraphSpec {
   /** Default database name on a shared server; null for a subgraph that owns no data. */
   database: string | null;
   /** The department that owns the registry and may read its internal fields. */
-  department: 'public-security' | 'market-regulation' | 'data-bureau' | 'hrss' | 'statistics' | null;
+  department: 'public-security' | 'market-regulation' | 'data-bureau' | 'hrss' | 'civil-affairs' | 'statistics' | null;
   /** Scope prefix for this registry (`person:read`, `organization:write`, ...). */
-  registry: 'person' | 'organization' | 'certificate' | 'labour' | 'statistics' | null;
+  registry: 'person' | 'organization' | 'certificate' | 'labour' | 'assistance' | 'statistics' | null;
 }
 
 export const SUBGRAPHS = {
@@ -43,6 +43,13 @@ export const SUBGRAPHS = {
     database: 'gov_labour_market',
     department: 'hrss',
     registry: 'labour',
+  },
+  assistance: {
+    title: 'Assistance registry (social assistance applications, public notice, supervision)',
+    port: 4005,
+    database: 'gov_assistance',
+    department: 'civil-affairs',
+    registry: 'assistance',
   },
   'data-tracker': {
     title: 'Data tracker: every registry’s access log in one view',

@@ -37,6 +37,38 @@ function organizationInput(representative: PersonFixture) {
   };
 }
 
+describe('the public job feed under flooding', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startStack({
+      rateLimiter: new RequestRateLimiter({ anonymous: 5, signedIn: 5, windowSeconds: 60 }),
+    });
+  });
+  afterAll(() => stack?.stop());
+
+  const JOBS = 'query Jobs($f: JobFilter) { jobs(filter: $f, first: 20) { totalCount edges { node { id } } } }';
+
+  it('slows an anonymous client that floods the feed with 429 RATE_LIMITED, while others are still served', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      const answer = await stack.graphql(JOBS, { variables: { f: { keyword: '会计' } } });
+      expect(answer.status).toBe(200);
+      expect(answer.body.errors).toBeUndefined();
+    }
+    stack.resetCounts();
+    const refused = await stack.graphql(JOBS, { variables: { f: { keyword: '会计' } } });
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(refused.body.errors![0].message).toMatch(/^Too many requests: at most 5 per 60 s from one address/);
+    // The registry was never asked.
+    expect(stack.fetches['labour-market']).toBe(0);
+    // A signed-in job-seeker keeps their own budget.
+    const token = await stack.token({ role: 'citizen', sub: '6f1c2a4e-9d3b-4c1a-8e2f-0a1b2c3d4e5f' });
+    const served = await stack.graphql(JOBS, { token, variables: { f: { keyword: '会计' } } });
+    expect(served.status).toBe(200);
+    expect(served.body.errors).toBeUndefined();
+  });
+});
+
 describe('rate limits, in memory', () => {
   let stack: TestStack;
   let representative: PersonFixture;

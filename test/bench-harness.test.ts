@@ -169,6 +169,15 @@ describe('bench options', () => {
     expect(real.people).toBeGreaterThanOrEqual(100_000);
   });
 
+  it('takes a folder for CPU profiles with --profile, and none by default', () => {
+    const profiled = parseArgs(['--profile', '/tmp/profiles'], {}, known);
+    const plain = parseArgs([], {}, known);
+    if (profiled === 'help' || plain === 'help') throw new Error('unexpected help');
+    expect(profiled.profile).toBe('/tmp/profiles');
+    expect(plain.profile).toBeUndefined();
+    expect(() => parseArgs(['--profile'], {}, known)).toThrow(/--profile needs a folder/);
+  });
+
   it('names what it does not know', () => {
     expect(() => parseArgs(['--operations', 'public-page,dossier'], {}, known)).toThrow(/unknown dossier; choose from/);
     expect(() => parseArgs(['--duration', 'x'], {}, known)).toThrow(/--duration x must be a number/);

@@ -28,6 +28,8 @@ import {
   type PersonFixture,
 } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
+import { completeMaterials } from './support/assistance';
+import { addDays, todayInChina } from '../subgraphs/shared/calendar';
 
 /**
  * Every argument of every root field, walked from the composed API schema (what clients of the gateway see),
@@ -80,7 +82,67 @@ const CASE = officer('civil-affairs', ['certificate:read:sensitive'], 'CASE-1');
 const HRSS = officer('hrss', ['labour:write']);
 const SEEKER = async () => ({ token: await stack.token({ role: 'citizen', sub: person.id }) });
 
+const CASE_WORK = officer(
+  'civil-affairs',
+  ['assistance:read:sensitive', 'assistance:write', 'person:read:sensitive', 'certificate:read:sensitive'],
+  'MLA-HOSTILE-1',
+);
+/** Applications in SUBMITTED, one per transitionApplication example (a step is taken once per version). */
+let submitted: string[] = [];
+let caseId: string;
+let noticeId: string;
+
 const EXAMPLES: Record<string, Example> = {
+  'Query.application': { caller: CASE_WORK, args: () => ({ id: caseId, reference: null }) },
+  'Query.applications': {
+    caller: CASE_WORK,
+    args: () => ({
+      filter: { status: 'SUBMITTED', programme: 'MINIMUM_LIVING_ALLOWANCE', districtCode: '510107', colour: null },
+      first: 5,
+    }),
+  },
+  'Query.publicNotices': { caller: async () => ({}), args: () => ({ district: '510104', programme: null }) },
+  'Query.supervision': {
+    caller: officer('statistics', ['assistance:read']),
+    args: () => ({ filter: { department: 'civil-affairs', districtCode: '510104', programme: 'MEDICAL_ASSISTANCE' } }),
+  },
+  'Query.onTimeRate': {
+    caller: officer('statistics', ['assistance:read']),
+    args: () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  },
+  'Mutation.applyForAssistance': {
+    caller: CASE_WORK,
+    args: () => ({
+      input: {
+        programme: 'MINIMUM_LIVING_ALLOWANCE',
+        applicantId: person.id,
+        declaredMonthlyIncome: '650.00',
+        certificateIds: [idCard.id],
+        materialIds: [material.id],
+      },
+    }),
+  },
+  'Mutation.transitionApplication': {
+    caller: CASE_WORK,
+    args: () => ({
+      input: {
+        applicationId: submitted.pop(),
+        version: 1,
+        to: 'ACCEPTED',
+        note: '材料齐全',
+        reason: null,
+        proposedAmount: null,
+        approvedAmount: null,
+        periodStart: null,
+        periodEnd: null,
+      },
+    }),
+  },
+  'Mutation.objectToNotice': {
+    caller: async () => ({}),
+    args: () => ({ input: { noticeId, text: '有异议' } }),
+  },
+
   'Query.jobs': {
     caller: async () => ({}),
     args: () => ({
@@ -421,6 +483,28 @@ beforeAll(async () => {
     `insert into job_application (id, created_at, updated_at, job_id, applicant_id, status, status_changed_at)
      values ($1, now(), now(), $2, $4, 'VIEWED', now()), ($3, now(), now(), $5, $4, 'VIEWED', now())`,
     [applicationId, otherJobId, viewedId, person.id, closedJobId],
+  );
+  await completeMaterials(stack, [person], { idCards: false });
+  await addCertificate(stack, person, { type: 'HOUSEHOLD_REGISTER', number: household.number, validUntil: null });
+  const today = todayInChina();
+  const rows = await stack.sql<{ id: string }>(
+    'assistance',
+    `insert into application (id, created_at, updated_at, reference, programme_code, applicant_id, member_ids, district_code,
+       household_size, declared_monthly_income, cited_certificate_ids, cited_material_ids, masked_name, status, version,
+       submitted_at, filed_by_sub, filed_by_role, promised_days, deadline, proposed_amount, notice_starts_on, notice_ends_on, notice_id)
+     select gen_random_uuid(), now(), now(), 'H-' || n, 'MEDICAL_ASSISTANCE', $1, array[$1]::uuid[], '510104', 1, '0.00', '{}', '{}',
+       '边*', case when n = 0 then 'PUBLIC_NOTICE' else 'SUBMITTED' end, 1, now(), 'seed', 'citizen', 10, $2,
+       case when n = 0 then 100.00 end, case when n = 0 then $3::date end, case when n = 0 then $4::date end,
+       case when n = 0 then gen_random_uuid() end
+     from generate_series(0, 600) as n returning id`,
+    [person.id, addDays(today, 10), today, addDays(today, 6)],
+  );
+  caseId = rows[0].id;
+  submitted = rows.slice(1).map((r) => r.id);
+  [{ notice_id: noticeId }] = await stack.sql<{ notice_id: string }>(
+    'assistance',
+    'select notice_id from application where id = $1',
+    [caseId],
   );
   schema = composeApiSchema();
 });

@@ -465,6 +465,14 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
       }),
       '_service { sdl }': () => ({ query: '{ _service { sdl } }', variables: {} }),
     },
+    assistance: {
+      'a normal query': () => ({ query: 'query P { programmes { code } }', variables: {} }),
+      _entities: () => ({
+        query: 'query E($r: [_Any!]!) { _entities(representations: $r) { ... on Application { id status } } }',
+        variables: { r: [{ __typename: 'Application', id: randomUUID() }] },
+      }),
+      '_service { sdl }': () => ({ query: '{ _service { sdl } }', variables: {} }),
+    },
     'data-tracker': {
       'a normal query': () => ({
         query: 'query A($p: ID!) { accessRecords(filter: { personId: $p }) { edges { node { id } } } }',
@@ -492,6 +500,7 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
     'legal-person': { sub: 'staff-0102', role: 'officer', dept: 'market-regulation', scopes: ['organization:read'] },
     certificate: { sub: 'staff-0104', role: 'officer', dept: 'civil-affairs', scopes: ['certificate:read:sensitive'] },
     'labour-market': { sub: 'staff-0105', role: 'officer', dept: 'hrss', scopes: ['labour:read'] },
+    assistance: { sub: 'staff-0106', role: 'officer', dept: 'civil-affairs', scopes: ['assistance:read:sensitive'] },
     'data-tracker': { sub: 'staff-0103', role: 'auditor', dept: 'data-bureau', scopes: [] },
     statistics: { sub: 'analyst-0001', role: 'analyst', dept: 'statistics', scopes: [] },
   };

@@ -105,7 +105,7 @@ it('starts everything on the embedded PostgreSQL, answers with demo data, and st
   const again = await query('query { me { name } }', citizen);
   expect(again.data.me.name).toBe(me.data.me.name);
   expect(await stop(second.child)).toBe(0);
-}, 180_000);
+}, 360_000);
 
 it('restarts a registry killed with SIGKILL while the gateway keeps answering the others', async () => {
   const running = await start();
@@ -145,7 +145,7 @@ it('restarts a registry killed with SIGKILL while the gateway keeps answering th
     expect(await stop(running.child)).toBe(0);
   }
   expect(await accepts(gatewayPort)).toBe(false);
-}, 180_000);
+}, 360_000);
 
 /** The process id the launcher last logged for a service (started or back). */
 function servicePid(log: string, service: string): number {
@@ -186,7 +186,7 @@ async function start(): Promise<{ child: ChildProcess; log: () => string }> {
   child.stdout!.on('data', (chunk) => (text += chunk));
   child.stderr!.on('data', (chunk) => (text += chunk));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not become ready:\n${text}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`npm start did not become ready:\n${text}`)), 240_000);
     const check = () => {
       if (text.includes('Stop with Ctrl-C')) {
         clearTimeout(timer);

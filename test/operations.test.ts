@@ -94,7 +94,7 @@ beforeAll(async () => {
   launcher.stdout!.on('data', (chunk) => (output += chunk));
   launcher.stderr!.on('data', (chunk) => (output += chunk));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not become ready:\n${output}`)), 150_000);
+    const timer = setTimeout(() => reject(new Error(`npm start did not become ready:\n${output}`)), 270_000);
     launcher.stdout!.on('data', () => {
       if (output.includes('Stop with Ctrl-C')) {
         clearTimeout(timer);
@@ -104,7 +104,7 @@ beforeAll(async () => {
     launcher.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
   });
   seeded = await seededPersonalData();
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   if (launcher && launcher.exitCode === null) {
@@ -153,6 +153,14 @@ async function runReadmeExamples(): Promise<Record<string, { status: number; bod
     ]),
     auditor: await token(['--role', 'auditor', '--dept', 'data-bureau']),
     analyst: await token(['--role', 'analyst', '--dept', 'statistics']),
+    hrss: await token([
+      '--role',
+      'officer',
+      '--dept',
+      'hrss',
+      '--scopes',
+      'labour:write,labour:read:sensitive,person:read',
+    ]),
     issuer: await token([
       '--role',
       'officer',
@@ -169,6 +177,15 @@ async function runReadmeExamples(): Promise<Record<string, { status: number; bod
       '--scopes',
       'certificate:write,person:read:sensitive',
     ]),
+    caseworker: await token([
+      '--role',
+      'officer',
+      '--dept',
+      'civil-affairs',
+      '--scopes',
+      'assistance:read:sensitive,assistance:write,person:read:sensitive,certificate:read:sensitive,organization:read',
+    ]),
+    supervisor: await token(['--role', 'officer', '--dept', 'statistics', '--scopes', 'assistance:read']),
   };
   const { manifest } = buildManifest(expandPatterns(['trusted-documents/examples/*.graphql'], process.cwd()));
   const byName = Object.fromEntries(
@@ -354,6 +371,100 @@ async function runReadmeExamples(): Promise<Record<string, { status: number; bod
     undefined,
     'Penalties',
   );
+  // The labour-market registry's examples, as the README runs them.
+  await send('JobSearch', null, { f: { keyword: '会计', districts: ['510107'], minSalary: 6000 } });
+  const found = await send('JobSearch', null, { f: { keyword: '会计' } }, undefined, 'JobSearchAll');
+  const job = found.data.jobs.edges[0].node.id;
+  await send('JobDetails', null, { id: job });
+  await send('Counters', null);
+  await send('CounterFeed', null, { d: '510107' });
+  const org = (await send('FirstOrganization', null)).data.organizations.edges[0].node.creditCode;
+  await send('EmployerJobs', null, { c: org });
+  const expiresOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const posted = await send('PostJob', tokens.hrss, {
+    i: {
+      employerCreditCode: org,
+      reference: 'HR-2026-0001',
+      title: '总账会计',
+      description: '负责总账核算、月度结账与纳税申报。',
+      occupation: 'ACCOUNTANT',
+      districtCode: '510107',
+      workAddress: '成都市武侯区天府大道北段1700号',
+      salaryMin: 6500,
+      salaryMax: 9000,
+      education: 'JUNIOR_COLLEGE',
+      experienceYears: 2,
+      headcount: 1,
+      contactName: '李女士',
+      contactPhone: '028-85551234',
+      expiresOn,
+    },
+  });
+  await send('SaveProfile', tokens.citizen, {
+    i: {
+      displayName: '邓女士',
+      contactPhone: '13800138000',
+      desiredOccupations: ['ACCOUNTANT'],
+      desiredDistricts: ['510107'],
+      desiredSalary: 6000,
+      education: 'BACHELOR',
+      experienceYears: 3,
+      skills: '总账 纳税申报 财务软件',
+      availability: '一个月内到岗',
+      visibleToEmployers: true,
+    },
+  });
+  const application = (await send('Apply', tokens.citizen, { id: job })).data.applyForJob.id;
+  await send('Applications', tokens.hrss, { id: job }, 'JOB-2026-0001');
+  await send('MoveApplication', tokens.hrss, { i: { id: application, status: 'INTERVIEW' } }, 'JOB-2026-0001');
+  await send('MyApplications', tokens.citizen);
+  await send('Recommended', tokens.citizen);
+  await send('CloseJob', tokens.hrss, { i: { id: posted.data.postJob.id, status: 'FILLED' } });
+  await send('RegisterEmployment', tokens.hrss, {
+    i: { personId: rep, kind: 'EMPLOYED', organizationCreditCode: org, from: '2026-03-01' },
+  });
+  await send('EmploymentOfPerson', tokens.hrss, { id: rep }, 'MLA-2026-0042');
+  await send('MyEmployment', tokens.citizen);
+  // The assistance registry's examples, on the seeded applications.
+  await send('Programmes', null);
+  const notices = await send('Notices', null);
+  await send('ObjectToNotice', null, {
+    i: { noticeId: notices.data.publicNotices[0].id, text: '该户家庭成员名下有经营性车辆' },
+  });
+  await send(
+    'ApplyForAssistance',
+    tokens.citizen,
+    {
+      i: {
+        programme: 'MINIMUM_LIVING_ALLOWANCE',
+        applicantId: rep,
+        declaredMonthlyIncome: '800.00',
+        certificateIds: [],
+        materialIds: [],
+      },
+    },
+    undefined,
+    'ApplyMissing',
+  );
+  await send('MyAssistanceApplications', tokens.citizen);
+  const queue = await send('CaseQueue', tokens.caseworker, { f: { status: 'SUBMITTED' } }, 'MLA-QUEUE-2026-11');
+  const [first] = queue.data.applications;
+  await send(
+    'CaseStep',
+    tokens.caseworker,
+    { i: { applicationId: first.id, version: 1, to: 'ACCEPTED', note: '材料齐全，予以受理' } },
+    first.reference,
+  );
+  await send(
+    'CaseStep',
+    tokens.caseworker,
+    { i: { applicationId: first.id, version: 2, to: 'UNDER_REVIEW', note: '入户调查' } },
+    first.reference,
+    'CaseReview',
+  );
+  await send('CaseFile', tokens.caseworker, { id: first.id }, first.reference);
+  await send('SupervisionBoard', tokens.supervisor);
+  await send('OnTimeRate', tokens.supervisor, { from: '2026-01-01', to: '2026-12-31' });
   // Refusals: an officer without a purpose, and a query over the cost budget.
   await send('Applicant', tokens.officer, { n: me.data.me.idNumber }, undefined, 'NoPurpose');
   await fetch(`${gateway}/graphql`, {
@@ -379,7 +490,7 @@ it('runs the README’s examples through the real gateway, as every role', async
 
   results = await runReadmeExamples();
   for (const [name, result] of Object.entries(results)) {
-    if (name === 'NoPurpose') continue;
+    if (name === 'NoPurpose' || name === 'ApplyMissing') continue;
     expect({ name, status: result.status, errors: result.body.errors }).toEqual({
       name,
       status: 200,
@@ -394,6 +505,14 @@ it('runs the README’s examples through the real gateway, as every role', async
   expect(residents.sources.map((s: { registry: string }) => s.registry)).toContain('natural-person');
   expect(residents.total.status).toBe('PUBLISHED');
   expect(residents.total.count).toBeGreaterThan(500);
+  // The demo citizen lacks papers for the minimum living allowance: all of them are listed at once.
+  expect(results.ApplyMissing.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'materials' });
+  expect(results.CaseFile.body.data.application.eligibility.map((f: { status: string }) => f.status)).toEqual([
+    'READ',
+    'READ',
+    'READ',
+  ]);
+  expect(results.SupervisionBoard.body.data.supervision.red).toBeGreaterThan(0);
   expect(seeded.idNumbers.length).toBe(2000);
 }, 120_000);
 

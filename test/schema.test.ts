@@ -7,6 +7,7 @@ import { permissions as naturalPersonPermissions } from '../subgraphs/natural-pe
 import { permissions as legalPersonPermissions } from '../subgraphs/legal-person/permissions';
 import { permissions as certificatePermissions } from '../subgraphs/certificate/permissions';
 import { permissions as labourMarketPermissions } from '../subgraphs/labour-market/permissions';
+import { permissions as assistancePermissions } from '../subgraphs/assistance/permissions';
 import { permissions as dataTrackerPermissions } from '../subgraphs/data-tracker/permissions';
 import { permissions as statisticsPermissions } from '../subgraphs/statistics/permissions';
 
@@ -47,6 +48,7 @@ describe('permission trees mirror the SDL', () => {
     'legal-person': legalPersonPermissions,
     certificate: certificatePermissions,
     'labour-market': labourMarketPermissions,
+    assistance: assistancePermissions,
     'data-tracker': dataTrackerPermissions,
     statistics: statisticsPermissions,
   } as Record<string, Record<string, Record<string, unknown>>>;

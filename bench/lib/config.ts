@@ -27,6 +27,7 @@ const SUBGRAPH_OFFSETS: Record<SubgraphName, number> = {
   'legal-person': 2,
   certificate: 3,
   'labour-market': 4,
+  assistance: 5,
   'data-tracker': 6,
   statistics: 7,
 };

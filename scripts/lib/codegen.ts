@@ -68,6 +68,18 @@ const TARGETS: Record<SubgraphName, { contextType: string; mappers: Record<strin
       Person: '../../shared/context#PersonRef',
     },
   },
+  assistance: {
+    contextType: '../context#AssistanceContext',
+    mappers: {
+      Programme: '../entities/programme.entity#Programme',
+      Application: '../entities/application.entity#Application',
+      CaseStep: '../entities/case-step.entity#CaseStep',
+      EligibilityFact: '../entities/eligibility-fact.entity#EligibilityFact',
+      Objection: '../entities/objection.entity#Objection',
+      SupervisionCard: '../entities/supervision-card.entity#SupervisionCard',
+      Person: '../../shared/context#PersonRef',
+    },
+  },
   'data-tracker': {
     contextType: '../context#DataTrackerContext',
     mappers: {

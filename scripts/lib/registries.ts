@@ -8,6 +8,7 @@ import type { Logger } from '../../subgraphs/shared/logger';
 import type { RegistryOrm } from '../../subgraphs/shared/orm';
 import type { SubgraphDefinition } from '../../subgraphs/shared/server';
 import type { RegistryServices } from '../../subgraphs/shared/registry';
+import * as assistance from '../../subgraphs/assistance/subgraph';
 import * as certificate from '../../subgraphs/certificate/subgraph';
 import * as labourMarket from '../../subgraphs/labour-market/subgraph';
 import * as legalPerson from '../../subgraphs/legal-person/subgraph';
@@ -49,6 +50,11 @@ export const REGISTRY_MODULES: Record<RegistryName, RegistryModule> = {
     entities: labourMarket.entities,
     migrations: labourMarket.migrations,
     build: labourMarket.labourMarketSubgraph,
+  },
+  assistance: {
+    entities: assistance.entities,
+    migrations: assistance.migrations,
+    build: assistance.assistanceSubgraph,
   },
   statistics: {
     entities: statistics.entities,

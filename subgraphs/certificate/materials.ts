@@ -581,18 +581,29 @@ async function sendContent(knex: Knex, res: Response, material: MaterialRow): Pr
       [material.id, next, DOWNLOAD_PAGE_ROWS],
     );
     for (const row of page.rows) {
-      if (!res.write(row.bytes)) {
-        const [event] = await Promise.race([
-          once(res, 'drain').then(() => ['drain']),
-          once(res, 'close').then(() => ['close']),
-        ]);
-        if (event === 'close') return;
-      }
+      if (!res.write(row.bytes) && (await drainedOrClosed(res)) === 'close') return;
     }
     if (page.rows.length < DOWNLOAD_PAGE_ROWS) break;
     next = page.rows[page.rows.length - 1].seq + 1;
   }
   res.end();
+}
+
+/**
+ * Waits until the client has taken what was written ('drain') or has gone ('close'). The listener
+ * that did not fire is removed, so a long download does not pile up listeners on the response.
+ */
+async function drainedOrClosed(res: Response): Promise<'drain' | 'close'> {
+  const waiting = new AbortController();
+  const settled = (event: 'drain' | 'close') => () => event;
+  try {
+    return await Promise.race([
+      once(res, 'drain', { signal: waiting.signal }).then(settled('drain')),
+      once(res, 'close', { signal: waiting.signal }).then(settled('close')),
+    ]);
+  } finally {
+    waiting.abort();
+  }
 }
 
 function refusedRead(caller: Caller, decision: 'needs-purpose' | 'refused'): MaterialRouteError {

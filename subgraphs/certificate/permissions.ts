@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { and, allow, deny, rule } from 'graphql-shield';
+import { and, allow, deny, or, rule } from 'graphql-shield';
 import {
   byArgument,
   grants,
@@ -7,6 +7,7 @@ import {
   hasScope,
   isAuthenticated,
   isPublic,
+  isServiceOperation,
   personalData,
   personalDataRule,
   recordedAgainst,
@@ -104,8 +105,20 @@ function isIssuingOfficer(certificate: Certificate, ctx: CertificateContext): bo
   );
 }
 
+/** The assistance registry, as itself, reads back the minimum-allowance certificate it has just had issued. */
+function isAssistanceIssuing(certificate: Certificate, ctx: CertificateContext): boolean {
+  const { identity, operationName, via } = ctx.caller;
+  return (
+    identity?.role === 'service' &&
+    identity.sub === 'assistance' &&
+    via === null &&
+    operationName === 'AssistanceIssueMinimumAllowanceCertificate' &&
+    certificate.type === 'MINIMUM_ALLOWANCE_CERTIFICATE'
+  );
+}
+
 function readsCertificate(certificate: Certificate, ctx: CertificateContext, info: GraphQLResolveInfo) {
-  if (isIssuingOfficer(certificate, ctx)) return true;
+  if (isIssuingOfficer(certificate, ctx) || isAssistanceIssuing(certificate, ctx)) return true;
   return certificate.holderKind === 'PERSON'
     ? readsPersonData(certificate.holderPersonId ?? null, ctx, info)
     : readsOrganizationCertificates(certificate.holderCreditCode ?? null, ctx, info);
@@ -196,6 +209,18 @@ const issuesThisType = rule(NO_CACHE)(async (
   );
 });
 
+/**
+ * The assistance registry's outbox, as itself, issuing the minimum-allowance certificate of an
+ * approved application: that operation and that certificate type only (service-calls.ts).
+ */
+const assistanceIssuesMinimumAllowance = isServiceOperation(
+  'assistance',
+  'AssistanceIssueMinimumAllowanceCertificate',
+  {
+    when: (args) => (args.input as { type?: unknown } | undefined)?.type === 'MINIMUM_ALLOWANCE_CERTIFICATE',
+  },
+);
+
 // Whose data root fields' arguments point at: every outcome of those fields (refusals and bad input
 // too) is access-logged against them, with the identifier the caller used.
 
@@ -256,7 +281,7 @@ export const permissions = {
     material: recordedAgainst(ownerOfMaterial('id'), mayLookUpMaterial),
   },
   Mutation: {
-    issueCertificate: recordedAgainst(issuedTo, issuesThisType),
+    issueCertificate: recordedAgainst(issuedTo, or(assistanceIssuesMinimumAllowance, issuesThisType)),
     revokeCertificate: recordedAgainst(holderOfCertificate('input.number', 'input.type'), issuesThisType),
     renewCertificate: recordedAgainst(holderOfCertificate('input.number', 'input.type'), issuesThisType),
     recordMaterialUse: recordedAgainst(

@@ -5,9 +5,11 @@ import {
   hasPurpose,
   hasScope,
   internalPersonalData,
+  personalDataRule,
   isCitizen,
   isOfficerOf,
   isSelfArgument,
+  isServiceOperation,
   personalData,
   recordedAgainst,
   refusal,
@@ -60,6 +62,17 @@ const memberData = personal.sensitive(membersOfTheHousehold);
 const sensitiveWithPurpose = and(hasScope('person:read:sensitive'), hasPurpose);
 
 /**
+ * The certificate registry printing the holder of a minimum-allowance certificate the assistance
+ * registry issues as itself (service-calls.ts): the certificate registry's holder check
+ * (CertificateHolderCheck, relayed by it for the assistance service identity) may read the
+ * holder's name, ID number and death date, nothing else. Access-logged like any read.
+ */
+const printsAssistanceCertificate = () =>
+  isServiceOperation('assistance', 'CertificateHolderCheck', { via: 'certificate' });
+const basicOrPrinted = personalDataRule(or(basic, printsAssistanceCertificate()), theirOwn);
+const sensitiveOrPrinted = personalDataRule(or(sensitive, printsAssistanceCertificate()), theirOwn);
+
+/**
  * A citizen asking for their own household. Refused alike whether the number exists or not, so
  * the answer does not reveal which household numbers exist.
  */
@@ -82,7 +95,12 @@ export const permissions = {
   Query: {
     person: recordedAgainst(
       byArgument('id', personWithId),
-      or(isSelfArgument('id'), hasScope('person:read'), hasScope('person:read:sensitive')),
+      or(
+        isSelfArgument('id'),
+        hasScope('person:read'),
+        hasScope('person:read:sensitive'),
+        printsAssistanceCertificate(),
+      ),
     ),
     personByIdNumber: recordedAgainst(byArgument('idNumber', personWithIdNumber), sensitiveWithPurpose),
     me: isCitizen,
@@ -101,12 +119,12 @@ export const permissions = {
   Person: {
     // The opaque key: needed to join across subgraphs and says nothing about the person.
     id: allow,
-    name: basic,
+    name: basicOrPrinted,
     gender: basic,
     birthYear: basic,
     districtCode: basic,
-    deathDate: basic,
-    idNumber: sensitive,
+    deathDate: personalDataRule(or(basic, printsAssistanceCertificate()), theirOwn),
+    idNumber: sensitiveOrPrinted,
     birthDate: sensitive,
     ethnicity: sensitive,
     registeredAddress: sensitive,

@@ -222,7 +222,7 @@ export async function readAssertion(
   let identity = null;
   if (payload.idn !== null && payload.idn !== undefined) {
     try {
-      identity = parseIdentityClaims(payload.idn as Record<string, unknown>);
+      identity = parseIdentityClaims(payload.idn as Record<string, unknown>, { allowService: true });
     } catch (error) {
       throw new AssertionError(`${what} carries a malformed identity: ${(error as Error).message}`);
     }

@@ -91,6 +91,16 @@ export interface GraphClientOptions {
 export class GraphClient {
   constructor(private readonly options: GraphClientOptions) {}
 
+  /** The gateway's /graphql URL now. */
+  gatewayUrl(): string {
+    return typeof this.options.gatewayUrl === 'string' ? this.options.gatewayUrl : this.options.gatewayUrl();
+  }
+
+  /** How long a call through the gateway may take. */
+  get timeoutMs(): number {
+    return this.options.timeoutMs;
+  }
+
   /** The graph for one request, bound to its verified caller and the gateway assertion it carried. */
   forRequest(caller: Caller, assertion: string): RequestGraph {
     return { query: (operation, variables) => this.send(caller, assertion, operation, variables) };

@@ -3,8 +3,13 @@
  * signed, to every subgraph. One definition serves the gateway, the subgraphs and the token tool.
  */
 
+/** The roles a user token carries. */
 export const ROLES = ['citizen', 'officer', 'analyst', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+/**
+ * A caller's role: a user's, or `service` for a registry calling another registry's declared
+ * operation as itself (service-calls.ts); no user token can carry it.
+ */
+export type Role = (typeof ROLES)[number] | 'service';
 
 /** Departments that own a registry, then departments that only consume. */
 export const DEPARTMENTS = [
@@ -76,8 +81,21 @@ export function isScope(value: string): value is Scope {
  * Checks the identity claims of a verified token (or assertion) and returns them typed.
  * Throws IdentityClaimError naming the claim and the rule it breaks.
  */
-export function parseIdentityClaims(claims: Record<string, unknown>): Identity {
+export function parseIdentityClaims(
+  claims: Record<string, unknown>,
+  options: { allowService?: boolean } = {},
+): Identity {
   const { sub, role, dept, scopes } = claims;
+  // Only inside gateway assertions: the gateway asserts `service` after checking a registry's own signature.
+  if (role === 'service' && options.allowService) {
+    if (typeof sub !== 'string' || !/^[a-z-]{1,40}$/.test(sub)) {
+      throw new IdentityClaimError("a service identity's 'sub' must be a registry name");
+    }
+    if (dept !== null && dept !== undefined && !(DEPARTMENTS as readonly string[]).includes(dept as string)) {
+      throw new IdentityClaimError(`claim 'dept' must be one of ${DEPARTMENTS.join(', ')}`);
+    }
+    return { sub, role: 'service', dept: (dept as Department | null | undefined) ?? null, scopes: [] };
+  }
   if (typeof sub !== 'string' || sub.length === 0 || sub.length > 100) {
     throw new IdentityClaimError("claim 'sub' must be a non-empty string of at most 100 characters");
   }

@@ -62,6 +62,8 @@ export interface SubgraphDefinition<C extends SubgraphContext> {
   routes?(app: express.Express, authenticate: (req: Request) => Promise<Caller>): void;
   /** Throws when the subgraph cannot serve (e.g. its database is unreachable). */
   checkHealth?(): Promise<void>;
+  /** Work the process does beside requests (an outbox worker): started once listening, stopped first on close. */
+  background?: { start(): void; stop(): Promise<void> };
 }
 
 export interface RunningServer {
@@ -207,10 +209,12 @@ export async function serveSubgraph<C extends SubgraphContext>(
   await listen(httpServer, options.port, host);
   const port = (httpServer.address() as AddressInfo).port;
   log.info({ url: `http://${host}:${port}/graphql` }, `${definition.name} subgraph listening`);
+  definition.background?.start();
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     close: async () => {
+      await definition.background?.stop();
       await server.stop();
       await closeHttpServer(httpServer);
     },

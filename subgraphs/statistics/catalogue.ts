@@ -52,6 +52,7 @@ export const EXTRACT_SOURCES: { registry: RegistryName; population: Population }
   { registry: 'natural-person', population: 'PERSON' },
   { registry: 'certificate', population: 'PERSON' },
   { registry: 'labour-market', population: 'PERSON' },
+  { registry: 'assistance', population: 'PERSON' },
   { registry: 'legal-person', population: 'ORGANIZATION' },
 ];
 
@@ -119,6 +120,26 @@ const INDUSTRY_SECTIONS: Category[] = [
   ['R', 'culture, sports and entertainment'],
   ['S', 'public administration, social security and social organizations'],
   ['T', 'international organizations'],
+].map(([c, label]) => ({ code: c, label }));
+
+const PROGRAMMES: Category[] = [
+  ['MINIMUM_LIVING_ALLOWANCE', 'minimum living allowance'],
+  ['EXTREME_POVERTY_SUPPORT', 'support for the extremely poor'],
+  ['DISASTER_VICTIM_RELIEF', 'disaster victims'],
+  ['MEDICAL_ASSISTANCE', 'medical'],
+  ['EDUCATION_ASSISTANCE', 'education'],
+  ['HOUSING_ASSISTANCE', 'housing'],
+  ['EMPLOYMENT_ASSISTANCE', 'employment'],
+  ['TEMPORARY_ASSISTANCE', 'temporary'],
+  ['NONE', 'has not applied'],
+].map(([c, label]) => ({ code: c, label }));
+
+const DECISIONS: Category[] = [
+  ['APPROVED', 'approved'],
+  ['REJECTED', 'rejected'],
+  ['WITHDRAWN', 'withdrawn'],
+  ['PENDING', 'not decided yet'],
+  ['NONE', 'has not applied'],
 ].map(([c, label]) => ({ code: c, label }));
 
 export const DIMENSIONS: DimensionDefinition[] = [
@@ -227,6 +248,37 @@ export const DIMENSIONS: DimensionDefinition[] = [
     categorize: (v) => (v?.jobSeeker === true ? 'YES' : 'NO'),
   },
   {
+    name: 'assistanceProgramme',
+    title: 'Social assistance programme',
+    definition: 'The programme of the resident’s latest assistance application; NONE when they have applied for none.',
+    population: 'PERSON',
+    source: 'assistance',
+    categories: PROGRAMMES,
+    categorize: (v) => code(v, 'programme', PROGRAMMES, 'NONE'),
+  },
+  {
+    name: 'assistanceDecision',
+    title: 'Decision on the latest assistance application',
+    definition: 'APPROVED, REJECTED, WITHDRAWN or PENDING (not decided yet); NONE when the resident has not applied.',
+    population: 'PERSON',
+    source: 'assistance',
+    categories: DECISIONS,
+    categorize: (v) => code(v, 'decision', DECISIONS, 'NONE'),
+  },
+  {
+    name: 'decidedOnTime',
+    title: 'Decided within the promised time',
+    definition: 'Whether the latest application was decided within its promised time limit; NOT_DECIDED otherwise.',
+    population: 'PERSON',
+    source: 'assistance',
+    categories: [
+      { code: 'YES', label: 'on time' },
+      { code: 'NO', label: 'late' },
+      { code: 'NOT_DECIDED', label: 'not decided or not applied' },
+    ],
+    categorize: (v) => (v?.decidedOnTime === true ? 'YES' : v?.decidedOnTime === false ? 'NO' : 'NOT_DECIDED'),
+  },
+  {
     name: 'industry',
     title: 'Industry section',
     definition: 'The GB/T 4754-2017 section (A-T) of the enterprise’s registered industry.',
@@ -283,7 +335,7 @@ export const MEASURES: MeasureDefinition[] = [
     title: 'Registered residents',
     definition: 'Living people registered in the natural-person registry on the extract date.',
     population: 'PERSON',
-    sources: ['natural-person', 'certificate', 'labour-market'],
+    sources: ['natural-person', 'certificate', 'labour-market', 'assistance'],
   },
   {
     name: 'householdSize',
@@ -314,6 +366,34 @@ export const MEASURES: MeasureDefinition[] = [
     population: 'PERSON',
     sources: ['natural-person', 'labour-market'],
     restrict: { dimension: 'employmentStatus', values: ['UNEMPLOYED'] },
+  },
+  {
+    name: 'assistanceRecipients',
+    title: 'Recipients of social assistance',
+    definition:
+      'Residents whose latest assistance application was approved; the sum is of approved monthly amounts (yuan), the mean the amount per recipient.',
+    population: 'PERSON',
+    sources: ['natural-person', 'assistance'],
+    restrict: { dimension: 'assistanceDecision', values: ['APPROVED'] },
+    magnitude: {
+      title: 'approved monthly benefit',
+      unit: 'yuan',
+      source: 'assistance',
+      value: (v) => (typeof v?.benefitAmount === 'number' ? v.benefitAmount : null),
+    },
+  },
+  {
+    name: 'declaredIncome',
+    title: 'Assistance applicants and their declared income',
+    definition: 'Residents who have applied for assistance; the sum is of declared monthly household incomes (yuan).',
+    population: 'PERSON',
+    sources: ['natural-person', 'assistance'],
+    magnitude: {
+      title: 'declared monthly household income',
+      unit: 'yuan',
+      source: 'assistance',
+      value: (v) => (typeof v?.declaredIncome === 'number' ? v.declaredIncome : null),
+    },
   },
   {
     name: 'enterprises',

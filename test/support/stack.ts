@@ -70,6 +70,11 @@ export interface TestStack {
   checkpointDir: string;
   /** Environment for a tool run against this stack (npm run audit:verify): databases, public keys, checkpoints. */
   toolEnv(): Record<string, string>;
+  /**
+   * Starts a registry's subgraph again on its old port after `servers[name].close()` (a registry
+   * that was down comes back), with the same database, keys and access log.
+   */
+  restartRegistry(name: RegistryName): Promise<void>;
   /** Runs SQL on a registry's database (test set-up and inspection). */
   sql<R extends Record<string, unknown> = Record<string, unknown>>(
     registry: RegistryName,
@@ -156,6 +161,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const servers = {} as Record<SubgraphName, RunningServer>;
   const registryAccessLogs = {} as Record<RegistryName, AccessLog>;
   const checkpointDir = mkdtempSync(join(tmpdir(), 'gov-graph-checkpoints-'));
+  const rebuild = {} as Record<RegistryName, (port: number) => Promise<RunningServer>>;
   for (const name of REGISTRY_NAMES) {
     await ensureDatabase(databaseUrls[name]);
     const { entities, migrations, build } = REGISTRY_MODULES[name];
@@ -188,17 +194,19 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       },
       alertThresholds: options.alertThresholds,
     });
-    // Statistics is the last registry: every registry whose extract it reads is up by now.
+    // Statistics reads the other registries' extract routes at their current addresses.
     const services = {
       subgraphUrl: (other: SubgraphName) => servers[other].url,
       gatewaySigningKey: async () => gatewayKeys.privateKey,
       statisticsRefreshMinutes: 0,
     };
-    servers[name] = await serveSubgraph(build(db[name], log, graph, registryAccessLogs[name], signer, services), {
-      port: 0,
-      publicKey: gatewayKeys.publicKey,
-      log,
-    });
+    rebuild[name] = (port) =>
+      serveSubgraph(build(db[name], log, graph, registryAccessLogs[name], signer, services), {
+        port,
+        publicKey: gatewayKeys.publicKey,
+        log,
+      });
+    servers[name] = await rebuild[name](0);
   }
   const timeoutMs = options.subgraphTimeoutMs ?? 5000;
   const accessLogs = new RegistryAccessLogs(
@@ -334,6 +342,9 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
         body: (await response.json()) as GraphQLResponse<any>['body'],
         headers: response.headers,
       };
+    },
+    restartRegistry: async (name) => {
+      servers[name] = await rebuild[name](servers[name].port);
     },
     sql: async (registry, text, values = []) => (await pools[registry].query(text, values)).rows,
     stop: async () => {

@@ -794,7 +794,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = Certificate | Household | Organization | Person;
+export type _Entity = Certificate | Household | Organization | Person | Service;
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -878,6 +878,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Certificate: Certificate;
+  Service: Service;
   Person: Person;
   Organization: Organization;
 }>;
@@ -887,6 +888,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Certificate:
     ( { __typename: 'Certificate' }
     & GraphQLRecursivePick<FederationTypes['Certificate'], {"id":true}> );
+  Service:
+    ( { __typename: 'Service' }
+    & GraphQLRecursivePick<FederationTypes['Service'], {"code":true}> );
   Person:
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}>
@@ -915,6 +919,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( Omit<Household, 'members'> & { members?: Maybe<Array<_RefType['HouseholdMember']>> } )
     | ( OrganizationParentModel )
     | ( PersonParentModel )
+    | ( ServiceModel )
   ;
 }>;
 
@@ -1228,7 +1233,8 @@ export type MaterialKindResolvers<ContextType = CertificateContext, ParentType e
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type ServiceResolvers<ContextType = CertificateContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service']> = ResolversObject<{
+export type ServiceResolvers<ContextType = CertificateContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service'], FederationReferenceType extends FederationReferenceTypes['Service'] = FederationReferenceTypes['Service']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Service']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   abbreviation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1241,6 +1247,7 @@ export type ServiceResolvers<ContextType = CertificateContext, ParentType extend
   feeBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   feeStandard?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requiredMaterials?: Resolver<Array<ResolversTypes['ServiceRequirement']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type ServiceRequirementResolvers<ContextType = CertificateContext, ParentType extends ResolversParentTypes['ServiceRequirement'] = ResolversParentTypes['ServiceRequirement']> = ResolversObject<{
@@ -1363,7 +1370,7 @@ export type _ServiceResolvers<ContextType = CertificateContext, ParentType exten
 }>;
 
 export type _EntityResolvers<ContextType = CertificateContext, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Certificate' | 'Household' | 'Organization' | 'Person', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Certificate' | 'Household' | 'Organization' | 'Person' | 'Service', ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = CertificateContext> = ResolversObject<{

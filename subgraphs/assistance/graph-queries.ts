@@ -1,0 +1,84 @@
+import { graphQuery } from '../shared/graph';
+
+/**
+ * What the assistance registry asks the graph on its caller's behalf (delegated calls, see
+ * subgraphs/shared/graph.ts): each runs as the caller being served, under their scopes and purpose,
+ * so the owning registries' rules and access logs apply (with via = assistance).
+ */
+
+export interface ReadinessItemAnswer {
+  status: 'SATISFIED' | 'EXPIRED' | 'MISSING' | 'UNKNOWN';
+  note: string;
+  relationship: string | null;
+  person: { id: string } | null;
+  requirement: { description: string };
+}
+
+export interface ApplicationCheckAnswer {
+  service: { code: string; promisedTimeLimitDays: number } | null;
+  person: {
+    id: string;
+    name: string | null;
+    districtCode: string | null;
+    deathDate: string | null;
+    household: { members: { person: { id: string } | null }[] | null } | null;
+    readiness: { complete: boolean; items: ReadinessItemAnswer[] } | null;
+  } | null;
+}
+
+/**
+ * An application's checks, in one request: the service's promised time limit (public), the applicant
+ * (name for the masked notice, district, household) and what they have and still need for the
+ * service (the certificate registry's readiness, told at once).
+ */
+export const ApplicationCheck = graphQuery<ApplicationCheckAnswer, { id: string; service: string }>(
+  `query AssistanceApplicationCheck($id: ID!, $service: String!) {
+    service(code: $service) { code promisedTimeLimitDays }
+    person(id: $id) {
+      id name districtCode deathDate
+      household { members { person { id } } }
+      readiness(service: $service) { complete items { status note relationship person { id } requirement { description } } }
+    }
+  }`,
+);
+
+export interface EligibilityAnswer {
+  person: {
+    id: string;
+    household: {
+      members:
+        | {
+            relationship: string | null;
+            person: {
+              id: string;
+              certificates: { type: { code: string } | null; number: string | null; status: string | null }[] | null;
+              legalRepresentativeOf: { creditCode: string; name: string | null; status: string | null }[] | null;
+            } | null;
+          }[]
+        | null;
+    } | null;
+  } | null;
+}
+
+/**
+ * Eligibility facts about the applicant's household, read under the reviewing officer's identity
+ * and purpose: the members (natural-person), their certificates (certificate registry) and the
+ * organizations they represent (legal-person).
+ */
+export const EligibilityFacts = graphQuery<EligibilityAnswer, { id: string }>(
+  `query AssistanceEligibilityFacts($id: ID!) {
+    person(id: $id) {
+      id
+      household {
+        members {
+          relationship
+          person {
+            id
+            certificates { type { code } number status }
+            legalRepresentativeOf { creditCode name status }
+          }
+        }
+      }
+    }
+  }`,
+);

@@ -1,0 +1,19 @@
+import type { Resolvers } from '../generated/graphql';
+import { DateScalar, DateTimeScalar, MoneyScalar } from '../../shared/scalars';
+import { Application, CaseStep, EligibilityFact, Objection, Programme, SupervisionCard } from './Application';
+import { Mutation } from './Mutation';
+import { Query } from './Query';
+
+export const resolvers: Resolvers = {
+  Query,
+  Mutation,
+  Programme,
+  Application,
+  CaseStep,
+  EligibilityFact,
+  Objection,
+  SupervisionCard,
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Money: MoneyScalar,
+};
