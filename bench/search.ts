@@ -211,6 +211,8 @@ async function main(): Promise<void> {
   Object.assign(process.env, env);
   const started: BenchProcess[] = [];
   const database = await openBenchDatabase(say);
+  // The registries' database URLs on the bench's embedded server, for the seeder and every process.
+  Object.assign(env, database.env);
   const stop = async () => {
     for (const p of started.reverse()) p.child.kill('SIGTERM');
     await database.close();

@@ -260,6 +260,13 @@ describe('review under an officer who may not read everything', () => {
       status: 'NOT_PERMITTED',
       items: null,
     });
+    expect(facts[3]).toMatchObject({
+      kind: 'EMPLOYMENT',
+      source: 'labour-market',
+      status: 'NOT_PERMITTED',
+      items: null,
+    });
+    expect(facts[3].note).toContain('labour:read:sensitive');
 
     // The applicant's tracker shows the officer's reads for this case, through the assistance registry.
     const tracker = await stack.graphql(

@@ -138,6 +138,12 @@ describe('an application from submission to approval', () => {
       attributes: { kind: 'DISABILITY', category: 'PHYSICAL', grade: 2 },
     });
     await addOrganizations(stack, [spouse.id]);
+    await stack.sql(
+      'labour-market',
+      `insert into employment_record (id, created_at, updated_at, person_id, kind, from_date, recorded_by_sub, recorded_by_dept)
+       values (gen_random_uuid(), now(), now(), $1, 'UNEMPLOYED', '2026-03-01', 'hrss-officer', 'hrss')`,
+      [head.id],
+    );
   });
 
   it('is submitted by the citizen, with the promised deadline in working days', async () => {
@@ -214,7 +220,7 @@ describe('an application from submission to approval', () => {
     }
   });
 
-  it('gathers eligibility facts from three registries under the officer’s purpose, each with source and time', async () => {
+  it('gathers eligibility facts from four registries under the officer’s purpose, each with source and time', async () => {
     const [{ version }] = await stack.sql<{ version: number }>(
       'assistance',
       'select version from application where id = $1',
@@ -228,7 +234,9 @@ describe('an application from submission to approval', () => {
       ['HOUSEHOLD_MEMBERS', 'natural-person', 'READ'],
       ['CERTIFICATES', 'certificate', 'READ'],
       ['LEGAL_REPRESENTATIVE', 'legal-person', 'READ'],
+      ['EMPLOYMENT', 'labour-market', 'READ'],
     ]);
+    expect(facts[3].items).toEqual([{ personId: head.id, description: 'UNEMPLOYED from 2026-03-01' }]);
     expect(facts[0].items.map((i: any) => i.personId).sort()).toEqual([head.id, spouse.id].sort());
     expect(facts[1].items).toEqual([
       { personId: spouse.id, description: `DISABILITY_CERTIFICATE ${spouse.idNumber}42 (VALID)` },
@@ -237,7 +245,7 @@ describe('an application from submission to approval', () => {
     expect(facts[2].items[0].personId).toBe(spouse.id);
     for (const fact of facts) expect(Date.parse(fact.asOf)).toBeGreaterThan(Date.now() - 60_000);
     // Each owning registry logged the read as the officer, via assistance, under the case reference.
-    for (const registry of ['natural-person', 'certificate', 'legal-person'] as const) {
+    for (const registry of ['natural-person', 'certificate', 'legal-person', 'labour-market'] as const) {
       const records = await stack.sql(
         registry,
         `select actor_sub, via, purpose from access_record where purpose = $1 and via = 'assistance'`,

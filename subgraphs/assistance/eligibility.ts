@@ -20,6 +20,7 @@ const FACTS: { kind: FactKind; source: string }[] = [
   { kind: 'HOUSEHOLD_MEMBERS', source: 'natural-person' },
   { kind: 'CERTIFICATES', source: 'certificate' },
   { kind: 'LEGAL_REPRESENTATIVE', source: 'legal-person' },
+  { kind: 'EMPLOYMENT', source: 'labour-market' },
 ];
 
 /** Certificates that bear on eligibility. */
@@ -32,6 +33,7 @@ function errorsFor(errors: readonly GraphQLFormattedError[], kind: FactKind, sou
     if (path.length === 0) return e.extensions?.registry === source;
     if (path.includes('certificates')) return kind === 'CERTIFICATES';
     if (path.includes('legalRepresentativeOf')) return kind === 'LEGAL_REPRESENTATIVE';
+    if (path.includes('employment')) return kind === 'EMPLOYMENT';
     return kind === 'HOUSEHOLD_MEMBERS';
   });
 }
@@ -87,6 +89,15 @@ export async function gatherEligibility(ctx: AssistanceContext, application: App
           if (c.type && RELEVANT_CERTIFICATES.has(c.type.code) && c.status === 'VALID') {
             items.push({ personId: person.id, description: `${c.type.code} ${c.number ?? ''} (${c.status})` });
           }
+        }
+      }
+      if (kind === 'EMPLOYMENT') {
+        for (const e of person.employment ?? []) {
+          const employer = e.organization ? ` ${e.organization.creditCode}` : '';
+          items.push({
+            personId: person.id,
+            description: `${e.kind}${employer} from ${e.from}${e.to ? ` to ${e.to}` : ''}`,
+          });
         }
       }
       if (kind === 'LEGAL_REPRESENTATIVE') {

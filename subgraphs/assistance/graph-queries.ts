@@ -53,6 +53,8 @@ export interface EligibilityAnswer {
               id: string;
               certificates: { type: { code: string } | null; number: string | null; status: string | null }[] | null;
               legalRepresentativeOf: { creditCode: string; name: string | null; status: string | null }[] | null;
+              employment:
+                { kind: string; from: string; to: string | null; organization: { creditCode: string } | null }[] | null;
             } | null;
           }[]
         | null;
@@ -62,8 +64,8 @@ export interface EligibilityAnswer {
 
 /**
  * Eligibility facts about the applicant's household, read under the reviewing officer's identity
- * and purpose: the members (natural-person), their certificates (certificate registry) and the
- * organizations they represent (legal-person).
+ * and purpose: the members (natural-person), their certificates (certificate registry), the
+ * organizations they represent (legal-person) and their employment registrations (labour-market).
  */
 export const EligibilityFacts = graphQuery<EligibilityAnswer, { id: string }>(
   `query AssistanceEligibilityFacts($id: ID!) {
@@ -76,6 +78,7 @@ export const EligibilityFacts = graphQuery<EligibilityAnswer, { id: string }>(
             id
             certificates { type { code } number status }
             legalRepresentativeOf { creditCode name status }
+            employment { kind from to organization { creditCode } }
           }
         }
       }

@@ -15,6 +15,7 @@ export const CASE_OFFICER: Identity = {
     'person:read:sensitive',
     'certificate:read:sensitive',
     'organization:read',
+    'labour:read:sensitive',
   ],
 };
 

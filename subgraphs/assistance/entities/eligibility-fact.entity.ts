@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/postgresql';
 import { ApplicationSchema } from './application.entity';
 
-export const FACT_KINDS = ['HOUSEHOLD_MEMBERS', 'CERTIFICATES', 'LEGAL_REPRESENTATIVE'] as const;
+export const FACT_KINDS = ['HOUSEHOLD_MEMBERS', 'CERTIFICATES', 'LEGAL_REPRESENTATIVE', 'EMPLOYMENT'] as const;
 export const FACT_STATUSES = ['READ', 'NOT_PERMITTED', 'UNAVAILABLE'] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 export type FactStatus = (typeof FACT_STATUSES)[number];

@@ -377,7 +377,9 @@ export type EligibilityFactKind =
   /** Valid disability and minimum-allowance certificates of the members (certificate). */
   | 'CERTIFICATES'
   /** Organizations where a member is legal representative (legal-person). */
-  | 'LEGAL_REPRESENTATIVE';
+  | 'LEGAL_REPRESENTATIVE'
+  /** Employment and unemployment registrations of the members (labour-market). */
+  | 'EMPLOYMENT';
 
 export type FactStatus =
   /** Read from its owner. */
