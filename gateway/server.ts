@@ -45,6 +45,7 @@ import { mountExplorer } from './explorer';
 import { timeoutFetcher } from './fetcher';
 import { DEFAULT_LIMITS, costLimitPlugin, queryShapeRules, type QueryLimits } from './limits';
 import { mountMaterialRoutes } from './materials';
+import { mountStatisticsCsvRoute } from './statistics-csv';
 import { rateLimited, type RequestRateLimiter } from './rate-limit';
 import {
   DEFAULT_VERIFICATION_LIMITS,
@@ -233,6 +234,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     signingKey: options.signingKey,
     verifyToken: options.verifyToken,
     readPurpose,
+    timeoutMs: options.subgraphTimeoutMs,
+    log,
+  });
+
+  // Statistics tables as CSV, with the same permission as the statistics query.
+  mountStatisticsCsvRoute(app, {
+    statisticsUrl: options.subgraphUrls.statistics,
+    signingKey: options.signingKey,
+    verifyToken: options.verifyToken,
     timeoutMs: options.subgraphTimeoutMs,
     log,
   });

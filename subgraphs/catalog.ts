@@ -12,7 +12,7 @@ export interface SubgraphSpec {
   /** The department that owns the registry and may read its internal fields. */
   department: 'public-security' | 'market-regulation' | 'data-bureau' | 'hrss' | 'civil-affairs' | 'statistics' | null;
   /** Scope prefix for this registry (`person:read`, `organization:write`, ...). */
-  registry: 'person' | 'organization' | 'certificate' | 'labour' | 'assistance' | null;
+  registry: 'person' | 'organization' | 'certificate' | 'labour' | 'assistance' | 'statistics' | null;
 }
 
 export const SUBGRAPHS = {
@@ -57,6 +57,13 @@ export const SUBGRAPHS = {
     database: null,
     department: null,
     registry: null,
+  },
+  statistics: {
+    title: 'Statistics: figures across registries from pseudonymised extracts, with disclosure control',
+    port: 4007,
+    database: 'gov_statistics',
+    department: 'statistics',
+    registry: 'statistics',
   },
 } as const satisfies Record<string, SubgraphSpec>;
 

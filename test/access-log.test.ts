@@ -1137,6 +1137,11 @@ describe('group commit: concurrent logged reads share append transactions', () =
         }),
         secondLog,
         { key: own.registryKeys['natural-person'].privateKey, kid: 'unused' },
+        {
+          subgraphUrl: (name) => own.servers[name].url,
+          gatewaySigningKey: async () => keys.privateKey,
+          statisticsRefreshMinutes: 0,
+        },
       ),
       { port: 0, publicKey: keys.publicKey, log },
     );

@@ -188,6 +188,14 @@ const EXAMPLES: Record<string, Example> = {
   },
   'Mutation.closeJob': { caller: HRSS, args: () => ({ input: { id: closedJobId, status: 'FILLED' } }) },
   'Query.recommendedJobs': { caller: SEEKER, args: () => ({ first: 10 }) },
+  'Query.statistics': {
+    caller: async () => ({ token: await stack.token({ role: 'analyst', dept: 'statistics' }) }),
+    args: () => ({
+      measure: 'residents',
+      dimensions: ['district', 'ageBand', 'disabilityCertificate'],
+      filter: [{ dimension: 'gender', values: ['FEMALE'] }],
+    }),
+  },
   'Mutation.saveJobSeekerProfile': {
     caller: SEEKER,
     args: () => ({

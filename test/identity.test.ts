@@ -429,7 +429,8 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
     variables: Record<string, unknown>;
   }
 
-  const requests: Record<SubgraphName, Record<RequestKind, () => SubgraphRequest>> = {
+  // A subgraph without entities (statistics) has no `_entities` to ask.
+  const requests: Record<SubgraphName, Partial<Record<RequestKind, () => SubgraphRequest>>> = {
     'natural-person': {
       'a normal query': () => ({ query: PERSON_NAME, variables: { id: someone.id } }),
       _entities: () => ({
@@ -484,6 +485,13 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
       }),
       '_service { sdl }': () => ({ query: '{ _service { sdl } }', variables: {} }),
     },
+    statistics: {
+      'a normal query': () => ({
+        query: 'query S($m: String!) { statistics(measure: $m) { total { count } } }',
+        variables: { m: 'residents' },
+      }),
+      '_service { sdl }': () => ({ query: '{ _service { sdl } }', variables: {} }),
+    },
   };
 
   /** A caller each subgraph would serve, so that the assertion is the only thing wrong. */
@@ -494,6 +502,7 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
     'labour-market': { sub: 'staff-0105', role: 'officer', dept: 'hrss', scopes: ['labour:read'] },
     assistance: { sub: 'staff-0106', role: 'officer', dept: 'civil-affairs', scopes: ['assistance:read:sensitive'] },
     'data-tracker': { sub: 'staff-0103', role: 'auditor', dept: 'data-bureau', scopes: [] },
+    statistics: { sub: 'analyst-0001', role: 'analyst', dept: 'statistics', scopes: [] },
   };
 
   function callerFor(name: SubgraphName): Caller {
@@ -581,8 +590,9 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
   const kinds: RequestKind[] = ['a normal query', '_entities', '_service { sdl }'];
 
   describe.each(SUBGRAPH_NAMES)('%s', (name) => {
-    it.each(kinds)('answers %s when the gateway signed it (control)', async (kind) => {
-      const request = requests[name][kind]();
+    const kindsOf = kinds.filter((kind) => requests[name][kind] !== undefined);
+    it.each(kindsOf)('answers %s when the gateway signed it (control)', async (kind) => {
+      const request = requests[name][kind]!();
       const assertion = await signAssertion(stack.gatewayKeys.privateKey, {
         audience: name,
         caller: callerFor(name),
@@ -596,9 +606,9 @@ describe('subgraphs: only requests the gateway signed are answered', () => {
       expect(Object.values(res.body.data as object)[0]).not.toBeNull();
     });
 
-    const cases = kinds.flatMap((kind) => forgeries.map((forgery) => ({ kind, ...forgery })));
+    const cases = kindsOf.flatMap((kind) => forgeries.map((forgery) => ({ kind, ...forgery })));
     it.each(cases)('answers $kind with $what by 401 UNAUTHENTICATED', async ({ kind, assertion, reason }) => {
-      const request = requests[name][kind]();
+      const request = requests[name][kind]!();
       const res = await postToSubgraph(name, request, await assertion(name, request));
 
       expect(res.status).toBe(401);

@@ -152,6 +152,7 @@ async function runReadmeExamples(): Promise<Record<string, { status: number; bod
       'organization:write,organization:read,person:read',
     ]),
     auditor: await token(['--role', 'auditor', '--dept', 'data-bureau']),
+    analyst: await token(['--role', 'analyst', '--dept', 'statistics']),
     hrss: await token([
       '--role',
       'officer',
@@ -337,6 +338,39 @@ async function runReadmeExamples(): Promise<Record<string, { status: number; bod
     },
     'DCI-2026-0007',
   );
+  // Statistics: refresh, wait for it, then the README's tables.
+  await send('RefreshStatistics', tokens.analyst);
+  for (let i = 0; i < 600; i += 1) {
+    const extracts = await send('StatisticsExtracts', tokens.analyst);
+    if (extracts.data?.statisticsExtracts?.lastRefresh?.status !== 'RUNNING') break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await send('StatisticsCatalogue', tokens.analyst);
+  await send(
+    'StatisticsTable',
+    tokens.analyst,
+    { measure: 'registeredUnemployed', dimensions: ['district', 'ageBand'] },
+    undefined,
+    'Unemployed',
+  );
+  await send(
+    'StatisticsTable',
+    tokens.analyst,
+    {
+      measure: 'residents',
+      dimensions: ['disabilityCertificate', 'district'],
+      filter: [{ dimension: 'gender', values: ['FEMALE'] }],
+    },
+    undefined,
+    'Disability',
+  );
+  await send(
+    'StatisticsTable',
+    tokens.analyst,
+    { measure: 'penalties', dimensions: ['industry'] },
+    undefined,
+    'Penalties',
+  );
   // The labour-market registry's examples, as the README runs them.
   await send('JobSearch', null, { f: { keyword: '会计', districts: ['510107'], minSalary: 6000 } });
   const found = await send('JobSearch', null, { f: { keyword: '会计' } }, undefined, 'JobSearchAll');
@@ -469,6 +503,11 @@ it('runs the README’s examples through the real gateway, as every role', async
   expect(results.Companies.body.data.organizations.edges[0].node.legalRepresentative.idNumber).toMatch(/^\d{17}[\dX]$/);
   expect(results.RegisterOrganization.body.data.registerOrganization.creditCode).toBe('91510104MA6DQ7K24Q');
   expect(results.NoPurpose.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  expect(results.StatisticsExtracts.body.data.statisticsExtracts.lastRefresh.status).toBe('COMPLETE');
+  const residents = results.Disability.body.data.statistics;
+  expect(residents.sources.map((s: { registry: string }) => s.registry)).toContain('natural-person');
+  expect(residents.total.status).toBe('PUBLISHED');
+  expect(residents.total.count).toBeGreaterThan(500);
   // The demo citizen lacks papers for the minimum living allowance: all of them are listed at once.
   expect(results.ApplyMissing.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'materials' });
   expect(results.CaseFile.body.data.application.eligibility.map((f: { status: string }) => f.status)).toEqual([

@@ -144,30 +144,32 @@ interface Expectation {
   orgDetails: Outcome;
   /** Organization.creditRiskClass (market-regulation). */
   orgInternal: Outcome;
+  /** Query.statistics and statisticsCatalogue: aggregates with small counts suppressed. */
+  aggregates: Outcome;
 }
 
 // prettier-ignore
 const EXPECT: Record<RoleName, Expectation> = {
-  anonymous:        { person: U, me: U,    basic: U, sensitive: U, internal: U, represents: U, access: U, orgPublic: V, orgDetails: U, orgInternal: U },
-  citizenSelf:      { person: V, me: V,    basic: V, sensitive: V, internal: F, represents: V, access: V, orgPublic: V, orgDetails: V, orgInternal: F },
-  citizenOther:     { person: F, me: null, basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F },
-  personReader:     { person: V, me: F,    basic: V, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F },
-  noScope:          { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F },
-  withPurpose:      { person: V, me: F,    basic: V, sensitive: V, internal: F, represents: V, access: F, orgPublic: V, orgDetails: V, orgInternal: F },
-  withoutPurpose:   { person: V, me: F,    basic: V, sensitive: F, internal: F, represents: V, access: F, orgPublic: V, orgDetails: V, orgInternal: F },
-  publicSecurity:   { person: V, me: F,    basic: V, sensitive: F, internal: V, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F },
+  anonymous:        { person: U, me: U,    basic: U, sensitive: U, internal: U, represents: U, access: U, orgPublic: V, orgDetails: U, orgInternal: U, aggregates: U },
+  citizenSelf:      { person: V, me: V,    basic: V, sensitive: V, internal: F, represents: V, access: V, orgPublic: V, orgDetails: V, orgInternal: F, aggregates: F },
+  citizenOther:     { person: F, me: null, basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: F },
+  personReader:     { person: V, me: F,    basic: V, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
+  noScope:          { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
+  withPurpose:      { person: V, me: F,    basic: V, sensitive: V, internal: F, represents: V, access: F, orgPublic: V, orgDetails: V, orgInternal: F, aggregates: V },
+  withoutPurpose:   { person: V, me: F,    basic: V, sensitive: F, internal: F, represents: V, access: F, orgPublic: V, orgDetails: V, orgInternal: F, aggregates: V },
+  publicSecurity:   { person: V, me: F,    basic: V, sensitive: F, internal: V, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
   // Person.remarks needs person:read as well as the department, on every path (nested and _entities too).
-  publicSecurityOrgReader: { person: F, me: F, basic: F, sensitive: F, internal: F, represents: V, access: F, orgPublic: V, orgDetails: V, orgInternal: F },
-  orgReader:        { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: V, access: F, orgPublic: V, orgDetails: V, orgInternal: F },
-  marketRegulation: { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: V, access: F, orgPublic: V, orgDetails: V, orgInternal: V },
+  publicSecurityOrgReader: { person: F, me: F, basic: F, sensitive: F, internal: F, represents: V, access: F, orgPublic: V, orgDetails: V, orgInternal: F, aggregates: V },
+  orgReader:        { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: V, access: F, orgPublic: V, orgDetails: V, orgInternal: F, aggregates: V },
+  marketRegulation: { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: V, access: F, orgPublic: V, orgDetails: V, orgInternal: V, aggregates: V },
   // Department-internal data also needs the registry's read scope, so no path reaches it with less.
-  marketRegulationNoScope: { person: F, me: F, basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F },
+  marketRegulationNoScope: { person: F, me: F, basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
   // A grant allows exactly its fields (every path, _entities included), only with its purpose; organizations' details still need organization:read.
-  withGrant:        { person: V, me: F,    basic: V, sensitive: V, internal: F, represents: V, access: F, orgPublic: V, orgDetails: F, orgInternal: F },
-  grantOtherPurpose: { person: F, me: F,   basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F },
-  withoutGrant:     { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F },
-  analyst:          { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F },
-  auditor:          { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, access: V, orgPublic: V, orgDetails: F, orgInternal: F },
+  withGrant:        { person: V, me: F,    basic: V, sensitive: V, internal: F, represents: V, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
+  grantOtherPurpose: { person: F, me: F,   basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
+  withoutGrant:     { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
+  analyst:          { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
+  auditor:          { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, access: V, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: F },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -606,6 +608,37 @@ describe('root fields guarding whole records', () => {
       }
     },
   );
+});
+
+describe('aggregates: statistics for analysts and officers only', () => {
+  it.each(
+    ROLE_NAMES.map((role) => {
+      const outcome = EXPECT[role].aggregates;
+      return { role, outcome, who: ROLES[role].label, verb: outcome === V ? 'reads' : `gets ${outcome} for` };
+    }),
+  )('$who $verb Query.statistics and Query.statisticsCatalogue', async ({ role, outcome }) => {
+    const response = await gateway(
+      ROLES[role],
+      `query Aggregates($creditCode: String!) {
+        statistics(measure: "residents", dimensions: ["district"]) { total { status } }
+        statisticsCatalogue { threshold }
+        ${CANARY}
+      }`,
+    );
+    expect(response.body.data?.org).toEqual({ name: world.org.name });
+    if (outcome === V) {
+      expect(response.body.errors).toBeUndefined();
+      expect(response.body.data?.statisticsCatalogue).toEqual({ threshold: 10 });
+      // Nothing extracted yet: the whole table is one suppressed cell.
+      expect(response.body.data?.statistics).toEqual({ total: { status: 'SUPPRESSED_SMALL' } });
+    } else {
+      expect(response.body.errors).toHaveLength(2);
+      expect(response.body.errors).toEqual(
+        expect.arrayContaining([refusal(['statistics'], outcome), refusal(['statisticsCatalogue'], outcome)]),
+      );
+      expect(response.body.data?.statistics).toBeNull();
+    }
+  });
 });
 
 describe('nothing is reachable through _entities that is not reachable through Query', () => {

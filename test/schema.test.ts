@@ -9,6 +9,7 @@ import { permissions as certificatePermissions } from '../subgraphs/certificate/
 import { permissions as labourMarketPermissions } from '../subgraphs/labour-market/permissions';
 import { permissions as assistancePermissions } from '../subgraphs/assistance/permissions';
 import { permissions as dataTrackerPermissions } from '../subgraphs/data-tracker/permissions';
+import { permissions as statisticsPermissions } from '../subgraphs/statistics/permissions';
 
 /** Schema-first checks: the committed artefacts follow from the SDL, and every field has a rule. */
 
@@ -49,6 +50,7 @@ describe('permission trees mirror the SDL', () => {
     'labour-market': labourMarketPermissions,
     assistance: assistancePermissions,
     'data-tracker': dataTrackerPermissions,
+    statistics: statisticsPermissions,
   } as Record<string, Record<string, Record<string, unknown>>>;
 
   it.each(SUBGRAPH_NAMES)(

@@ -29,6 +29,7 @@ const SUBGRAPH_OFFSETS: Record<SubgraphName, number> = {
   'labour-market': 4,
   assistance: 5,
   'data-tracker': 6,
+  statistics: 7,
 };
 
 export function benchPorts(base: number): BenchPorts {

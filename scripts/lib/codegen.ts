@@ -97,6 +97,15 @@ const TARGETS: Record<SubgraphName, { contextType: string; mappers: Record<strin
       AccessAlertConnection: '../resolvers/alerts#AccessAlertPage',
     },
   },
+  statistics: {
+    contextType: '../context#StatisticsContext',
+    mappers: {
+      StatisticsTable: '../tables#Table',
+      StatisticsCell: '../tables#TableCell',
+      StatisticsSource: '../tables#SourceInfo',
+      StatisticsRefresh: '../refresh#RefreshRun',
+    },
+  },
 };
 
 export function generatedTypesPath(name: SubgraphName): string {

@@ -7,11 +7,13 @@ import type { RegistrySigner } from '../../subgraphs/shared/keys';
 import type { Logger } from '../../subgraphs/shared/logger';
 import type { RegistryOrm } from '../../subgraphs/shared/orm';
 import type { SubgraphDefinition } from '../../subgraphs/shared/server';
+import type { RegistryServices } from '../../subgraphs/shared/registry';
 import * as assistance from '../../subgraphs/assistance/subgraph';
 import * as certificate from '../../subgraphs/certificate/subgraph';
 import * as labourMarket from '../../subgraphs/labour-market/subgraph';
 import * as legalPerson from '../../subgraphs/legal-person/subgraph';
 import * as naturalPerson from '../../subgraphs/natural-person/subgraph';
+import * as statistics from '../../subgraphs/statistics/subgraph';
 
 export interface RegistryModule {
   entities: EntitySchema<any, any>[];
@@ -23,6 +25,7 @@ export interface RegistryModule {
     graph: GraphClient,
     accessLog: AccessLog,
     signer: RegistrySigner,
+    services: RegistryServices,
   ): SubgraphDefinition<any>;
 }
 
@@ -52,5 +55,10 @@ export const REGISTRY_MODULES: Record<RegistryName, RegistryModule> = {
     entities: assistance.entities,
     migrations: assistance.migrations,
     build: assistance.assistanceSubgraph,
+  },
+  statistics: {
+    entities: statistics.entities,
+    migrations: statistics.migrations,
+    build: statistics.statisticsSubgraph,
   },
 };

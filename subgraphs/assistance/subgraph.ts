@@ -12,6 +12,7 @@ import type { AssistanceRequestExtras } from './context';
 import { issueMinimumAllowanceHandler } from './issuance';
 import { createLoaders } from './loaders';
 import { permissions } from './permissions';
+import { statisticsExtract } from './statistics-extract';
 import { ISSUE_MINIMUM_ALLOWANCE } from './programmes';
 import { resolvers } from './resolvers';
 import { CardSweeper, raiseCards } from './supervision';
@@ -63,6 +64,7 @@ export function assistanceSubgraph(
     graph,
     accessLog,
     createLoaders,
+    statisticsExtract,
     extendContext: (): AssistanceRequestExtras => ({ calendar, yellowDays, nudgeOutbox: () => worker.nudge() }),
   });
   return {

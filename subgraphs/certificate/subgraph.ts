@@ -9,6 +9,7 @@ import { RepresentedOrganizations } from './graph-queries';
 import { createLoaders } from './loaders';
 import { mountMaterialRoutes } from './materials';
 import { permissions } from './permissions';
+import { statisticsExtract } from './statistics-extract';
 import { resolvers } from './resolvers';
 
 export { entities } from './entities';
@@ -34,6 +35,7 @@ export function certificateSubgraph(
     graph,
     accessLog,
     createLoaders,
+    statisticsExtract,
     extendContext: (context): CertificateRequestExtras => {
       let represented: Promise<ReadonlySet<string>> | undefined;
       return {

@@ -5,6 +5,7 @@ import type { RegistryOrm } from '../shared/orm';
 import { registrySubgraph } from '../shared/registry';
 import { createLoaders } from './loaders';
 import { permissions } from './permissions';
+import { statisticsExtract } from './statistics-extract';
 import { resolvers } from './resolvers';
 
 export { entities } from './entities';
@@ -21,5 +22,6 @@ export function legalPersonSubgraph(db: RegistryOrm, log: Logger, graph: GraphCl
     graph,
     accessLog,
     createLoaders,
+    statisticsExtract,
   });
 }

@@ -6,6 +6,7 @@ import { registrySubgraph } from '../shared/registry';
 import { ConsentRepository } from './entities/consent.repository';
 import { createLoaders } from './loaders';
 import { permissions } from './permissions';
+import { statisticsExtract } from './statistics-extract';
 import { resolvers } from './resolvers';
 
 export { entities } from './entities';
@@ -25,5 +26,6 @@ export function naturalPersonSubgraph(db: RegistryOrm, log: Logger, graph: Graph
     // This registry owns the consent grants: its rules read them from its own database.
     heldGrants: (em, caller) => (personIds) =>
       new ConsentRepository(em).heldGrants(personIds, caller.identity!.dept!, caller.purpose!),
+    statisticsExtract,
   });
 }

@@ -25,7 +25,14 @@ export const DEPARTMENTS = [
 ] as const;
 export type Department = (typeof DEPARTMENTS)[number];
 
-export const SCOPE_REGISTRIES = ['person', 'organization', 'certificate', 'labour', 'assistance'] as const;
+export const SCOPE_REGISTRIES = [
+  'person',
+  'organization',
+  'certificate',
+  'labour',
+  'assistance',
+  'statistics',
+] as const;
 export const SCOPE_ACTIONS = ['read', 'read:sensitive', 'write'] as const;
 export type ScopeRegistry = (typeof SCOPE_REGISTRIES)[number];
 export type ScopeAction = (typeof SCOPE_ACTIONS)[number];

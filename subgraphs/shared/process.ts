@@ -1,10 +1,17 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import type { RegistryName } from '../catalog';
-import { delegatedCallTimeoutMs, gatewayUrl, subgraphHost, subgraphPort } from './config';
+import { delegatedCallTimeoutMs, gatewayUrl, intFromEnv, subgraphHost, subgraphPort, subgraphUrl } from './config';
 import { ensureDatabase, registryDatabaseUrl } from './database';
 import { GraphClient } from './graph';
-import { loadGatewayPublicKey, loadRegistrySigner, loadRegistrySigningKey, type RegistrySigner } from './keys';
+import {
+  loadGatewayPublicKey,
+  loadGatewaySigningKey,
+  loadRegistrySigner,
+  loadRegistrySigningKey,
+  type RegistrySigner,
+} from './keys';
+import type { RegistryServices } from './registry';
 import { createLogger, type Logger } from './logger';
 import { migrate, openRegistryOrm, type RegistryOrm } from './orm';
 import { AccessLog } from './access-log/access-log';
@@ -29,6 +36,7 @@ export async function runRegistryProcess(
       graph: GraphClient,
       accessLog: AccessLog,
       signer: RegistrySigner,
+      services: RegistryServices,
     ): SubgraphDefinition<any>;
   },
 ): Promise<void> {
@@ -52,7 +60,13 @@ export async function runRegistryProcess(
       log,
     });
     const accessLog = await AccessLog.fromEnvironment(name, db.orm.em.getKnex(), log);
-    const server = await serveSubgraph(parts.build(db, log, graph, accessLog, await loadRegistrySigner(name)), {
+    const services: RegistryServices = {
+      subgraphUrl,
+      gatewaySigningKey: loadGatewaySigningKey,
+      statisticsRefreshMinutes: intFromEnv('STATISTICS_REFRESH_INTERVAL_MINUTES', 1440),
+    };
+    const definition = parts.build(db, log, graph, accessLog, await loadRegistrySigner(name), services);
+    const server = await serveSubgraph(definition, {
       port: subgraphPort(name),
       publicKey: await loadGatewayPublicKey(),
       host: subgraphHost(),

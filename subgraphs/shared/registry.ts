@@ -2,7 +2,8 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type express from 'express';
 import type { Request } from 'express';
 import type { IRules } from 'graphql-shield';
-import type { RegistryName } from '../catalog';
+import type { CryptoKey } from 'jose';
+import type { RegistryName, SubgraphName } from '../catalog';
 import { mountAccessAlertsRoute } from './access-log/alerts';
 import { mountAccessRecordsRoute } from './access-log/http';
 import type { AccessLog } from './access-log/access-log';
@@ -15,10 +16,25 @@ import type { Logger } from './logger';
 import type { RegistryOrm } from './orm';
 import { subgraphTypeDefs } from './sdl';
 import type { SubgraphDefinition } from './server';
+import { mountStatisticsExtractRoute, type StatisticsExtract } from './statistics/extract';
 
 /** A registry request's context: caller, EntityManager fork, access recorder and DataLoaders. */
 export interface RegistryRequestContext<Loaders> extends RegistryContext {
   loaders: Loaders;
+}
+
+/**
+ * What a registry process offers its subgraph beyond its own database, for the one registry that
+ * reads other registries' routes (statistics, which reads their extracts as the data tracker reads
+ * their access logs). Other registries ignore it.
+ */
+export interface RegistryServices {
+  /** A subgraph's GraphQL URL (its plain routes are beside it). */
+  subgraphUrl(name: SubgraphName): string;
+  /** The gateway's signing key, loaded only when asked for. */
+  gatewaySigningKey(): Promise<CryptoKey>;
+  /** Minutes between scheduled statistics refreshes (0: none; STATISTICS_REFRESH_INTERVAL_MINUTES). */
+  statisticsRefreshMinutes: number;
 }
 
 /** What a registry's own HTTP routes (beside GraphQL) work with. */
@@ -60,6 +76,8 @@ export function registrySubgraph<Loaders, Extra extends object = object>(parts: 
    * signature, bound to the method and the request target. `authenticate` resolves to the caller.
    */
   routes?(app: express.Express, authenticate: (req: Request) => Promise<Caller>, tools: RegistryRouteTools): void;
+  /** The attributes this registry sends to statistics (its statistics-extract.ts), served at GET /statistics-extract. */
+  statisticsExtract?: StatisticsExtract;
 }): SubgraphDefinition<RegistryRequestContext<Loaders> & Extra> {
   const { name, db, log } = parts;
   const knex = db.orm.em.getKnex();
@@ -88,12 +106,14 @@ export function registrySubgraph<Loaders, Extra extends object = object>(parts: 
     routes: (app, authenticate) => {
       mountAccessRecordsRoute(app, authenticate, { knex, registry: name, log });
       mountAccessAlertsRoute(app, authenticate, { knex, registry: name, log });
-      parts.routes?.(app, authenticate, {
+      const tools: RegistryRouteTools = {
         knex,
         log,
         accessRecorder: (caller) => parts.accessLog.recorder(caller),
         graphFor: (caller, assertion) => parts.graph.forRequest(caller, assertion),
-      });
+      };
+      if (parts.statisticsExtract) mountStatisticsExtractRoute(app, authenticate, tools, name, parts.statisticsExtract);
+      parts.routes?.(app, authenticate, tools);
     },
     checkHealth: async () => {
       await knex.raw('select 1');

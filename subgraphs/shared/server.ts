@@ -75,7 +75,7 @@ export interface RunningServer {
 /** The subgraph schema with permissions applied: access log outermost, then shield, then resolvers. */
 export function buildProtectedSchema<C extends SubgraphContext>(definition: SubgraphDefinition<C>): GraphQLSchema {
   const schema = buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never });
-  const rules = withFederationRules(definition.permissions);
+  const rules = withFederationRules(definition.permissions, schema);
   const permissions = shield(rules, {
     fallbackRule: deny,
     // A rule that answers plain `false` (nothing more specific to say).
@@ -88,11 +88,16 @@ export function buildProtectedSchema<C extends SubgraphContext>(definition: Subg
   return applyMiddleware(schema, accessLogMiddleware(rules), permissions);
 }
 
-function withFederationRules(permissions: IRules): IRules {
+function withFederationRules(permissions: IRules, schema: GraphQLSchema): IRules {
   const tree = permissions as Record<string, Record<string, unknown>>;
+  // A subgraph without entities (statistics) has no `_entities` field to allow.
+  const queryFields = schema.getQueryType()?.getFields() ?? {};
+  const federation = Object.fromEntries(
+    Object.entries(federationRules.Query).filter(([field]) => field in queryFields),
+  );
   return {
     ...tree,
-    Query: { ...federationRules.Query, ...(tree.Query ?? {}) },
+    Query: { ...federation, ...(tree.Query ?? {}) },
     _Service: federationRules._Service,
   } as IRules;
 }

@@ -200,8 +200,14 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       },
       alertThresholds: options.alertThresholds,
     });
+    // Statistics reads the other registries' extract routes at their current addresses.
+    const services = {
+      subgraphUrl: (other: SubgraphName) => servers[other].url,
+      gatewaySigningKey: async () => gatewayKeys.privateKey,
+      statisticsRefreshMinutes: 0,
+    };
     rebuild[name] = (port) =>
-      serveSubgraph(build(db[name], log, graph, registryAccessLogs[name], signer), {
+      serveSubgraph(build(db[name], log, graph, registryAccessLogs[name], signer, services), {
         port,
         publicKey: gatewayKeys.publicKey,
         log,

@@ -1,0 +1,76 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import { intFromEnv } from '../shared/config';
+import { DEFAULT_DISCLOSURE, type DisclosureSettings } from '../shared/statistics/disclosure';
+import type { Logger } from '../shared/logger';
+import type { Refresher } from './refresh';
+import { latestRunId, loadStatisticsData } from './store';
+import { checkQuery, computeTable, type FilterInput, type StatisticsData, type Table } from './tables';
+
+/**
+ * The statistics process's state: the disclosure settings, the tables in memory (reloaded when a
+ * newer refresh has committed, whoever ran it: this process, another replica, or
+ * `npm run statistics:refresh`), and the refresher.
+ */
+export class StatisticsService {
+  private data: StatisticsData | null = null;
+  private loading: Promise<StatisticsData> | null = null;
+  private checkedAt = 0;
+
+  constructor(
+    readonly knex: Knex,
+    readonly settings: DisclosureSettings,
+    readonly refresher: Refresher,
+    private readonly log: Logger,
+    /** How often (ms) a query looks for a newer refresh in the database. */
+    private readonly recheckMs = 2000,
+  ) {}
+
+  /** A protected table; BAD_USER_INPUT for anything not in the catalogue. */
+  async table(measure: string, dimensions: readonly string[], filter: readonly FilterInput[]): Promise<Table> {
+    const query = checkQuery(measure, dimensions, filter);
+    return computeTable(await this.current(), query, this.settings);
+  }
+
+  /** The loaded data, reloaded first when a newer refresh has committed. */
+  async current(): Promise<StatisticsData> {
+    if (this.data && Date.now() - this.checkedAt < this.recheckMs) return this.data;
+    const latest = await latestRunId(this.knex);
+    this.checkedAt = Date.now();
+    if (this.data && this.data.runId === latest) return this.data;
+    return this.reload();
+  }
+
+  /** Loads the latest extracts into memory (one load at a time). */
+  reload(): Promise<StatisticsData> {
+    this.loading ??= (async () => {
+      const started = Date.now();
+      try {
+        const data = await loadStatisticsData(this.knex);
+        this.data = data;
+        this.checkedAt = Date.now();
+        this.log.info(
+          {
+            run: data.runId,
+            residents: data.populations.PERSON.size,
+            enterprises: data.populations.ORGANIZATION.size,
+            ms: Date.now() - started,
+          },
+          'statistics tables loaded',
+        );
+        return data;
+      } finally {
+        this.loading = null;
+      }
+    })();
+    return this.loading;
+  }
+}
+
+/** Disclosure settings from the environment: STATISTICS_THRESHOLD (default 10), STATISTICS_DOMINANCE_PERCENT (default 85). */
+export function disclosureFromEnv(): DisclosureSettings {
+  const threshold = intFromEnv('STATISTICS_THRESHOLD', DEFAULT_DISCLOSURE.threshold);
+  const dominance = intFromEnv('STATISTICS_DOMINANCE_PERCENT', DEFAULT_DISCLOSURE.dominance * 100) / 100;
+  if (threshold < 1) throw new Error('STATISTICS_THRESHOLD must be at least 1');
+  if (dominance <= 0 || dominance > 1) throw new Error('STATISTICS_DOMINANCE_PERCENT must be 1 to 100');
+  return { threshold, dominance };
+}
