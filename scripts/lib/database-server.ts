@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { SUBGRAPHS, envPrefix, REGISTRY_NAMES, type RegistryName } from '../../subgraphs/catalog';
 import { dataDir, intFromEnv } from '../../subgraphs/shared/config';
+import { ensureKeysDir } from '../../subgraphs/shared/keys';
 import { registryDatabaseUrl, withDatabase } from '../../subgraphs/shared/database';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
@@ -38,8 +39,7 @@ function embeddedPassword(): string {
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {
-    mkdirSync(dataDir(), { recursive: true });
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    ensureKeysDir();
     const password = randomBytes(18).toString('base64url');
     writeFileSync(file, password, { mode: 0o600, flag: 'wx' });
     return password;

@@ -22,16 +22,24 @@ export function keysDir(): string {
   return join(dataDir(), 'keys');
 }
 
+/**
+ * Creates .data/keys (private to this user) and returns it. The data folder itself is made
+ * separately with the default mode: the embedded PostgreSQL may run as another user and must be
+ * able to enter it (a recursive mkdir with mode 0o700 would lock it out).
+ */
+export function ensureKeysDir(): string {
+  mkdirSync(dataDir(), { recursive: true });
+  mkdirSync(keysDir(), { recursive: true, mode: 0o700 });
+  return keysDir();
+}
+
 const USER_SECRET_FILE = 'user-token-hs256.secret';
 const GATEWAY_PRIVATE_FILE = 'gateway-ed25519.key';
 const GATEWAY_PUBLIC_FILE = 'gateway-ed25519.pub';
 
 /** Creates the development keys under .data/keys unless the environment supplies keys. Idempotent. */
 export function ensureDevelopmentKeys(): void {
-  const dir = keysDir();
-  // The data folder stays enterable (the embedded PostgreSQL may run as another user); keys do not.
-  mkdirSync(dataDir(), { recursive: true });
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const dir = ensureKeysDir();
   if (!process.env.JWT_SECRET && !process.env.JWT_PUBLIC_KEY && !process.env.JWT_JWKS_URL) {
     writeOnce(join(dir, USER_SECRET_FILE), randomBytes(32).toString('base64url'));
   }

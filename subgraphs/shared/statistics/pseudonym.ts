@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { keysDir } from '../keys';
+import { ensureKeysDir, keysDir } from '../keys';
 
 /**
  * Pseudonyms for statistics extracts. Every registry derives a person's pseudonym the same way,
@@ -34,7 +34,7 @@ function keyFromEnvOrFile(variable: string, file: string): Buffer {
   try {
     return Buffer.from(readFileSync(path, 'utf8').trim(), 'utf8');
   } catch {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    ensureKeysDir();
     try {
       writeFileSync(path, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
     } catch (error) {
