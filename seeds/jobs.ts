@@ -236,12 +236,23 @@ export async function seedJobs(options: JobSeedOptions): Promise<Record<string, 
       counts.job_posting = postings;
     }
     if (adults.length > 0 && organizations.length > 0) {
-      const people = adults.map((a) => a.id);
-      if (options.demoCitizenId && !people.includes(options.demoCitizenId)) people.unshift(options.demoCitizenId);
+      // Seeding adds: people who already have a profile or an employment record here (seeded by an
+      // earlier run, the demo citizen included) keep theirs, and only the others get new rows.
+      const known = new Set(
+        (
+          await client.query<{ person_id: string }>(
+            'select person_id::text from job_seeker_profile union select person_id::text from employment_record',
+          )
+        ).rows.map((row) => row.person_id),
+      );
+      const people = adults.map((a) => a.id).filter((id) => !known.has(id));
+      let demoCitizenId = options.demoCitizenId ?? null;
+      if (demoCitizenId && known.has(demoCitizenId)) demoCitizenId = null;
+      if (demoCitizenId && !people.includes(demoCitizenId)) people.unshift(demoCitizenId);
       const result = await client.query<{ profiles: string; applications: string; employment: string }>(PEOPLE_SQL, [
         people,
         organizations.map((o) => o.credit_code),
-        options.demoCitizenId ?? null,
+        demoCitizenId,
         todayInChina(),
       ]);
       counts.job_seeker_profile = Number(result.rows[0].profiles);

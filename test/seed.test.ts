@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { REGISTRY_NAMES, envPrefix, type RegistryName } from '../subgraphs/catalog';
 import { withDatabase } from '../subgraphs/shared/database';
 import { DEMO, demoCitizen } from '../seeds';
 
@@ -19,20 +20,25 @@ interface Registries {
   legal: string;
   certificate: string;
   labour: string;
+  /** Every registry's database (the seed script uses the environment's servers only when all are named). */
+  all: Record<RegistryName, string>;
 }
 
 const created: string[] = [];
 
 function registries(): Registries {
   const prefix = `seed_${randomBytes(4).toString('hex')}`;
-  const urls = {
-    natural: withDatabase(server(), `${prefix}_np`),
-    legal: withDatabase(server(), `${prefix}_lp`),
-    certificate: withDatabase(server(), `${prefix}_ce`),
-    labour: withDatabase(server(), `${prefix}_lm`),
+  const all = Object.fromEntries(
+    REGISTRY_NAMES.map((name) => [name, withDatabase(server(), `${prefix}_${name.replace(/-/g, '_')}`)]),
+  ) as Record<RegistryName, string>;
+  created.push(...Object.values(all));
+  return {
+    natural: all['natural-person'],
+    legal: all['legal-person'],
+    certificate: all.certificate,
+    labour: all['labour-market'],
+    all,
   };
-  created.push(urls.natural, urls.legal, urls.certificate, urls.labour);
-  return urls;
 }
 
 afterAll(async () => {
@@ -47,10 +53,7 @@ afterAll(async () => {
 async function seed(urls: Registries, ...args: string[]): Promise<string> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    NATURAL_PERSON_DATABASE_URL: urls.natural,
-    LEGAL_PERSON_DATABASE_URL: urls.legal,
-    CERTIFICATE_DATABASE_URL: urls.certificate,
-    LABOUR_MARKET_DATABASE_URL: urls.labour,
+    ...Object.fromEntries(REGISTRY_NAMES.map((name) => [`${envPrefix(name)}_DATABASE_URL`, urls.all[name]])),
   };
   delete env.DATABASE_URL;
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], { env });
