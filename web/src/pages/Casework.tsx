@@ -108,7 +108,9 @@ export function CaseQueue() {
             onChange={(e) => setDraft({ ...draft, purpose: e.target.value })}
             required
             maxLength={200}
-            placeholder="如 MLA-审核批次-1122"
+            placeholder="如 MLA-REVIEW-1122"
+            pattern="[A-Za-z0-9._:/ \-]+"
+            title="字母、数字和 - . _ : / 空格（随请求头发送，不能含汉字）"
             autoComplete="off"
           />
         </div>
