@@ -377,7 +377,8 @@ function CaseView({ id, purpose }: { id: string; purpose: string }) {
         {(app.steps ?? []).map((s, i) => (
           <li key={i}>
             {formatDateTime(s.at)}：{s.from ? `${label(CASE_STATUS, s.from)} → ` : ''}
-            <strong>{label(CASE_STATUS, s.to)}</strong>，{label(DEPARTMENTS, s.by.department)} {s.by.sub}
+            <strong>{label(CASE_STATUS, s.to)}</strong>，
+            {s.by.role === 'citizen' ? '申请人本人' : `${label(DEPARTMENTS, s.by.department)} ${s.by.sub}`}
             {s.purpose && `（事由 ${s.purpose}）`}
             {s.note && <div className="hint">备注：{s.note}</div>}
           </li>
