@@ -49,12 +49,20 @@ export function demoIdentities(citizen: { id: string; name: string }): Omit<Demo
     {
       id: 'caseworker',
       label: '民政局窗口工作人员 officer-civil-affairs-001',
-      description: '按办件编号查询申请人、核对材料是否齐全、为申请人上传材料',
+      description: '按办件编号查询申请人、核对材料是否齐全；审核救助申请、查看电子监察',
       identity: {
         sub: 'officer-civil-affairs-001',
         role: 'officer',
         dept: 'civil-affairs',
-        scopes: ['person:read:sensitive', 'certificate:read:sensitive', 'certificate:write', 'organization:read'],
+        scopes: [
+          'person:read:sensitive',
+          'certificate:read:sensitive',
+          'certificate:write',
+          'organization:read',
+          'assistance:read',
+          'assistance:read:sensitive',
+          'assistance:write',
+        ],
       },
     },
   ];

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { Caseworker } from './pages/Caseworker';
+import { CaseDetail, CaseQueue, Supervision } from './pages/Casework';
 import { CounterScreen, JobDetail, Jobs, MyJobApplications } from './pages/Jobs';
 import { Home } from './pages/Home';
 import { MyData } from './pages/MyData';
@@ -56,7 +57,14 @@ export function App() {
               )}
               {session?.role === 'officer' && (
                 <li>
-                  <NavLink to="/caseworker">窗口办件</NavLink>
+                  <NavLink to="/caseworker" end>
+                    窗口办件
+                  </NavLink>
+                </li>
+              )}
+              {session?.role === 'officer' && (
+                <li>
+                  <NavLink to="/caseworker/cases">救助审核</NavLink>
                 </li>
               )}
               <li>
@@ -93,6 +101,9 @@ export function App() {
           <Route path="/sign-in" element={<SignIn />} />
           <Route path="/me/*" element={<MyData />} />
           <Route path="/caseworker" element={<Caseworker />} />
+          <Route path="/caseworker/cases" element={<CaseQueue />} />
+          <Route path="/caseworker/cases/:id" element={<CaseDetail />} />
+          <Route path="/caseworker/supervision" element={<Supervision />} />
           <Route path="/jobs" element={<Jobs />} />
           <Route path="/jobs/mine" element={<MyJobApplications />} />
           <Route path="/jobs/:id" element={<JobDetail />} />

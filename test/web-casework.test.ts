@@ -1,0 +1,266 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadTrustedDocuments } from '../gateway/trusted-documents';
+import { DEMO, seedRegistries } from '../seeds';
+import { seedAssistanceIfEmpty } from '../seeds/assistance';
+import { startStack, type TestStack } from './support/stack';
+
+/**
+ * The caseworker's assistance pages in a real browser (Debian's chromium driven by playwright-core),
+ * built from the current source and served by the real gateway over the whole stack with the demo
+ * assistance cases, in trusted-documents mode (signed-in callers may run only the pages' operations;
+ * anonymous callers are open, so the public notices are read through the gateway as anyone would).
+ * Each page is checked with axe-core (WCAG 2.1 AA), tabbed through, and screenshotted phone-sized
+ * and desktop-sized into test/artifacts/.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(__dirname, 'artifacts');
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1366, height: 900 };
+const PURPOSE = 'MLA-REVIEW-1122';
+
+// What the callbacks given to page.evaluate see in the browser (this project's types are Node's, not the DOM's).
+declare const window: any;
+declare const document: any;
+declare function getComputedStyle(element: any): any;
+type HTMLElement = any;
+
+const run = promisify(execFile);
+let stack: TestStack;
+let browser: Browser;
+let base: string;
+let distDir: string;
+let submitted: { id: string; reference: string; programme: string };
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium; .ci/run does) or set CHROMIUM_PATH`,
+    );
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  distDir = mkdtempSync(join(tmpdir(), 'gov-graph-web-'));
+  await run(
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      '--outDir',
+      distDir,
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: join(__dirname, '..'), env: { ...process.env, NODE_ENV: 'production' } },
+  );
+  stack = await startStack({
+    webDist: distDir,
+    demoTokens: true,
+    trustedDocuments: loadTrustedDocuments(join(__dirname, '..', 'trusted-documents', 'web.json'), 'open'),
+  });
+  const urls = {
+    naturalPersonUrl: stack.databaseUrls['natural-person'],
+    legalPersonUrl: stack.databaseUrls['legal-person'],
+    certificateUrl: stack.databaseUrls.certificate,
+    assistanceUrl: stack.databaseUrls.assistance,
+  };
+  await seedRegistries({ ...urls, seed: DEMO.seed, people: 300, organizations: 10 });
+  await seedAssistanceIfEmpty(urls, { households: 60 });
+  const [row] = await stack.sql<{ id: string; reference: string; programme: string }>(
+    'assistance',
+    `select id, reference, programme_code as programme from application where status = 'SUBMITTED' order by submitted_at limit 1`,
+  );
+  submitted = row;
+  base = stack.gatewayUrl.replace(/\/graphql$/, '');
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  if (distDir) rmSync(distDir, { recursive: true, force: true });
+});
+
+async function newPage(viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+async function signInAs(page: Page, who: RegExp): Promise<void> {
+  await page.goto(`${base}/sign-in`);
+  await page.getByRole('button', { name: who }).click();
+}
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is; fails listing each violation. */
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  // Evaluated through the DevTools protocol, so the page's CSP (script-src 'self') stays as served.
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: any }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')),
+    }));
+  });
+  if (violations.length > 0) throw new Error(`${name}: WCAG 2.1 AA violations\n${JSON.stringify(violations, null, 2)}`);
+}
+
+/** Screenshots of the page's current address, phone-sized and desktop-sized, in the page's own context. */
+async function screenshots(page: Page, name: string, ready: (page: Page) => Promise<void>): Promise<void> {
+  for (const [size, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await ready(page);
+    await page.screenshot({ path: join(ARTIFACTS, `${name}-${size}.png`), fullPage: true });
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+/** Tabs through the page from the top; every control a pointer can use must take the focus, visibly. */
+async function expectKeyboardReachable(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  await page.locator('body').focus();
+  const interactive: string[] = await page.evaluate(() => {
+    const selector = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea';
+    return ([...document.querySelectorAll(selector)] as HTMLElement[])
+      .filter((el) => el.offsetParent !== null || el.getClientRects().length > 0)
+      .map((el, i) => {
+        el.dataset.kbd = String(i);
+        return String(i);
+      });
+  });
+  const reached = new Set<string>();
+  const unmarked: string[] = [];
+  // Date inputs take a Tab per field and <summary> elements take one too: tab until all are reached, within bounds.
+  for (let i = 0; i < interactive.length * 4 + 20 && reached.size < interactive.length; i += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      // A date input's focus sits in its inner fields; its own outline is what shows.
+      const style = getComputedStyle(el);
+      const visible = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+      return {
+        id: el.dataset.kbd ?? null,
+        visible,
+        text: (el.textContent || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 30),
+      };
+    });
+    if (!focused) continue;
+    if (focused.id !== null) reached.add(focused.id);
+    if (!focused.visible) unmarked.push(focused.text);
+  }
+  const missed = interactive.filter((id) => !reached.has(id));
+  const labels = await page.evaluate(
+    (ids) => ids.map((id) => (document.querySelector(`[data-kbd="${id}"]`) as HTMLElement)?.outerHTML.slice(0, 80)),
+    missed,
+  );
+  expect({ page: name, notReachedByTab: labels, focusNotVisible: unmarked }).toEqual({
+    page: name,
+    notReachedByTab: [],
+    focusNotVisible: [],
+  });
+}
+
+describe('a caseworker moves an application to public notice; a supervisor sees the board', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ context, page } = await newPage());
+    await signInAs(page, /民政局窗口工作人员/);
+    await page.waitForURL(`${base}/caseworker`);
+  });
+  afterAll(async () => context?.close());
+
+  it('lists the submitted applications for a purpose', async () => {
+    expect(submitted?.reference).toBeTruthy();
+    await page.getByRole('link', { name: '救助审核' }).click();
+    await page.getByLabel('事由（办件编号）').fill(PURPOSE);
+    await page.getByLabel('状态').selectOption('SUBMITTED');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('link', { name: submitted.reference }).waitFor();
+    await expectAccessible(page, 'casework-queue');
+    await expectKeyboardReachable(page, 'casework-queue');
+    await screenshots(page, 'casework-queue', async (p) => {
+      await p.getByRole('link', { name: submitted.reference }).waitFor();
+    });
+  });
+
+  it('moves it accepted, under review, public notice; a stale version is told plainly', async () => {
+    await page.getByRole('link', { name: submitted.reference }).click();
+    await page.getByRole('heading', { name: new RegExp(submitted.reference) }).waitFor();
+    await page.getByText('状态：已提交', { exact: false }).waitFor();
+    await page.getByLabel('内部备注（可选）').fill('窗口材料已核');
+    await page.getByRole('button', { name: '受理', exact: true }).click();
+    await page.getByText('已办理：已受理。').waitFor();
+    await page.getByRole('button', { name: '开始审核' }).click();
+    await page.getByText('已办理：审核中。').waitFor();
+    // The review gathered the facts with their sources and as-of times.
+    await page.getByRole('table', { name: '核对信息、来源与读取时间' }).waitFor();
+    await page.getByRole('cell', { name: '人口信息库（公安）' }).first().waitFor();
+    await page.getByLabel('拟救助金额（元/月，公示时必填）').fill('612.50');
+    await page.getByRole('button', { name: '进入公示' }).click();
+    await page.getByText('已办理：公示中。').waitFor();
+    await page.getByText('状态：公示中', { exact: false }).waitFor();
+    // The case record: who, when, from, to, note.
+    await page.getByText('窗口材料已核', { exact: false }).waitFor();
+    await expectAccessible(page, 'casework-application');
+    await expectKeyboardReachable(page, 'casework-application');
+    await screenshots(page, 'casework-application', async (p) => {
+      await p.getByRole('table', { name: '核对信息、来源与读取时间' }).waitFor();
+    });
+
+    // Another officer acts first: this page's version is stale.
+    await stack.sql('assistance', 'update application set version = version + 1 where id = $1', [submitted.id]);
+    await page.getByRole('button', { name: '批准', exact: true }).click();
+    await page.getByText(/版本冲突/).waitFor();
+    await stack.sql('assistance', 'update application set version = version - 1 where id = $1', [submitted.id]);
+  });
+
+  it('shows the notice in the public notices, read anonymously through the gateway', async () => {
+    const res = await stack.graphql(
+      '{ publicNotices { id maskedName districtCode programme proposedAmount startsOn endsOn } }',
+    );
+    expect(res.body.errors).toBeUndefined();
+    const notices = res.body.data.publicNotices as { programme: string; proposedAmount: string; maskedName: string }[];
+    const ours = notices.filter((n) => n.programme === submitted.programme && n.proposedAmount === '612.50');
+    expect(ours).toHaveLength(1);
+    expect(ours[0].maskedName).toMatch(/^.\*+$/);
+  });
+
+  it('shows the supervision board with colours in words and the on-time rate', async () => {
+    await page.goto(`${base}/caseworker/supervision`);
+    await page.getByRole('heading', { name: '电子监察', level: 1 }).waitFor();
+    await page.getByText(/绿灯（正常）\d+ 件/).waitFor();
+    await page.getByText(/红灯（已超时）\d+ 件/).waitFor();
+    await page.getByText(/近一年按时办结率/).waitFor();
+    await page.getByRole('table', { name: '按区县' }).waitFor();
+    await expectAccessible(page, 'casework-supervision');
+    await expectKeyboardReachable(page, 'casework-supervision');
+    await screenshots(page, 'casework-supervision', async (p) => {
+      await p.getByRole('table', { name: '按区县' }).waitFor();
+    });
+  });
+});
