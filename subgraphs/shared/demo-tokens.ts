@@ -57,6 +57,12 @@ export function demoIdentities(citizen: { id: string; name: string }): Omit<Demo
         scopes: ['person:read:sensitive', 'certificate:read:sensitive', 'certificate:write', 'organization:read'],
       },
     },
+    {
+      id: 'analyst',
+      label: '统计局分析员 analyst-statistics-001',
+      description: '按指标和维度查询统计表（小格抑制、扰动保护），查看图表、下载 CSV',
+      identity: { sub: 'analyst-statistics-001', role: 'analyst', dept: 'statistics', scopes: [] },
+    },
   ];
 }
 
