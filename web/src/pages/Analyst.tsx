@@ -4,6 +4,7 @@ import { ErrorNotice, Loading, NeedsSignIn } from '../components/Notice';
 import { REGISTRIES, formatDateTime, label } from '../format';
 import { AnalystCatalogueDocument, AnalystTableDocument, type AnalystTableQuery } from '../gql/graphql';
 import { authHeaders, useSession } from '../session';
+import { DIMENSION_TITLES, MEASURE_TITLES, titleOf } from './analyst/titles';
 
 /** ECharts is the largest part of this page: its own chunk, loaded when a table is shown. */
 const Chart = lazy(() => import('./analyst/Chart'));
@@ -103,7 +104,7 @@ export default function Analyst() {
   const categoryLabel = (dimension: string, code: string) =>
     catalogue.dimensions.find((d) => d.name === dimension)?.categories.find((c) => c.code === code)?.label ?? code;
   const dimensionTitle = (dimension: string) =>
-    catalogue.dimensions.find((d) => d.name === dimension)?.title ?? dimension;
+    titleOf(DIMENSION_TITLES, dimension, catalogue.dimensions.find((d) => d.name === dimension)?.title ?? dimension);
 
   return (
     <section className="analyst">
@@ -123,7 +124,7 @@ export default function Analyst() {
           >
             {catalogue.measures.map((m) => (
               <option key={m.name} value={m.name}>
-                {m.title}
+                {titleOf(MEASURE_TITLES, m.name, m.title)}
               </option>
             ))}
           </select>
@@ -151,7 +152,7 @@ export default function Analyst() {
                 <option value="">{index === 0 ? '（不分组，只看合计）' : '（无）'}</option>
                 {options.map((d) => (
                   <option key={d.name} value={d.name}>
-                    {d.title}
+                    {dimensionTitle(d.name)}
                   </option>
                 ))}
               </select>
@@ -178,7 +179,7 @@ export default function Analyst() {
               >
                 {filterable.map((d) => (
                   <option key={d.name} value={d.name}>
-                    {d.title}
+                    {dimensionTitle(d.name)}
                   </option>
                 ))}
               </select>
@@ -225,7 +226,11 @@ export default function Analyst() {
         <Result
           key={JSON.stringify(ask)}
           ask={ask}
-          measureTitle={catalogue.measures.find((m) => m.name === ask.measure)?.title ?? ask.measure}
+          measureTitle={titleOf(
+            MEASURE_TITLES,
+            ask.measure,
+            catalogue.measures.find((m) => m.name === ask.measure)?.title ?? ask.measure,
+          )}
           dimensionTitle={dimensionTitle}
           unit={measure?.unit ?? null}
         />
