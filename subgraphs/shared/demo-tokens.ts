@@ -65,6 +65,12 @@ export function demoIdentities(citizen: { id: string; name: string }): Omit<Demo
         ],
       },
     },
+    {
+      id: 'analyst',
+      label: '统计局分析员 analyst-statistics-001',
+      description: '按指标和维度查询统计表（小格抑制、扰动保护），查看图表、下载 CSV',
+      identity: { sub: 'analyst-statistics-001', role: 'analyst', dept: 'statistics', scopes: [] },
+    },
   ];
 }
 

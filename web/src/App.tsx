@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, lazy, useEffect, useRef } from 'react';
 import { Link, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { Caseworker } from './pages/Caseworker';
 import { CaseDetail, CaseQueue, Supervision } from './pages/Casework';
+import { Loading } from './components/Notice';
 import { CounterScreen, JobDetail, Jobs, MyJobApplications } from './pages/Jobs';
 import { Home } from './pages/Home';
 import { MyData } from './pages/MyData';
@@ -10,6 +11,9 @@ import { SignIn } from './pages/SignIn';
 import { Verify } from './pages/Verify';
 import { ROLES } from './format';
 import { signOut, useSession } from './session';
+
+/** The analyst page carries the chart library: its own chunk, fetched only by those who open it. */
+const Analyst = lazy(() => import('./pages/Analyst'));
 
 /** The pages, one address each; the gateway answers any of them with this app. */
 export function App() {
@@ -67,6 +71,11 @@ export function App() {
                   <NavLink to="/caseworker/cases">救助审核</NavLink>
                 </li>
               )}
+              {(session?.role === 'analyst' || session?.role === 'officer') && (
+                <li>
+                  <NavLink to="/analyst">统计分析</NavLink>
+                </li>
+              )}
               <li>
                 <NavLink to="/verify">证照核验</NavLink>
               </li>
@@ -109,6 +118,14 @@ export function App() {
           <Route path="/jobs/:id" element={<JobDetail />} />
           <Route path="/counter/:district" element={<CounterScreen />} />
           <Route path="/verify" element={<Verify />} />
+          <Route
+            path="/analyst"
+            element={
+              <Suspense fallback={<Loading what="统计分析页面" />}>
+                <Analyst />
+              </Suspense>
+            }
+          />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>
