@@ -338,7 +338,13 @@ describe('an application from submission to approval', () => {
       [head.id],
     );
     expect(record).toEqual({ actor_sub: 'assistance', actor_role: 'service', purpose: reference });
-    const read = await stack.graphql(CASE, { token: headToken, variables: { id } });
+    // The worker marks the instruction delivered once the certificate registry has answered, which
+    // can be a moment after the certificate's row is committed there.
+    let read: any;
+    await waitUntil('the instruction marked delivered', async () => {
+      read = await stack.graphql(CASE, { token: headToken, variables: { id } });
+      return read.body.data.application.issuedCertificate?.state === 'ISSUED';
+    });
     expect(read.body.data.application.issuedCertificate).toMatchObject({
       type: 'MINIMUM_ALLOWANCE_CERTIFICATE',
       state: 'ISSUED',
