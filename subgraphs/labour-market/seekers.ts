@@ -167,7 +167,7 @@ async function changeStatus(ctx: LabourMarketContext, id: string, status: string
 }
 
 /** The reasons a posting fits a profile, and a score from 0 to 100. */
-export function fit(
+export function jobFit(
   profile: JobSeekerProfile,
   job: { occupationCode: string; districtCode: string; salaryMax: number; title: string; description: string },
 ): { score: number; reasons: string[] } {

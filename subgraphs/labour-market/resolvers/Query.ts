@@ -4,7 +4,7 @@ import { OCCUPATIONS, SERVICE_COUNTERS } from '../catalogue';
 import { feedPageSize, feedQuery, jobPage } from '../feed';
 import { SeekerRepository } from '../entities/seeker.repository';
 import { JobRepository } from '../entities/job.repository';
-import { fit } from '../seekers';
+import { jobFit } from '../seekers';
 
 export const Query: QueryResolvers = {
   jobs: (_parent, { filter, orderBy, first, after }, { em }) =>
@@ -37,7 +37,7 @@ export const Query: QueryResolvers = {
       500,
     );
     return candidates
-      .map((job) => ({ job, ...fit(profile, job) }))
+      .map((job) => ({ job, ...jobFit(profile, job) }))
       .filter((r) => r.score > 0)
       .sort((a, b) => b.score - a.score || String(b.job.postedOn).localeCompare(String(a.job.postedOn)))
       .slice(0, size);
