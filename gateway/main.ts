@@ -46,6 +46,7 @@ void runUntilStopped(log, async () => {
       registries: await loadRegistryPublicKeys(),
     }),
     signingKey: await loadGatewaySigningKey(),
+    statisticsKey: (await loadRegistryPublicKeys()).statistics,
     registryJwks: await registryJwks(await loadRegistryPublicKeys()),
     subgraphTimeoutMs: subgraphTimeoutMs(),
     limits: queryLimits(),

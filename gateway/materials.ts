@@ -203,8 +203,12 @@ async function forward(
   });
   const url = new URL(target, base);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  // A connection of its own, never a pooled keep-alive one: the registry closes idle connections
+  // after 5 s, and a pooled socket it is closing at that moment fails the transfer (a streamed
+  // upload cannot be sent again), which answered 503 for a good upload on a loaded machine.
   const upstream = send(url, {
     method,
+    agent: false,
     headers: { ...headers, [ASSERTION_HEADER]: assertion, 'x-request-id': caller.requestId },
   });
   upstream.setTimeout(options.timeoutMs, () => upstream.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));

@@ -46,6 +46,7 @@ import { timeoutFetcher } from './fetcher';
 import { DEFAULT_LIMITS, costLimitPlugin, queryShapeRules, type QueryLimits } from './limits';
 import { mountMaterialRoutes } from './materials';
 import { mountStatisticsCsvRoute } from './statistics-csv';
+import { mountStatisticsExtractRoute } from './statistics-extract';
 import { rateLimited, type RequestRateLimiter } from './rate-limit';
 import {
   DEFAULT_VERIFICATION_LIMITS,
@@ -79,6 +80,11 @@ export interface GatewayOptions {
   verifyDelegation?(req: express.Request): Promise<Caller | null>;
   /** Signs the assertion on every subgraph request. */
   signingKey: CryptoKey;
+  /**
+   * The statistics registry's public key: with it the gateway serves GET /statistics-extract/<registry>
+   * to the statistics refresh (statistics-extract.ts). Without it, that route is not served.
+   */
+  statisticsKey?: CryptoKey;
   subgraphTimeoutMs: number;
   limits?: QueryLimits;
   /** Requests per client (none: no rate limits). */
@@ -246,6 +252,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     timeoutMs: options.subgraphTimeoutMs,
     log,
   });
+
+  // Registries' statistics extracts, for the statistics refresh only (its own service token).
+  if (options.statisticsKey) {
+    mountStatisticsExtractRoute(app, {
+      subgraphUrls: options.subgraphUrls,
+      signingKey: options.signingKey,
+      statisticsKey: options.statisticsKey,
+      timeoutMs: Math.max(options.subgraphTimeoutMs, 60_000),
+      log,
+    });
+  }
 
   const rateLimiter = options.rateLimiter ?? null;
   app.use(

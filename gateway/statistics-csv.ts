@@ -23,7 +23,7 @@ export interface StatisticsCsvOptions {
   log: Logger;
 }
 
-const RELAYED = ['content-type', 'content-disposition', 'cache-control'];
+const RELAYED = ['content-type', 'content-disposition', 'cache-control', 'retry-after'];
 
 export function mountStatisticsCsvRoute(app: express.Express, options: StatisticsCsvOptions): void {
   const { log } = options;

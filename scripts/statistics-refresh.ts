@@ -4,8 +4,8 @@
  * extract is stored. The running statistics subgraph picks the new extracts up on its next query.
  */
 import { ensureDatabase, registryDatabaseUrl } from '../subgraphs/shared/database';
-import { subgraphUrl } from '../subgraphs/shared/config';
-import { loadGatewaySigningKey } from '../subgraphs/shared/keys';
+import { gatewayUrl } from '../subgraphs/shared/config';
+import { loadRegistrySigningKey } from '../subgraphs/shared/keys';
 import { createLogger } from '../subgraphs/shared/logger';
 import { migrate, openRegistryOrm } from '../subgraphs/shared/orm';
 import { Refresher } from '../subgraphs/statistics/refresh';
@@ -21,8 +21,9 @@ async function main(): Promise<void> {
     const refresher = new Refresher({
       knex: db.orm.em.getKnex(),
       log,
-      signingKey: loadGatewaySigningKey,
-      registryUrl: subgraphUrl,
+      // Its own key, as the statistics subgraph signs: the gateway forwards to each registry.
+      signingKey: () => loadRegistrySigningKey('statistics'),
+      gatewayUrl,
     });
     const run = await refresher.refresh('COMMAND', process.env.USER ?? null);
     for (const source of run.progress) console.log(`${source.registry}: ${source.records} records`);

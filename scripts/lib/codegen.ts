@@ -58,6 +58,7 @@ const TARGETS: Record<SubgraphName, { contextType: string; mappers: Record<strin
       CertificateVerification: '../resolvers/Query#Verification',
       Readiness: '../readiness#ReadinessResult',
       ReadinessItem: '../readiness#ReadinessItemResult',
+      Holding: '../holdings#HoldingResult',
     },
   },
   'labour-market': {

@@ -1,5 +1,5 @@
-import { createHash, KeyObject, randomUUID, sign } from 'node:crypto';
-import { jwtVerify, errors as joseErrors, type CryptoKey } from 'jose';
+import { createHash, KeyObject, randomUUID, sign, verify } from 'node:crypto';
+import type { CryptoKey } from 'jose';
 import { GATEWAY_ASSERTION_ALG } from './keys';
 import { parseIdentityClaims, type Caller } from './identity';
 import type { TokenIdMemory } from './replay';
@@ -198,24 +198,97 @@ export async function readAssertion(
   token: string,
   { audience, what = 'gateway assertion' }: { audience: string; what?: string },
 ): Promise<AssertionContent> {
-  let payload: Record<string, unknown>;
+  return readAssertionNow(key, token, { audience, what });
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A JSON object (not an array, not null) from base64url text, or null. */
+function jsonObjectOf(part: string): Record<string, unknown> | null {
   try {
-    ({ payload } = await jwtVerify(token, key, {
-      algorithms: [GATEWAY_ASSERTION_ALG],
-      typ: ASSERTION_TYPE,
-      issuer: ASSERTION_ISSUER,
-      audience,
-      clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      maxTokenAge: ASSERTION_LIFETIME_SECONDS + CLOCK_TOLERANCE_SECONDS,
-      requiredClaims: ['exp', 'jti'],
-    }));
-  } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) throw new AssertionError(`${what} expired`);
-    if (error instanceof joseErrors.JWTClaimValidationFailed) {
-      throw new AssertionError(`${what} rejected: ${error.claim} ${error.reason}`);
-    }
-    throw new AssertionError(`${what} has an invalid signature or format`);
+    const value: unknown = JSON.parse(STRICT_UTF8.decode(Buffer.from(part, 'base64url')));
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
   }
+}
+
+/**
+ * The compact JWS is checked here with node:crypto's one-shot Ed25519 verify on a KeyObject made
+ * once per key, synchronously: jose's jwtVerify goes through WebCrypto, whose job plumbing was
+ * about 7% of a subgraph's CPU under load (one verification per request). The checks are jose's
+ * jwtVerify with the options this file used to pass it (algorithms [EdDSA], typ, issuer, audience,
+ * clockTolerance, maxTokenAge, requiredClaims [exp, jti]), in jose's order and with its claim names
+ * and reasons in the messages, and stricter where jose would accept more: only base64url text,
+ * no `crit` and no `b64` header parameter. test/assertion-binding.test.ts and
+ * test/identity.test.ts hold tokens jose itself signed to it.
+ */
+function readAssertionNow(
+  key: CryptoKey,
+  token: string,
+  { audience, what }: { audience: string; what: string },
+): AssertionContent {
+  const invalid = () => new AssertionError(`${what} has an invalid signature or format`);
+  const rejected = (claim: string, reason: 'missing' | 'check_failed' | 'invalid') =>
+    new AssertionError(`${what} rejected: ${claim} ${reason}`);
+  if (typeof token !== 'string') throw invalid();
+  const parts = token.split('.');
+  if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) throw invalid();
+  const [headerPart, payloadPart, signaturePart] = parts;
+  const header = jsonObjectOf(headerPart);
+  if (!header || header.alg !== GATEWAY_ASSERTION_ALG || 'crit' in header || 'b64' in header) throw invalid();
+  let valid: boolean;
+  try {
+    valid = verify(
+      null,
+      Buffer.from(`${headerPart}.${payloadPart}`),
+      keyObjectOf(key),
+      Buffer.from(signaturePart, 'base64url'),
+    );
+  } catch {
+    valid = false;
+  }
+  if (!valid) throw invalid();
+  const payload = jsonObjectOf(payloadPart);
+  if (!payload) throw invalid();
+  if (typeof header.typ !== 'string' || normalizeTyp(header.typ) !== normalizeTyp(ASSERTION_TYPE)) {
+    throw rejected('typ', 'check_failed');
+  }
+  for (const claim of ['iss', 'aud', 'iat', 'jti', 'exp']) {
+    if (!Object.hasOwn(payload, claim)) throw rejected(claim, 'missing');
+  }
+  if (payload.iss !== ASSERTION_ISSUER) throw rejected('iss', 'check_failed');
+  const aud = payload.aud;
+  if (!(typeof aud === 'string' ? aud === audience : Array.isArray(aud) && aud.includes(audience))) {
+    throw rejected('aud', 'check_failed');
+  }
+  const now = Math.floor(Date.now() / 1000);
+  const tolerance = CLOCK_TOLERANCE_SECONDS;
+  if (typeof payload.iat !== 'number') throw rejected('iat', 'invalid');
+  if (payload.nbf !== undefined) {
+    if (typeof payload.nbf !== 'number') throw rejected('nbf', 'invalid');
+    if (payload.nbf > now + tolerance) throw rejected('nbf', 'check_failed');
+  }
+  if (typeof payload.exp !== 'number') throw rejected('exp', 'invalid');
+  if (payload.exp <= now - tolerance) throw new AssertionError(`${what} expired`);
+  const age = now - payload.iat;
+  if (age - tolerance > ASSERTION_LIFETIME_SECONDS + CLOCK_TOLERANCE_SECONDS) {
+    throw new AssertionError(`${what} expired`);
+  }
+  if (age < -tolerance) throw rejected('iat', 'check_failed');
+  return contentOf(payload, what);
+}
+
+/** jose's reading of `typ`: case-insensitive, `application/` implied. */
+function normalizeTyp(value: string): string {
+  const normalized = value.toLowerCase();
+  return value.includes('/') ? normalized : `application/${normalized}`;
+}
+
+function contentOf(payload: Record<string, unknown>, what: string): AssertionContent {
   if (typeof payload.dig !== 'string') throw new AssertionError(`${what} lacks a request digest`);
   if (typeof payload.rid !== 'string') throw new AssertionError(`${what} lacks a request id`);
   if (typeof payload.jti !== 'string') throw new AssertionError(`${what} lacks a token id (jti)`);
@@ -252,7 +325,7 @@ export async function verifyAssertion(
   { audience, digest, seen }: { audience: string; digest: string; seen: TokenIdMemory },
 ): Promise<Caller> {
   if (!token) throw new AssertionError(`missing ${ASSERTION_HEADER} header: only the gateway may call this service`);
-  const assertion = await readAssertion(key, token, { audience });
+  const assertion = readAssertionNow(key, token, { audience, what: 'gateway assertion' });
   if (assertion.digest !== digest) throw new AssertionError('gateway assertion was issued for a different request');
   rememberOnce(seen, assertion.jti, assertion.exp, 'gateway assertion');
   return assertion.caller;

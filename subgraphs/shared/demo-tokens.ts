@@ -66,6 +66,12 @@ export function demoIdentities(citizen: { id: string; name: string }): Omit<Demo
       },
     },
     {
+      id: 'supervisor',
+      label: '电子监察员 officer-data-bureau-001',
+      description: '查看社会救助在办案件的绿灯、黄灯、红灯和按时办结率（不能查看案卷）',
+      identity: { sub: 'officer-data-bureau-001', role: 'officer', dept: 'data-bureau', scopes: ['assistance:read'] },
+    },
+    {
       id: 'analyst',
       label: '统计局分析员 analyst-statistics-001',
       description: '按指标和维度查询统计表（小格抑制、扰动保护），查看图表、下载 CSV',

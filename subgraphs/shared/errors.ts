@@ -23,6 +23,7 @@ export const CLIENT_ERROR_CODES = new Set([
   'QUERY_NOT_IN_SAFELIST',
   'PERSISTED_QUERY_NOT_IN_LIST',
   'TOO_MANY_REQUESTS',
+  'STATISTICS_BUDGET_EXCEEDED',
 ]);
 
 /** Extension keys that carry meaning for clients; everything else is dropped. */

@@ -32,7 +32,8 @@ export type HttpErrorCode =
   | 'SERVICE_UNAVAILABLE'
   | 'SUBGRAPH_UNAVAILABLE'
   | 'RATE_LIMITED'
-  | 'PERSISTED_QUERY_NOT_IN_LIST';
+  | 'PERSISTED_QUERY_NOT_IN_LIST'
+  | 'STATISTICS_BUDGET_EXCEEDED';
 
 /** Sends one GraphQL-style error with an HTTP status. */
 export function sendError(
@@ -50,7 +51,7 @@ export function sendError(
  * answer (the CSRF refusal of a simple request, or "POST body missing") is a JSON 400; its Express
  * integration would otherwise answer 500 in plain text because `req.body` was never set.
  */
-export function jsonBody(limit: string): RequestHandler[] {
+export function jsonBody(limit: string | number): RequestHandler[] {
   return [
     express.json({ limit }),
     (req, _res, next) => {

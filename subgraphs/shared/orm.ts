@@ -6,6 +6,7 @@ import { describeUrl } from './config';
 import type { Logger } from './logger';
 import { SHARED_MIGRATIONS } from './access-log/alerts';
 import { AccessAlertSchema } from './access-log/access-record.entity';
+import { FieldWriteSchema, Migration20261122050000_fieldWrite } from './provenance';
 import { reportPool, type PoolLike } from './telemetry/metrics';
 import { scrubSql } from './telemetry/privacy';
 import { inBackground } from './telemetry/request-scope';
@@ -60,11 +61,16 @@ export async function openRegistryOrm(options: OpenOrmOptions): Promise<Registry
   const config: Options = {
     clientUrl: options.clientUrl,
     // The registry's own entities, then those every registry shares (the access alerts).
-    entities: [...options.entities, AccessAlertSchema],
+    entities: [...options.entities, AccessAlertSchema, FieldWriteSchema],
     extensions: [Migrator],
     migrations: {
       // The registry's own migrations, then those every registry shares (the access alerts).
-      migrationsList: [...options.migrations, ...SHARED_MIGRATIONS],
+      migrationsList: [
+        ...options.migrations,
+        ...SHARED_MIGRATIONS,
+        // Provenance's write records (provenance.ts): every registry has them.
+        { name: 'Migration20261122050000_fieldWrite', class: Migration20261122050000_fieldWrite },
+      ],
       tableName: 'schema_migrations',
       transactional: true,
       allOrNothing: true,

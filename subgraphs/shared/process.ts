@@ -1,16 +1,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import type { RegistryName } from '../catalog';
-import { delegatedCallTimeoutMs, gatewayUrl, intFromEnv, subgraphHost, subgraphPort, subgraphUrl } from './config';
+import { delegatedCallTimeoutMs, gatewayUrl, intFromEnv, subgraphHost, subgraphPort } from './config';
 import { ensureDatabase, registryDatabaseUrl } from './database';
 import { GraphClient } from './graph';
-import {
-  loadGatewayPublicKey,
-  loadGatewaySigningKey,
-  loadRegistrySigner,
-  loadRegistrySigningKey,
-  type RegistrySigner,
-} from './keys';
+import { loadGatewayPublicKey, loadRegistrySigner, loadRegistrySigningKey, type RegistrySigner } from './keys';
 import type { RegistryServices } from './registry';
 import { createLogger, type Logger } from './logger';
 import { migrate, openRegistryOrm, type RegistryOrm } from './orm';
@@ -61,8 +55,7 @@ export async function runRegistryProcess(
     });
     const accessLog = await AccessLog.fromEnvironment(name, db.orm.em.getKnex(), log);
     const services: RegistryServices = {
-      subgraphUrl,
-      gatewaySigningKey: loadGatewaySigningKey,
+      gatewayUrl,
       statisticsRefreshMinutes: intFromEnv('STATISTICS_REFRESH_INTERVAL_MINUTES', 1440),
     };
     const definition = parts.build(db, log, graph, accessLog, await loadRegistrySigner(name), services);

@@ -2,8 +2,7 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type express from 'express';
 import type { Request } from 'express';
 import type { IRules } from 'graphql-shield';
-import type { CryptoKey } from 'jose';
-import type { RegistryName, SubgraphName } from '../catalog';
+import type { RegistryName } from '../catalog';
 import { mountAccessAlertsRoute } from './access-log/alerts';
 import { mountAccessRecordsRoute } from './access-log/http';
 import type { AccessLog } from './access-log/access-log';
@@ -25,14 +24,12 @@ export interface RegistryRequestContext<Loaders> extends RegistryContext {
 
 /**
  * What a registry process offers its subgraph beyond its own database, for the one registry that
- * reads other registries' routes (statistics, which reads their extracts as the data tracker reads
- * their access logs). Other registries ignore it.
+ * reads other registries' routes (statistics, which asks the gateway for their extracts as itself,
+ * with its own key). Other registries ignore it.
  */
 export interface RegistryServices {
-  /** A subgraph's GraphQL URL (its plain routes are beside it). */
-  subgraphUrl(name: SubgraphName): string;
-  /** The gateway's signing key, loaded only when asked for. */
-  gatewaySigningKey(): Promise<CryptoKey>;
+  /** The gateway's GraphQL URL (statistics asks for extracts at its /statistics-extract/<registry>). */
+  gatewayUrl(): string;
   /** Minutes between scheduled statistics refreshes (0: none; STATISTICS_REFRESH_INTERVAL_MINUTES). */
   statisticsRefreshMinutes: number;
 }
@@ -78,6 +75,8 @@ export function registrySubgraph<Loaders, Extra extends object = object>(parts: 
   routes?(app: express.Express, authenticate: (req: Request) => Promise<Caller>, tools: RegistryRouteTools): void;
   /** The attributes this registry sends to statistics (its statistics-extract.ts), served at GET /statistics-extract. */
   statisticsExtract?: StatisticsExtract;
+  /** Further extracts of other populations (e.g. labour-market's job postings), by name (`&extract=<name>`). */
+  statisticsExtracts?: Record<string, StatisticsExtract>;
 }): SubgraphDefinition<RegistryRequestContext<Loaders> & Extra> {
   const { name, db, log } = parts;
   const knex = db.orm.em.getKnex();
@@ -112,7 +111,12 @@ export function registrySubgraph<Loaders, Extra extends object = object>(parts: 
         accessRecorder: (caller) => parts.accessLog.recorder(caller),
         graphFor: (caller, assertion) => parts.graph.forRequest(caller, assertion),
       };
-      if (parts.statisticsExtract) mountStatisticsExtractRoute(app, authenticate, tools, name, parts.statisticsExtract);
+      if (parts.statisticsExtract) {
+        mountStatisticsExtractRoute(app, authenticate, tools, name, {
+          ...parts.statisticsExtracts,
+          '': parts.statisticsExtract,
+        });
+      }
       parts.routes?.(app, authenticate, tools);
     },
     checkHealth: async () => {

@@ -40,6 +40,15 @@ export const SERVICE_OPERATIONS = {
     query:
       'mutation AssistanceIssueMinimumAllowanceCertificate($input: IssueCertificateInput!) { issueCertificate(input: $input) { id number issuedOn validUntil } }',
   },
+  /**
+   * The assistance registry's outbox records that an application used a material on file (the
+   * citizen's materials page lists the applications that used it). Nothing is read back.
+   */
+  AssistanceRecordMaterialUse: {
+    caller: 'assistance',
+    query:
+      'mutation AssistanceRecordMaterialUse($input: RecordMaterialUseInput!) { recordMaterialUse(input: $input) { __typename } }',
+  },
 } as const satisfies Record<string, ServiceOperation>;
 
 export type ServiceOperationName = keyof typeof SERVICE_OPERATIONS;
@@ -187,4 +196,73 @@ export class ServiceCaller {
     const answer = parsed as { data?: TData | null; errors?: ServiceCallResult<TData>['errors'] };
     return { data: answer.data ?? null, errors: answer.errors ?? [] };
   }
+}
+
+/**
+ * Service routes: a registry reading a plain HTTP route of another registry as itself, through the
+ * gateway (the statistics subgraph pulling a registry's extract). The caller signs a token like a
+ * service call's (typ gov-graph-service-route+jwt, its own Ed25519 key, 30 s, once only) whose `dig`
+ * is routeDigest(GET, the gateway target) and whose `pur` is one of the route's declared purposes;
+ * the gateway checks it and forwards the request with its own assertion, so the caller never holds
+ * the gateway's signing key and each registry still answers only what the gateway signed.
+ */
+export const SERVICE_ROUTE_TYPE = 'gov-graph-service-route+jwt';
+
+export interface ServiceRoute {
+  /** The only registry that may call it. */
+  caller: RegistryName;
+  /** The gateway path prefix; the registry named after it is the one asked. */
+  prefix: string;
+  /** The purposes a token may carry (what the access records show). */
+  purposes: readonly string[];
+}
+
+export async function signServiceRoute(
+  key: CryptoKey,
+  { registry, digest, purpose }: { registry: RegistryName; digest: string; purpose: string },
+): Promise<string> {
+  return new SignJWT({ dig: digest, pur: purpose })
+    .setProtectedHeader({ alg: GATEWAY_ASSERTION_ALG, typ: SERVICE_ROUTE_TYPE })
+    .setIssuer(registry)
+    .setAudience(SERVICE_AUDIENCE)
+    .setJti(randomUUID())
+    .setIssuedAt()
+    .setExpirationTime(`${SERVICE_LIFETIME_SECONDS}s`)
+    .sign(key);
+}
+
+/**
+ * The gateway's check of a service-route token for `route`, sent with `digest` (routeDigest of the
+ * request it came with). Returns the purpose it carries, or throws DelegationError saying why not.
+ */
+export async function verifyServiceRoute(
+  callerKey: CryptoKey,
+  token: string,
+  { route, digest, seen }: { route: ServiceRoute; digest: string; seen: TokenIdMemory },
+): Promise<string> {
+  let payload: Record<string, unknown>;
+  try {
+    ({ payload } = await jwtVerify(token, callerKey, {
+      algorithms: [GATEWAY_ASSERTION_ALG],
+      typ: SERVICE_ROUTE_TYPE,
+      issuer: route.caller,
+      audience: SERVICE_AUDIENCE,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      maxTokenAge: SERVICE_LIFETIME_SECONDS + CLOCK_TOLERANCE_SECONDS,
+      requiredClaims: ['exp', 'jti'],
+    }));
+  } catch {
+    throw new DelegationError(`it is not a valid ${SERVICE_ROUTE_TYPE} signed with the ${route.caller} registry's key`);
+  }
+  if (payload.dig !== digest) throw new DelegationError('it was issued for a different request');
+  if (typeof payload.pur !== 'string' || !route.purposes.includes(payload.pur)) {
+    throw new DelegationError(`its purpose must be one of: ${route.purposes.join('; ')}`);
+  }
+  try {
+    rememberOnce(seen, payload.jti as string, payload.exp as number, 'the service token');
+  } catch (error) {
+    const refusal = error as { message: string; status?: 401 | 503 };
+    throw new DelegationError(refusal.message, refusal.status === 503 ? 503 : 401);
+  }
+  return payload.pur;
 }

@@ -28,6 +28,9 @@ const PERSON_CERTIFICATE_TYPES = [
   ['VOCATIONAL_QUALIFICATION', 'vocational qualifications'],
 ] as const;
 
+const APPLICATION_SELECTION = `{ reference programme { code name } status submittedAt householdSize declaredMonthlyIncome
+  approvedAmount periodStart periodEnd decisionReason decidedAt }`;
+
 const CERTIFICATE_SELECTION = `{ type { code name } number status issuingAuthority issuedOn validUntil
   attributes { __typename ... on DisabilityAttributes { category grade } ... on DiplomaAttributes { school level major } } }`;
 
@@ -68,6 +71,13 @@ export const GRANTABLE_FIELDS: readonly GrantableField[] = [
     description: `The person’s ${name}`,
     preview: `certificates(type: ${code}) ${CERTIFICATE_SELECTION}`,
   })),
+  {
+    field: 'Person.assistanceApplications',
+    registry: 'assistance',
+    description:
+      'Social assistance applications the person made: programme, status, household size, declared income, amounts, period and decision (not the case record or review notes)',
+    preview: `assistanceApplications ${APPLICATION_SELECTION}`,
+  },
   {
     field: 'Person.employment',
     registry: 'labour-market',

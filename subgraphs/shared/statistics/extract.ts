@@ -8,6 +8,7 @@ import type { Caller, Identity } from '../identity';
 import type { Logger } from '../logger';
 import type { RegistryRouteTools } from '../registry';
 import { refuseUnsigned } from '../server';
+import type { ServiceRoute } from '../service-calls';
 import { loadPseudonymKeys, pseudonymOf, recordKeyOf, type PseudonymKeys } from './pseudonym';
 
 /**
@@ -32,6 +33,17 @@ export const STATISTICS_EXTRACT_OPERATION = 'statisticsExtract';
 /** The purpose recorded for a scheduled extract (what the citizen's tracker shows). */
 export const MONTHLY_EXTRACT_PURPOSE = 'statistics, monthly extract';
 export const ON_DEMAND_EXTRACT_PURPOSE = 'statistics, extract on demand';
+/**
+ * How the statistics subgraph asks: `GET /statistics-extract/<registry>?asOf=...` on the gateway
+ * with a service-route token signed by its own key (service-calls.ts); the gateway checks it and
+ * asks the registry's `/statistics-extract` with its own assertion for STATISTICS_SERVICE_IDENTITY.
+ */
+export const STATISTICS_EXTRACT_ROUTE: ServiceRoute = {
+  caller: 'statistics',
+  prefix: `${STATISTICS_EXTRACT_PATH}/`,
+  purposes: [MONTHLY_EXTRACT_PURPOSE, ON_DEMAND_EXTRACT_PURPOSE],
+};
+
 /** Who asks for an extract: the statistics service itself, never an analyst. */
 export const STATISTICS_SERVICE_IDENTITY: Identity = {
   sub: 'statistics-extract',
@@ -44,8 +56,6 @@ export const STATISTICS_SERVICE_IDENTITY: Identity = {
 export type ExtractValue = string | number | boolean | string[] | null;
 
 export interface ExtractRow {
-  /** The registry's own id of the record (keyset pagination); never sent. */
-  id: string;
   /** Whose data this is, for the access log; null when it is not a person's (an enterprise). */
   subjectId: string | null;
   /** What the pseudonym is derived from: a person id, or an organization's credit code. */
@@ -53,14 +63,20 @@ export interface ExtractRow {
   values: Record<string, ExtractValue>;
 }
 
-/** One registry's extract: what it sends, for which population, read in batches in id order. */
+/** One registry's extract: what it sends, for which population, as one set-based query. */
 export interface StatisticsExtract {
-  /** `person` records join across registries by pseudonym; `organization` records stand alone. */
-  population: 'person' | 'organization';
+  /** `person` records join across registries by pseudonym; `organization` and `posting` records stand alone. */
+  population: 'person' | 'organization' | 'posting';
   /** The attributes sent, as they appear in each record and (as StatisticsExtract.<name>) in the access log. */
   attributes: readonly string[];
-  /** Up to `limit` rows with id > `after` (null: from the start), in id order, as of `asOf` (ISO date). */
-  batch(knex: Knex, after: string | null, limit: number, asOf: string): Promise<ExtractRow[]>;
+  /**
+   * The whole extract as of `asOf` (ISO date) as one statement (`?` placeholders): planned once and
+   * read through a cursor in batches, in one read-only snapshot, so a million rows cost one scan
+   * (no per-batch planning, no correlated subquery per row) and the extract is consistent.
+   */
+  query(asOf: string): { sql: string; bindings: unknown[] };
+  /** One row of that statement as a record. */
+  row(raw: Record<string, unknown>): ExtractRow;
 }
 
 /** The header line of an extract. */
@@ -86,7 +102,8 @@ export function mountStatisticsExtractRoute(
   authenticate: (req: Request) => Promise<Caller>,
   tools: RegistryRouteTools,
   registry: RegistryName,
-  extract: StatisticsExtract,
+  /** The registry's extracts by name: '' is its main one; others are asked with `&extract=<name>`. */
+  extracts: Record<string, StatisticsExtract>,
   keys: () => PseudonymKeys = loadPseudonymKeys,
 ): void {
   const { knex, log } = tools;
@@ -120,6 +137,22 @@ export function mountStatisticsExtractRoute(
         argument: 'asOf',
         rule: 'instant',
       });
+      return;
+    }
+    const name = typeof req.query.extract === 'string' ? req.query.extract : '';
+    const extract = Object.hasOwn(extracts, name) ? extracts[name] : undefined;
+    if (!extract) {
+      sendError(
+        res,
+        400,
+        'BAD_USER_INPUT',
+        `extract must be one of this registry's extracts (${
+          Object.keys(extracts)
+            .filter((n) => n !== '')
+            .join(', ') || 'none besides the main one'
+        })`,
+        { argument: 'extract', rule: 'known' },
+      );
       return;
     }
     await streamExtract(res, { knex, log, registry, extract, caller, asOf: asOfInstant, tools, keys: keys() });
@@ -156,29 +189,42 @@ async function streamExtract(
   res.write(`${JSON.stringify(header)}\n`);
   const started = Date.now();
   let rows = 0;
-  let after: string | null = null;
+  const { sql, bindings } = extract.query(asOfDate);
   try {
-    // The next batch is read while the current one is logged and sent.
-    let next = extract.batch(knex, after, BATCH_ROWS, asOfDate);
-    for (;;) {
-      const batch = await next;
-      if (batch.length === 0 || closed) break;
-      after = batch[batch.length - 1].id;
-      next = batch.length < BATCH_ROWS ? Promise.resolve([]) : extract.batch(knex, after, BATCH_ROWS, asOfDate);
-      const subjects = batch.filter((row) => row.subjectId !== null).map((row) => row.subjectId);
-      if (subjects.length > 0) {
-        const recorder = tools.accessRecorder(caller);
-        for (const field of fields) recorder.note(subjects, field, 'granted');
-        await recorder.flush();
-      }
-      const lines: string[] = [];
-      for (const row of batch) {
-        const p = pseudonymOf(keys, row.key);
-        lines.push(JSON.stringify({ p, k: recordKeyOf(keys, p), ...row.values }));
-      }
-      rows += batch.length;
-      if (!res.write(`${lines.join('\n')}\n`)) await new Promise<void>((resolve) => res.once('drain', resolve));
-    }
+    await knex.transaction(
+      async (trx) => {
+        // A whole-table extract: hash and merge joins, never a nested loop (which, on statistics
+        // not yet gathered after a bulk load, the planner may pick and rescan per row); no JIT.
+        await trx.raw('set local jit = off');
+        await trx.raw('set local enable_nestloop = off');
+        await trx.raw(`declare statistics_extract no scroll cursor for ${sql}`, bindings as Knex.RawBinding[]);
+        // The next batch is fetched while the current one is logged and sent (knex runs a raw
+        // statement only once it is awaited: Promise.resolve starts it now).
+        const fetchBatch = () =>
+          Promise.resolve(trx.raw<{ rows: Record<string, unknown>[] }>(`fetch ${BATCH_ROWS} from statistics_extract`));
+        let next = fetchBatch();
+        for (;;) {
+          const batch = (await next).rows.map((raw) => extract.row(raw));
+          if (batch.length === 0 || closed) break;
+          next = batch.length < BATCH_ROWS ? Promise.resolve({ rows: [] }) : fetchBatch();
+          const subjects = batch.filter((row) => row.subjectId !== null).map((row) => row.subjectId);
+          if (subjects.length > 0) {
+            const recorder = tools.accessRecorder(caller);
+            for (const field of fields) recorder.note(subjects, field, 'granted');
+            await recorder.flush();
+          }
+          const lines: string[] = [];
+          for (const row of batch) {
+            const p = pseudonymOf(keys, row.key);
+            lines.push(JSON.stringify({ p, k: recordKeyOf(keys, p), ...row.values }));
+          }
+          rows += batch.length;
+          if (!res.write(`${lines.join('\n')}\n`)) await new Promise<void>((resolve) => res.once('drain', resolve));
+        }
+        await next;
+      },
+      { isolationLevel: 'repeatable read', readOnly: true },
+    );
     if (closed) {
       log.warn({ requestId: caller.requestId, rows }, 'statistics extract stopped: the statistics service went away');
       return;

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ROOT_CONTEXT, context, trace, type Span } from '@opentelemetry/api';
-import { getRPCMetadata } from '@opentelemetry/core';
+import { RPCType, getRPCMetadata } from '@opentelemetry/core';
 
 /**
  * The request a piece of work belongs to, for every log line written while serving it (see the
@@ -32,6 +32,15 @@ export function requestSpan(): Span | undefined {
   const span = trace.getSpan(active);
   if (!span) return undefined;
   return getRPCMetadata(active)?.span ?? span;
+}
+
+/**
+ * Names the route the request was served by, so the HTTP server span reads `POST /graphql` (what
+ * Express's instrumentation does for routes it serves; needed where a request bypasses Express).
+ */
+export function setRequestRoute(route: string): void {
+  const metadata = getRPCMetadata(context.active());
+  if (metadata?.type === RPCType.HTTP) metadata.route = route;
 }
 
 /** Sets attributes on the request's span (nothing when tracing is off). */
