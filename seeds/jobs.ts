@@ -175,6 +175,42 @@ const BASE_SALARY: Record<number, number> = { 1: 9000, 2: 7000, 3: 4500, 4: 4200
 /** Rows per statement: progress is reported after each. */
 const CHUNK = 100_000;
 
+/** From this many postings in one load, secondary indexes are dropped before it and built after. */
+const REBUILD_INDEXES_FROM = 2_000;
+
+function elapsed(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}
+
+/**
+ * Drops job_posting's indexes other than its primary key (which job_application's foreign key
+ * needs), unique constraints included, and returns the statements that create them again.
+ */
+async function dropSecondaryIndexes(client: pg.Client): Promise<{ name: string; sql: string }[]> {
+  const { rows } = await client.query<{ name: string; sql: string; constraint_name: string | null }>(
+    `select i.relname as name, c.conname as constraint_name,
+            coalesce('alter table job_posting add constraint ' || quote_ident(c.conname) || ' ' || pg_get_constraintdef(c.oid),
+                     pg_get_indexdef(x.indexrelid)) as sql
+       from pg_index x
+       join pg_class i on i.oid = x.indexrelid
+       left join pg_constraint c on c.conindid = x.indexrelid and c.conrelid = x.indrelid
+      where x.indrelid = 'job_posting'::regclass and not x.indisprimary
+      order by i.relname`,
+  );
+  for (const row of rows) {
+    await client.query(
+      row.constraint_name
+        ? `alter table job_posting drop constraint ${quoteIdent(row.constraint_name)}`
+        : `drop index ${quoteIdent(row.name)}`,
+    );
+  }
+  return rows.map(({ name, sql }) => ({ name, sql }));
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
 /** Loads postings, profiles, applications and employment records into the labour-market registry. */
 export async function seedJobs(options: JobSeedOptions): Promise<Record<string, number>> {
   const say = options.onProgress ?? (() => {});
@@ -203,16 +239,21 @@ export async function seedJobs(options: JobSeedOptions): Promise<Record<string, 
   };
   try {
     await client.query('begin');
-    await client.query("set local maintenance_work_mem = '512MB'");
+    // For the index builds after the load (the GIN build sorts every posting's grams in memory).
+    await client.query("set local maintenance_work_mem = '1GB'");
     await client.query(
       'lock table job_posting, job_seeker_profile, job_application, employment_record in exclusive mode',
     );
     const postings = organizations.length === 0 ? 0 : options.postings;
     if (postings > 0) {
+      let phase = Date.now();
       await loadPhrases(client, organizations);
-      const rebuildIndex = postings >= 50_000;
-      // A GIN index built once after the load is far faster than one updated row by row.
-      if (rebuildIndex) await client.query('drop index if exists job_posting_search_idx');
+      say(`  job_posting: phrases and their grams prepared in ${elapsed(phase)}`);
+      // Secondary indexes (the GIN over the grams above all) are built once after a large load,
+      // which is far faster than updating them row by row; all inside this transaction, so a
+      // failure leaves the table and its indexes as they were.
+      const rebuilt = postings >= REBUILD_INDEXES_FROM ? await dropSecondaryIndexes(client) : [];
+      if (rebuilt.length > 0) say(`  job_posting: dropped ${rebuilt.length} secondary indexes for the load`);
       await client.query('alter table job_posting disable trigger job_posting_grams');
       const started = Date.now();
       // References are unique per employer: each load numbers its postings under its own prefix.
@@ -227,12 +268,17 @@ export async function seedJobs(options: JobSeedOptions): Promise<Record<string, 
         );
       }
       await client.query('alter table job_posting enable trigger job_posting_grams');
-      if (rebuildIndex) {
-        say('  building the search index (GIN over the postings’ character grams)');
-        const indexStarted = Date.now();
-        await client.query('create index "job_posting_search_idx" on "job_posting" using gin ("search_grams")');
-        say(`  search index built in ${((Date.now() - indexStarted) / 1000).toFixed(1)} s`);
+      say(`  job_posting: rows inserted in ${elapsed(started)}`);
+      for (const index of rebuilt) {
+        phase = Date.now();
+        await client.query(index.sql);
+        say(`  job_posting: index ${index.name} built in ${elapsed(phase)}`);
       }
+      // Before anything reads the postings (the applications below pick the newest open ones):
+      // without statistics a fresh million is planned as an empty table.
+      phase = Date.now();
+      await client.query('analyze job_posting');
+      say(`  job_posting: statistics refreshed (analyze) in ${elapsed(phase)}`);
       counts.job_posting = postings;
     }
     if (adults.length > 0 && organizations.length > 0) {
@@ -249,6 +295,7 @@ export async function seedJobs(options: JobSeedOptions): Promise<Record<string, 
       let demoCitizenId = options.demoCitizenId ?? null;
       if (demoCitizenId && known.has(demoCitizenId)) demoCitizenId = null;
       if (demoCitizenId && !people.includes(demoCitizenId)) people.unshift(demoCitizenId);
+      const phase = Date.now();
       const result = await client.query<{ profiles: string; applications: string; employment: string }>(PEOPLE_SQL, [
         people,
         organizations.map((o) => o.credit_code),
@@ -258,9 +305,11 @@ export async function seedJobs(options: JobSeedOptions): Promise<Record<string, 
       counts.job_seeker_profile = Number(result.rows[0].profiles);
       counts.job_application = Number(result.rows[0].applications);
       counts.employment_record = Number(result.rows[0].employment);
+      say(`  job-seeker profiles, applications and employment records loaded in ${elapsed(phase)}`);
     }
-    await client.query('analyze job_posting');
+    const phase = Date.now();
     await client.query('commit');
+    say(`  committed in ${elapsed(phase)}`);
     return counts;
   } catch (error) {
     await client.query('rollback').catch(() => {});
@@ -356,7 +405,18 @@ async function loadPhrases(
               ${REQUIREMENTS.length * BENEFITS.length} as descriptions`,
     [STREETS, SURNAMES],
   );
-  await client.query('analyze seed_org; analyze seed_slot; analyze seed_description');
+  // Every lookup table analysed: without it the planner takes seed_constants for 800 rows and
+  // answers each chunk with a sort-merge over the product of the lookup tables (10x slower).
+  for (const table of [
+    'seed_org',
+    'seed_slot',
+    'seed_section',
+    'seed_description',
+    'seed_district',
+    'seed_constants',
+  ]) {
+    await client.query(`analyze ${table}`);
+  }
 }
 
 /**

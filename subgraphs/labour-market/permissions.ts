@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { FIELD_PROVENANCE_PERMISSIONS } from '../shared/provenance';
 import { allow, and, rule } from 'graphql-shield';
 import {
   byArgument,
@@ -16,6 +17,7 @@ import {
 } from '../shared/rules';
 import { isUuid } from '../shared/validation';
 import type { LabourMarketContext } from './context';
+import type { EmploymentRecord } from './entities/employment-record.entity';
 import type { JobApplication } from './entities/job-application.entity';
 import type { JobSeekerProfile } from './entities/job-seeker-profile.entity';
 import type { JobPosting } from './entities/job-posting.entity';
@@ -237,6 +239,8 @@ export const permissions = {
     skills: profileData,
     availability: profileData,
     visibleToEmployers: profileData,
+    // Each field's provenance is checked against that field's own rule (shared/provenance.ts).
+    provenance: personalDataRule(and(isAuthenticated), (profile: JobSeekerProfile) => [profile.personId]),
   },
   JobApplication: {
     id: applicationData,
@@ -245,6 +249,7 @@ export const permissions = {
     appliedAt: applicationData,
     statusChangedAt: applicationData,
     applicant: applicationData,
+    provenance: personalDataRule(and(isAuthenticated), (application: JobApplication) => [application.applicantId]),
   },
   SharedApplicant: {
     displayName: withinGuardedParent,
@@ -261,7 +266,9 @@ export const permissions = {
     organization: withinGuardedParent,
     from: withinGuardedParent,
     to: withinGuardedParent,
+    provenance: personalDataRule(and(isAuthenticated), (record: EmploymentRecord) => [record.personId]),
   },
+  FieldProvenance: FIELD_PROVENANCE_PERMISSIONS,
   Person: { id: allow, employment: personal.sensitive((person: PersonRef) => [person.id]) },
   ...PUBLIC_CONNECTION,
   ServiceCounter: {

@@ -6,6 +6,7 @@ import { createOnce } from '../shared/create-once';
 import { textColumn } from '../shared/columns';
 import { badUserInput } from '../shared/errors';
 import { checkedData } from '../shared/graph';
+import { recordFieldWrites } from '../shared/provenance';
 import { rawQuery } from '../shared/sql';
 import * as check from '../shared/validation';
 import { OCCUPATION_BY_CODE, todayInChina } from './catalogue';
@@ -18,6 +19,25 @@ import { EmployerCheck, PersonCheck } from './graph-queries';
 /** Job-seekers' writes: profiles, applications, and hrss officers' employment registration. */
 
 const PROFILE_FIELDS = ['JobSeekerProfile'];
+
+/** The profile's fields as GraphQL names them, each compared to say which a save changed (provenance). */
+const PROFILE_VALUES = [
+  'displayName',
+  'contactPhone',
+  'desiredOccupations',
+  'desiredDistricts',
+  'desiredSalary',
+  'education',
+  'experienceYears',
+  'skills',
+  'availability',
+  'visibleToEmployers',
+] as const;
+
+function changedProfileFields(before: JobSeekerProfile | undefined, after: JobSeekerProfile): string[] {
+  if (!before) return ['*'];
+  return PROFILE_VALUES.filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name]));
+}
 
 function citizenId(ctx: LabourMarketContext): string {
   return ctx.caller.identity!.sub;
@@ -67,6 +87,14 @@ export async function saveProfile(ctx: LabourMarketContext, input: JobSeekerProf
   const personId = citizenId(ctx);
   // One statement creates or replaces it, so concurrent saves never make two profiles.
   return ctx.em.transactional(async (em) => {
+    const [before] = await rawQuery<JobSeekerProfile>(
+      em,
+      `select display_name as "displayName", contact_phone as "contactPhone", desired_occupations as "desiredOccupations",
+         desired_districts as "desiredDistricts", desired_salary as "desiredSalary", education,
+         experience_years as "experienceYears", skills, availability, visible_to_employers as "visibleToEmployers"
+       from job_seeker_profile where person_id = ? for update`,
+      [personId],
+    );
     await rawQuery(
       em,
       `insert into job_seeker_profile (id, created_at, updated_at, person_id, display_name, contact_phone,
@@ -94,6 +122,9 @@ export async function saveProfile(ctx: LabourMarketContext, input: JobSeekerProf
     );
     await ctx.access.writeWithin(transaction(em), [{ subjectId: personId, fields: PROFILE_FIELDS }]);
     const [profile] = await new SeekerRepository(em).profilesOf([personId]);
+    await recordFieldWrites(em, ctx.caller, [
+      { type: 'JobSeekerProfile', id: personId, fields: changedProfileFields(before, profile) },
+    ]);
     return profile;
   });
 }
@@ -128,6 +159,7 @@ export async function apply(ctx: LabourMarketContext, jobId: string): Promise<Jo
       const made = em.create(JobApplicationSchema, { job: id, applicantId, status: 'SUBMITTED', statusChangedAt: now });
       await em.flush();
       await ctx.access.writeWithin(transaction(em), [{ subjectId: applicantId, fields }]);
+      await recordFieldWrites(em, ctx.caller, [{ type: 'JobApplication', id: made.id, fields: ['*'] }]);
       created = true;
       return made;
     },
@@ -159,8 +191,10 @@ async function changeStatus(ctx: LabourMarketContext, id: string, status: string
   const fields = ['JobApplication.status'];
   return ctx.em.transactional(async (em) => {
     const changed = await new SeekerRepository(em).setStatus(id, status);
-    if (changed) await ctx.access.writeWithin(transaction(em), [{ subjectId: current.applicantId, fields }]);
-    else ctx.access.unchanged({ subjectId: current.applicantId, fields });
+    if (changed) {
+      await ctx.access.writeWithin(transaction(em), [{ subjectId: current.applicantId, fields }]);
+      await recordFieldWrites(em, ctx.caller, [{ type: 'JobApplication', id, fields: ['status', 'statusChangedAt'] }]);
+    } else ctx.access.unchanged({ subjectId: current.applicantId, fields });
     const [application] = await new SeekerRepository(em).applicationsByIds([id]);
     return application;
   });
@@ -258,16 +292,21 @@ export async function registerEmployment(
   const identity = ctx.caller.identity!;
   return ctx.em.transactional(async (em) => {
     // One statement: a repeat (also concurrent) finds the same registration and sets its end date.
-    await rawQuery(
+    const [written] = await rawQuery<{ id: string; inserted: boolean }>(
       em,
       `insert into employment_record (id, created_at, updated_at, person_id, kind, organization_credit_code, from_date,
          to_date, recorded_by_sub, recorded_by_dept)
        values (gen_random_uuid(), now(), now(), ?, ?, ?, ?::date, ?::date, ?, ?)
        on conflict (person_id, kind, coalesce(organization_credit_code, ''), from_date)
-       do update set to_date = excluded.to_date, updated_at = now()`,
+       do update set to_date = excluded.to_date, updated_at = now()
+       returning id, (xmax = 0) as inserted`,
       [personId, input.kind, organization, from, to, identity.sub, identity.dept],
     );
     await ctx.access.writeWithin(transaction(em), [{ subjectId: personId, fields: ['Person.employment'] }]);
+    // A new registration is written whole; a repeat sets only its end date.
+    await recordFieldWrites(em, ctx.caller, [
+      { type: 'EmploymentRecord', id: written.id, fields: written.inserted ? ['*'] : ['to'] },
+    ]);
     const records = await new SeekerRepository(em).employmentOf([personId]);
     return records.find(
       (r) => r.kind === input.kind && r.fromDate === from && (r.organizationCreditCode ?? null) === organization,

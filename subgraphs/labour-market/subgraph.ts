@@ -7,7 +7,7 @@ import type { LabourMarketRequestExtras } from './context';
 import { RepresentedOrganizations } from './graph-queries';
 import { createLoaders } from './loaders';
 import { permissions } from './permissions';
-import { statisticsExtract } from './statistics-extract';
+import { jobPostingsExtract, statisticsExtract } from './statistics-extract';
 import { resolvers } from './resolvers';
 
 export { entities } from './entities';
@@ -25,6 +25,7 @@ export function labourMarketSubgraph(db: RegistryOrm, log: Logger, graph: GraphC
     accessLog,
     createLoaders,
     statisticsExtract,
+    statisticsExtracts: { postings: jobPostingsExtract },
     extendContext: (context): LabourMarketRequestExtras => {
       let represented: Promise<ReadonlySet<string>> | undefined;
       return {

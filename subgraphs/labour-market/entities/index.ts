@@ -1,6 +1,7 @@
 import { AccessChainSchema, AccessRecordSchema } from '../../shared/access-log/access-record.entity';
 import { EmploymentRecordSchema } from './employment-record.entity';
 import { JobApplicationSchema } from './job-application.entity';
+import { JobFeedVersionSchema } from './job-feed-version.entity';
 import { JobPostingSchema } from './job-posting.entity';
 import { JobSeekerProfileSchema } from './job-seeker-profile.entity';
 
@@ -10,6 +11,7 @@ export const entities = [
   JobSeekerProfileSchema,
   JobApplicationSchema,
   EmploymentRecordSchema,
+  JobFeedVersionSchema,
   AccessRecordSchema,
   AccessChainSchema,
 ];

@@ -111,6 +111,55 @@ function firstKey(query: FeedQuery, order: FeedOrder): { sql: string; bindings: 
   return { sql: '0::int', bindings: [] };
 }
 
+/** A piece of SQL and its bindings. */
+interface Sql {
+  sql: string;
+  bindings: unknown[];
+}
+
+/** A walk over the newest postings gives up after this many (and the GIN index answers instead). */
+export const WALK_LIMIT = 4000;
+
+/**
+ * Walks of a first page that gave up (terms, rank and the other conditions, when), so a query whose grams are common but whose terms
+ * rarely meet pays a wasted walk once in 10 minutes, not on every page; 500 kept, oldest dropped.
+ */
+const WALK_MISSES = new Map<string, number>();
+const WALK_MISSES_KEPT = 500;
+
+/** Gram frequencies from pg_stats (most_common_elems of search_grams), per database, re-read every 10 minutes. */
+const GRAM_FREQUENCIES = new Map<string, { at: number; frequencies: ReadonlyMap<string, number> }>();
+const GRAM_FREQUENCIES_TTL_MS = 10 * 60_000;
+
+/** Forgets the gram frequencies and the walks that gave up, so the next query reads pg_stats again (after an ANALYZE). */
+export function forgetSearchStatistics(): void {
+  GRAM_FREQUENCIES.clear();
+  WALK_MISSES.clear();
+}
+
+/**
+ * How to find `need` matches of a keyword query, newest first. PostgreSQL estimates a term of
+ * several grams as if its grams were independent (工程 at 7% and 程师 at 4% give 0.3%, when 工程师
+ * is in 3.7% of postings), so it reads every match through the GIN index and sorts them. The
+ * rarest gram's frequency is an upper bound on the match's, known from ANALYZE's most common
+ * elements (a gram not among them is in under about 1.4% of postings at a million). A walk over
+ * the newest postings is chosen when even that bound says it would read at most half of
+ * WALK_LIMIT; otherwise, with one gram only (which PostgreSQL estimates well), or when the same
+ * walk gave up lately (`missed`), the planner's own choice stands. A bound that is too high
+ * (会计 出纳: both common, never together) costs one walk of WALK_LIMIT, remembered as a miss.
+ */
+export function searchStrategy(
+  query: FeedQuery,
+  frequencies: ReadonlyMap<string, number>,
+  need: number,
+  missed = false,
+): 'walk' | 'planner' {
+  const grams = [...new Set(query.terms.flatMap((t) => t.grams))];
+  if (grams.length < 2 || missed) return 'planner';
+  const bound = Math.min(...grams.map((g) => frequencies.get(g) ?? 0));
+  return bound > 0 && need / bound <= WALK_LIMIT / 2 ? 'walk' : 'planner';
+}
+
 /** Named queries of the job postings. */
 export class JobRepository {
   constructor(private readonly em: EntityManager) {}
@@ -137,6 +186,17 @@ export class JobRepository {
     limit: number,
     after: FeedPosition | null,
   ): Promise<{ posting: JobPosting; key: number }[]> {
+    if (order === 'RELEVANCE' && query.terms.length > 0) return this.relevancePage(query, limit, after);
+    if (order === 'NEWEST' && query.terms.length > 0) {
+      const position = after ? ' and (posted_on, id) < (?::date, ?::uuid)' : '';
+      const rows = await this.newestMatches(query, await this.gramFrequencies(query), {
+        r: 0,
+        rank: { sql: 'true', bindings: [] },
+        position: { sql: position, bindings: after ? [after.postedOn, after.id] : [] },
+        need: limit,
+      });
+      return rows.map((row) => this.withKey(row));
+    }
     const filter = where(query);
     const key = firstKey(query, order);
     const position = after ? ` and (${key.sql}, posted_on, id) < (?, ?::date, ?::uuid)` : '';
@@ -152,42 +212,154 @@ export class JobRepository {
         limit,
       ],
     );
-    return rows.map(({ sort_key, ...row }) => ({
-      posting: this.em.map(JobPostingSchema, row as never),
-      key: Number(sort_key),
-    }));
+    return rows.map((row) => this.withKey(row));
   }
 
-  async count(query: FeedQuery): Promise<number> {
+  /**
+   * Relevance (how many terms the title holds, then newest) one rank at a time, best rank first:
+   * each statement is ordered like the feed index (posted_on desc, id desc) with the LIMIT inside
+   * it, and the next rank is asked only when a rank runs out, so a page is usually one statement.
+   * How a rank is read is chosen by `searchStrategy` from the grams' frequencies: a common term
+   * walks the newest postings and stops after `limit` matches; a rare one is read from the GIN
+   * index (and so is a walk that gives up after WALK_LIMIT postings).
+   */
+  private async relevancePage(
+    query: FeedQuery,
+    limit: number,
+    after: FeedPosition | null,
+  ): Promise<{ posting: JobPosting; key: number }[]> {
+    const rank = firstKey(query, 'RELEVANCE');
+    const found: { posting: JobPosting; key: number }[] = [];
+    const frequencies = await this.gramFrequencies(query);
+    for (let r = after ? Math.min(after.key, query.terms.length) : query.terms.length; r >= 0; r -= 1) {
+      const position = after && r === after.key ? ' and (posted_on, id) < (?::date, ?::uuid)' : '';
+      const positionBindings = position ? [after!.postedOn, after!.id] : [];
+      // One term: the rank as LIKE itself, which the planner estimates far better than an expression.
+      const single = query.terms.length === 1;
+      const inRank = single ? (r === 1 ? 'lower(title) like ?' : 'not (lower(title) like ?)') : `${rank.sql} = ${r}`;
+      const rankBindings = single ? [query.terms[0].like] : rank.bindings;
+      const rows = await this.newestMatches(query, frequencies, {
+        r,
+        rank: { sql: inRank, bindings: rankBindings },
+        position: { sql: position, bindings: positionBindings },
+        need: limit - found.length,
+      });
+      found.push(...rows.map((row) => this.withKey(row)));
+      if (found.length >= limit) break;
+    }
+    return found;
+  }
+
+  /**
+   * The newest `need` matches of the query in one rank (`r`, its condition), after a position:
+   * by a walk over the newest postings or by the planner's own plan, as `searchStrategy` chooses.
+   */
+  private async newestMatches(
+    query: FeedQuery,
+    frequencies: ReadonlyMap<string, number>,
+    at: { r: number; rank: Sql; position: Sql; need: number },
+  ): Promise<(Record<string, unknown> & { sort_key: number })[]> {
+    const { r, rank, position, need } = at;
+    // The same terms, rank and other conditions (a miss under a narrow filter says nothing of a wide one).
+    const walkKey = JSON.stringify([rank, query.terms, { ...query, terms: null, today: null }]);
+    const missedAt = WALK_MISSES.get(walkKey);
+    const missed = missedAt !== undefined && missedAt > Date.now() - GRAM_FREQUENCIES_TTL_MS;
+    if (searchStrategy(query, frequencies, need, missed) === 'walk') {
+      const rows = await this.walk(query, position, rank, r, need);
+      if (rows.length >= need) return rows;
+      // Fewer than asked: the match is rarer than its grams (or the feed ended); the planner answers.
+      // Remembered from a first page only: a page near the end of a common term's matches is no miss.
+      if (position.sql === '') {
+        WALK_MISSES.delete(walkKey);
+        WALK_MISSES.set(walkKey, Date.now());
+        if (WALK_MISSES.size > WALK_MISSES_KEPT) WALK_MISSES.delete(WALK_MISSES.keys().next().value!);
+      }
+    }
     const filter = where(query);
-    const [row] = await rawQuery<{ n: string }>(
+    return rawQuery<Record<string, unknown> & { sort_key: number }>(
       this.em,
-      `select count(*) as n from job_posting where ${filter.sql}`,
-      filter.bindings,
-    );
-    return Number(row.n);
-  }
-
-  /** Postings per district under the filter without its districts. */
-  countByDistrict(query: FeedQuery): Promise<{ district_code: string; n: string }[]> {
-    const filter = where(query, { districts: true });
-    return rawQuery(
-      this.em,
-      `select district_code, count(*) as n from job_posting where ${filter.sql}
-        group by district_code order by count(*) desc, district_code`,
-      filter.bindings,
+      `select ${COLUMNS}, ${r} as sort_key from job_posting where ${filter.sql} and ${rank.sql}${position.sql}
+        order by posted_on desc, id desc limit ?`,
+      [...filter.bindings, ...rank.bindings, ...position.bindings, need],
     );
   }
 
-  /** Postings per occupation under the filter without its occupations. */
-  countByOccupation(query: FeedQuery): Promise<{ occupation_code: string; n: string }[]> {
-    const filter = where(query, { occupations: true });
-    return rawQuery(
+  /**
+   * The newest `limit` matches among the newest WALK_LIMIT postings under the filter's other
+   * conditions: the terms are tested outside a subquery with its own LIMIT, where PostgreSQL cannot
+   * use them as an index condition, so it walks the feed index and stops at `limit` matches. Each
+   * term is checked with LIKE on the searched text, which is exactly what its grams mean.
+   */
+  private walk(query: FeedQuery, position: Sql, rank: Sql, r: number, limit: number) {
+    const filter = where({ ...query, terms: [] });
+    const terms = query.terms.map(() => "lower(title || ' ' || description || ' ' || employer_name) like ?");
+    return rawQuery<Record<string, unknown> & { sort_key: number }>(
       this.em,
-      `select occupation_code, count(*) as n from job_posting where ${filter.sql}
-        group by occupation_code order by count(*) desc, occupation_code`,
+      `select ${COLUMNS}, ${r} as sort_key from (
+          select ${COLUMNS} from job_posting where ${filter.sql}${position.sql}
+           order by posted_on desc, id desc limit ${WALK_LIMIT}
+        ) newest where ${terms.join(' and ')} and ${rank.sql}
+        order by posted_on desc, id desc limit ?`,
+      [...filter.bindings, ...position.bindings, ...query.terms.map((t) => t.like), ...rank.bindings, limit],
+    );
+  }
+
+  /** The frequencies of the query's grams among the most common ones (none: rare, or not analysed). */
+  private async gramFrequencies(query: FeedQuery): Promise<ReadonlyMap<string, number>> {
+    if (query.terms.flatMap((t) => t.grams).length < 2) return new Map();
+    const database = String(this.em.config.get('dbName'));
+    const cached = GRAM_FREQUENCIES.get(database);
+    if (cached && cached.at > Date.now() - GRAM_FREQUENCIES_TTL_MS) return cached.frequencies;
+    const rows = await rawQuery<{ gram: string; frequency: number }>(
+      this.em,
+      `select u.gram, u.frequency from pg_stats s
+          cross join unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as u(gram, frequency)
+        where s.schemaname = current_schema() and s.tablename = 'job_posting' and s.attname = 'search_grams'
+          and u.gram is not null`,
+      [],
+    );
+    const frequencies = new Map(rows.map((row) => [row.gram, Number(row.frequency)]));
+    GRAM_FREQUENCIES.set(database, { at: Date.now(), frequencies });
+    return frequencies;
+  }
+
+  private withKey({ sort_key, ...row }: Record<string, unknown> & { sort_key: number }) {
+    return { posting: this.em.map(JobPostingSchema, row as never), key: Number(sort_key) };
+  }
+
+  /**
+   * Postings per (district, occupation) under the filter without its districts and occupations,
+   * with the feed's version read in the same statement (so the same snapshot): the count, the
+   * district facet and the occupation facet are all sums over these cells, from one pass.
+   */
+  async countCells(
+    query: FeedQuery,
+  ): Promise<{ version: string; cells: { district: string; occupation: string; n: number }[] }> {
+    const filter = where(query, { districts: true, occupations: true });
+    const rows = await rawQuery<{ version: string; district_code: string | null; occupation_code: string; n: string }>(
+      this.em,
+      `select v.version::text as version, m.district_code, m.occupation_code, m.n
+         from (select version from job_feed_version where id = 1) v
+         left join lateral (select district_code, occupation_code, count(*) as n from job_posting
+                             where ${filter.sql} group by district_code, occupation_code) m on true`,
       filter.bindings,
     );
+    return {
+      version: rows[0]?.version ?? '0',
+      cells: rows
+        .filter((row) => row.district_code !== null)
+        .map((row) => ({ district: row.district_code!, occupation: row.occupation_code, n: Number(row.n) })),
+    };
+  }
+
+  /** The feed's version: changes with every committed statement that writes postings. */
+  async feedVersion(): Promise<string> {
+    const [row] = await rawQuery<{ version: string }>(
+      this.em,
+      'select version::text as version from job_feed_version where id = 1',
+      [],
+    );
+    return row?.version ?? '0';
   }
 
   /** The first `limit` open postings of each employer, newest first (one statement for many organizations). */

@@ -342,6 +342,19 @@ export type JobSeekerProfile = {
   availability: Scalars['String']['output'];
   /** Whether employers they apply to see this profile (otherwise only that an application was made). */
   visibleToEmployers: Scalars['Boolean']['output'];
+  /**
+   * Where each of its personal fields' values comes from: this registry, the department that last
+   * changed it, when, and whether the citizen supplied it or an authority recorded it, from the
+   * registry's own write records. Only fields the caller may read; all of those when fields is
+   * omitted, e.g. fields: ["JobSeekerProfile.skills"].
+   */
+  provenance?: Maybe<Array<FieldProvenance>>;
+};
+
+
+/** A citizen's job-seeker profile. */
+export type JobSeekerProfileProvenanceArgs = {
+  fields?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type ApplicationStatus =
@@ -362,6 +375,19 @@ export type JobApplication = {
   statusChangedAt: Scalars['DateTime']['output'];
   /** What the applicant shares with the employer: their profile when visibleToEmployers, else null. Never an ID number. */
   applicant?: Maybe<SharedApplicant>;
+  /**
+   * Where each of its personal fields' values comes from: this registry, the department that last
+   * changed it, when, and whether the citizen supplied it or an authority recorded it, from the
+   * registry's own write records. Only fields the caller may read; all of those when fields is
+   * omitted, e.g. fields: ["JobApplication.status"].
+   */
+  provenance?: Maybe<Array<FieldProvenance>>;
+};
+
+
+/** An application to a posting: the applicant, the employer's legal representative, or officers with labour:read:sensitive and X-Purpose. */
+export type JobApplicationProvenanceArgs = {
+  fields?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** The part of a job-seeker's profile an applicant shares with employers. */
@@ -401,6 +427,19 @@ export type EmploymentRecord = {
   from: Scalars['Date']['output'];
   /** Null: still so. */
   to?: Maybe<Scalars['Date']['output']>;
+  /**
+   * Where each of its personal fields' values comes from: this registry, the department that last
+   * changed it, when, and whether the citizen supplied it or an authority recorded it, from the
+   * registry's own write records. Only fields the caller may read; all of those when fields is
+   * omitted, e.g. fields: ["EmploymentRecord.to"].
+   */
+  provenance?: Maybe<Array<FieldProvenance>>;
+};
+
+
+/** An employment or unemployment registration. */
+export type EmploymentRecordProvenanceArgs = {
+  fields?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type Person = {
@@ -577,6 +616,29 @@ export type CloseJobInput = {
   status: JobStatus;
 };
 
+/** Who supplied a value. */
+export type ValueSupplier =
+  /** The citizen themself (e.g. their phone number). */
+  | 'CITIZEN'
+  /** An officer of the department that keeps the registry recorded or verified it. */
+  | 'AUTHORITY';
+
+/** Where one field's value comes from (Myinfo's source and last update). */
+export type FieldProvenance = {
+  __typename?: 'FieldProvenance';
+  /** Type.field, e.g. Person.phone. */
+  field: Scalars['String']['output'];
+  /** The registry that holds the value. */
+  registry: Scalars['String']['output'];
+  /** The department that last changed it; null when the citizen did. */
+  department?: Maybe<Scalars['String']['output']>;
+  /** When it was last changed; null when no write of it is recorded (loaded before the log). */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
+  suppliedBy: ValueSupplier;
+  /** Whether a write record says so; false when attributed to the registry's department for want of one. */
+  recorded: Scalars['Boolean']['output'];
+};
+
 export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY'
@@ -733,6 +795,8 @@ export type ResolversTypes = ResolversObject<{
   SetApplicationStatusInput: SetApplicationStatusInput;
   RegisterEmploymentInput: RegisterEmploymentInput;
   CloseJobInput: CloseJobInput;
+  ValueSupplier: ValueSupplier;
+  FieldProvenance: ResolverTypeWrapper<FieldProvenance>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -774,6 +838,7 @@ export type ResolversParentTypes = ResolversObject<{
   SetApplicationStatusInput: SetApplicationStatusInput;
   RegisterEmploymentInput: RegisterEmploymentInput;
   CloseJobInput: CloseJobInput;
+  FieldProvenance: FieldProvenance;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -938,6 +1003,7 @@ export type JobSeekerProfileResolvers<ContextType = LabourMarketContext, ParentT
   skills?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   availability?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   visibleToEmployers?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  provenance?: Resolver<Maybe<Array<ResolversTypes['FieldProvenance']>>, ParentType, ContextType, Partial<JobSeekerProfileProvenanceArgs>>;
 }>;
 
 export type JobApplicationResolvers<ContextType = LabourMarketContext, ParentType extends ResolversParentTypes['JobApplication'] = ResolversParentTypes['JobApplication']> = ResolversObject<{
@@ -947,6 +1013,7 @@ export type JobApplicationResolvers<ContextType = LabourMarketContext, ParentTyp
   appliedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   statusChangedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   applicant?: Resolver<Maybe<ResolversTypes['SharedApplicant']>, ParentType, ContextType>;
+  provenance?: Resolver<Maybe<Array<ResolversTypes['FieldProvenance']>>, ParentType, ContextType, Partial<JobApplicationProvenanceArgs>>;
 }>;
 
 export type SharedApplicantResolvers<ContextType = LabourMarketContext, ParentType extends ResolversParentTypes['SharedApplicant'] = ResolversParentTypes['SharedApplicant']> = ResolversObject<{
@@ -970,6 +1037,7 @@ export type EmploymentRecordResolvers<ContextType = LabourMarketContext, ParentT
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  provenance?: Resolver<Maybe<Array<ResolversTypes['FieldProvenance']>>, ParentType, ContextType, Partial<EmploymentRecordProvenanceArgs>>;
 }>;
 
 export type PersonResolvers<ContextType = LabourMarketContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
@@ -1025,6 +1093,15 @@ export type OrganizationResolvers<ContextType = LabourMarketContext, ParentType 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type FieldProvenanceResolvers<ContextType = LabourMarketContext, ParentType extends ResolversParentTypes['FieldProvenance'] = ResolversParentTypes['FieldProvenance']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  suppliedBy?: Resolver<ResolversTypes['ValueSupplier'], ParentType, ContextType>;
+  recorded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -1073,6 +1150,7 @@ export type Resolvers<ContextType = LabourMarketContext> = ResolversObject<{
   OccupationCount?: OccupationCountResolvers<ContextType>;
   ServiceCounter?: ServiceCounterResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
+  FieldProvenance?: FieldProvenanceResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

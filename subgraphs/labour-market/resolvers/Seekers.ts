@@ -6,7 +6,9 @@ import type {
   SharedApplicantResolvers,
 } from '../generated/graphql';
 import { OCCUPATION_BY_CODE } from '../catalogue';
+import { provenanceOf } from '../../shared/provenance';
 import { isUuid } from '../../shared/validation';
+import { permissions } from '../permissions';
 import type { JobSeekerProfile as Profile } from '../entities/job-seeker-profile.entity';
 
 const occupationsOf = (profile: Profile) =>
@@ -15,6 +17,24 @@ const occupationsOf = (profile: Profile) =>
 export const JobSeekerProfile: JobSeekerProfileResolvers = {
   desiredOccupations: occupationsOf,
   desiredDistricts: (profile) => profile.desiredDistricts as string[],
+  // Only the citizen writes their profile: without a write record, the row's own last update is theirs.
+  provenance: (profile, { fields }, ctx, info) =>
+    provenanceOf({
+      registry: 'labour-market',
+      rules: permissions,
+      typeName: 'JobSeekerProfile',
+      recordId: profile.personId,
+      parent: profile,
+      fields,
+      ctx,
+      info,
+      unrecorded: {
+        department: null,
+        changedAt: profile.updatedAt.toISOString(),
+        suppliedBy: 'CITIZEN',
+        recorded: true,
+      },
+    }),
 };
 
 export const SharedApplicant: SharedApplicantResolvers = {
@@ -30,12 +50,39 @@ export const JobApplication: JobApplicationResolvers = {
     const profile = await loaders.profile.load(application.applicantId);
     return profile?.visibleToEmployers ? profile : null;
   },
+  provenance: (application, { fields }, ctx, info) =>
+    provenanceOf({
+      registry: 'labour-market',
+      rules: permissions,
+      typeName: 'JobApplication',
+      recordId: application.id,
+      parent: application,
+      fields,
+      ctx,
+      info,
+      notValues: ['id'],
+    }),
 };
 
 export const EmploymentRecord: EmploymentRecordResolvers = {
   organization: (record) => (record.organizationCreditCode ? { creditCode: record.organizationCreditCode } : null),
   from: (record) => record.fromDate as string,
   to: (record) => (record.toDate as string | null) ?? null,
+  // Reached only through Person.employment, whose rule decides: every field of a record read is readable.
+  provenance: (record, { fields }, ctx, info) =>
+    provenanceOf({
+      registry: 'labour-market',
+      rules: permissions,
+      typeName: 'EmploymentRecord',
+      recordId: record.id,
+      parent: record,
+      fields,
+      ctx,
+      info,
+      personalFields: ['kind', 'organization', 'from', 'to'],
+      // The registration names the officer who recorded it.
+      unrecorded: { department: record.recordedByDept ?? null, recorded: true },
+    }),
 };
 
 export const Person: PersonResolvers = {
