@@ -107,6 +107,13 @@ export async function seedAssistanceIfEmpty(
         );
       }
     }
+    // A case returned for materials has its deadline clock stopped since the day it was returned.
+    await assistance.query(
+      `update application a set clock_paused_on = (
+         select max((s.at at time zone 'Asia/Shanghai')::date) from case_step s
+          where s.application_id = a.id and s.to_status = 'RETURNED_FOR_MATERIALS')
+        where a.status = 'RETURNED_FOR_MATERIALS'`,
+    );
     await assistance.query('commit');
     return rows.length;
   } catch (error) {

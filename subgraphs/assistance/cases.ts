@@ -7,16 +7,20 @@ import { CHENGDU_DISTRICTS, isChengduDistrict } from '../shared/domain/divisions
 import { badUserInput, forbidden } from '../shared/errors';
 import { DelegatedCallError } from '../shared/graph';
 import { enqueue } from '../shared/outbox/outbox';
+import { recordFieldWrites } from '../shared/provenance';
 import { rawQuery } from '../shared/sql';
 import * as check from '../shared/validation';
 import type { AssistanceContext } from './context';
 import { ApplicationSchema, type Application } from './entities/application.entity';
 import { ApplicationRepository } from './entities/application.repository';
 import { gatherEligibility, type GatheredFact } from './eligibility';
-import { ApplicationCheck } from './graph-queries';
+import { isCardId, resumedDeadline } from './supervision';
+import type { SupervisionCard } from './entities/supervision-card.entity';
+import { ApplicationCheck, type HoldingAnswer } from './graph-queries';
 import {
   FINAL_STATUSES,
   ISSUE_MINIMUM_ALLOWANCE,
+  RECORD_MATERIAL_USE,
   TRANSITIONS,
   type ApplicationStatus,
   type ProgrammeCode,
@@ -30,16 +34,73 @@ import {
 const MAX_CITED = 20;
 const AMOUNT = decimalColumn(ApplicationSchema, 'declaredMonthlyIncome');
 
+/**
+ * The fields of an Application (as GraphQL names them) that only its filing writes: what the
+ * applicant (or the officer at the counter) declared and what the filing fixed. Steps write the rest.
+ */
+export const FILED_FIELDS: readonly string[] = [
+  'reference',
+  'programme',
+  'applicant',
+  'districtCode',
+  'householdSize',
+  'declaredMonthlyIncome',
+  'citedCertificateIds',
+  'citedMaterialIds',
+  'submittedAt',
+  'filedBy',
+  'promisedTimeLimitDays',
+];
+
 /** 张三 -> 张*, 欧阳小明 -> 欧***: the first character, the rest masked. */
 export function maskName(name: string): string {
   const chars = Array.from(name.trim());
   return chars.length === 0 ? '*' : `${chars[0]}${'*'.repeat(Math.max(1, chars.length - 1))}`;
 }
 
+/** The ids as given (each checked to be a UUID, lower-cased), so a problem can name its position. */
 function idList(argument: string, ids: readonly string[] | null | undefined): string[] {
   const list = ids ?? [];
   if (list.length > MAX_CITED) throw badUserInput(argument, 'max', `${argument} may cite at most ${MAX_CITED} items`);
-  return [...new Set(list.map((id, i) => check.uuid(`${argument}[${i}]`, id)))];
+  return list.map((id, i) => check.uuid(`${argument}[${i}]`, id).toLowerCase());
+}
+
+const HOLDING_PROBLEMS: Partial<Record<HoldingAnswer['status'], { rule: string; says: string }>> = {
+  NOT_FOUND: { rule: 'exists', says: 'is not on file in the certificate registry' },
+  NOT_IN_HOUSEHOLD: { rule: 'owner', says: "is not the applicant's or a member of their household's" },
+  UNKNOWN: {
+    rule: 'owner',
+    says: "is not the applicant's, and their household could not be read to tell whether it is a member's",
+  },
+};
+
+/**
+ * Every cited certificate and material must be on file for the applicant or a member of their
+ * household (the certificate registry's answer, in the order cited). The first problem is the
+ * error's argument and rule; the message lists all of them at once.
+ */
+function checkHoldings(
+  certificateIds: string[],
+  materialIds: string[],
+  holdings: HoldingAnswer[] | null | undefined,
+): void {
+  const answers = holdings ?? [];
+  const cited = [
+    ...certificateIds.map((id, i) => ({ argument: `input.certificateIds[${i}]`, kind: 'CERTIFICATE', id })),
+    ...materialIds.map((id, i) => ({ argument: `input.materialIds[${i}]`, kind: 'MATERIAL', id })),
+  ];
+  const problems = cited.flatMap((c) => {
+    const answer = answers.find((h) => h.kind === c.kind && h.id.toLowerCase() === c.id);
+    if (!answer) throw new DelegatedCallError(`the certificate registry gave no holding for ${c.argument} ${c.id}`);
+    const problem = HOLDING_PROBLEMS[answer.status];
+    return problem ? [{ ...c, ...problem }] : [];
+  });
+  if (problems.length === 0) return;
+  throw badUserInput(
+    problems[0].argument,
+    problems[0].rule,
+    `${problems.map((p) => `${p.argument} ${p.id} ${p.says} (rule ${p.rule})`).join('; ')}. Cite papers already on file for the applicant's household. Nothing was written.`,
+  );
 }
 
 function subgraphUnavailable(errors: readonly GraphQLFormattedError[]): GraphQLFormattedError | undefined {
@@ -68,7 +129,12 @@ export async function apply(ctx: AssistanceContext, input: ApplyInput): Promise<
   if (!programme)
     throw badUserInput('input.programme', 'exists', `input.programme ${input.programme} is not a programme`);
 
-  const answer = await ctx.graph.query(ApplicationCheck, { id: applicantId, service: programme.serviceCode });
+  const answer = await ctx.graph.query(ApplicationCheck, {
+    id: applicantId,
+    service: programme.serviceCode,
+    certificateIds,
+    materialIds,
+  });
   const unavailable = subgraphUnavailable(answer.errors);
   if (unavailable) {
     const registry = typeof unavailable.extensions?.registry === 'string' ? unavailable.extensions.registry : 'another';
@@ -107,6 +173,7 @@ export async function apply(ctx: AssistanceContext, input: ApplyInput): Promise<
       `input.applicantId ${applicantId} is recorded as deceased (${person.deathDate})`,
     );
   }
+  checkHoldings(certificateIds, materialIds, person.holdings);
   const lacking = (person.readiness?.items ?? []).filter((i) => i.status === 'MISSING' || i.status === 'EXPIRED');
   if (lacking.length > 0) {
     const list = lacking
@@ -160,8 +227,8 @@ export async function apply(ctx: AssistanceContext, input: ApplyInput): Promise<
       districtCode,
       householdSize: members.length,
       declaredMonthlyIncome: income,
-      citedCertificateIds: certificateIds,
-      citedMaterialIds: materialIds,
+      citedCertificateIds: [...new Set(certificateIds)],
+      citedMaterialIds: [...new Set(materialIds)],
       maskedName: maskName(person.name ?? ''),
       status: 'SUBMITTED',
       version: 1,
@@ -173,10 +240,28 @@ export async function apply(ctx: AssistanceContext, input: ApplyInput): Promise<
       deadline: ctx.calendar.addWorkingDays(today, promisedDays),
     } as never);
     await em.flush();
+    // The materials' pages show which applications used them: recorded in the certificate registry
+    // by the outbox once this commits (the same transaction, so no use is lost or recorded twice).
+    for (const materialId of new Set(materialIds)) {
+      await enqueue(trx, {
+        kind: RECORD_MATERIAL_USE,
+        idempotencyKey: materialUseKey(created.id, materialId),
+        payload: {
+          applicationId: created.id,
+          reference: created.reference,
+          materialId,
+          service: programme.serviceCode,
+        },
+      });
+    }
     await recordStep(trx, ctx, created.id, null, 'SUBMITTED', null);
+    await recordFieldWrites(trx, ctx.caller, [
+      { type: 'Application', id: created.id, fields: [...FILED_FIELDS, 'status', 'deadline'] },
+    ]);
     await ctx.access.writeWithin(trx, [{ subjectId: applicantId, fields: ['Application.status'] }]);
     return created;
   });
+  if (materialIds.length > 0) ctx.nudgeOutbox();
   return application;
 }
 
@@ -258,6 +343,8 @@ export async function transition(ctx: AssistanceContext, input: TransitionInput)
     }
     const from = application.status as ApplicationStatus;
     if (!TRANSITIONS[from].includes(input.to)) throw impossible(application, input.to);
+    /** The fields this step writes (provenance), as GraphQL names them. */
+    const written = ['status'];
     switch (input.to) {
       case 'RETURNED_FOR_MATERIALS':
       case 'REJECTED':
@@ -268,6 +355,20 @@ export async function transition(ctx: AssistanceContext, input: TransitionInput)
             `input.reason is required for ${input.to}: it is told to the applicant`,
           );
         application.decisionReason = reason;
+        written.push('decisionReason');
+        // Waiting for the applicant does not count against the office: the clock stops today.
+        if (input.to === 'RETURNED_FOR_MATERIALS') {
+          application.clockPausedOn = today;
+          written.push('clockPausedOn');
+        }
+        break;
+      case 'SUBMITTED':
+        // Resubmitted: the clock runs again, the deadline moved on by the working days it waited.
+        if (application.clockPausedOn) {
+          application.deadline = resumedDeadline(ctx.calendar, application.deadline, application.clockPausedOn, today);
+          application.clockPausedOn = null;
+          written.push('deadline', 'clockPausedOn');
+        }
         break;
       case 'PUBLIC_NOTICE': {
         if (input.proposedAmount == null)
@@ -283,6 +384,7 @@ export async function transition(ctx: AssistanceContext, input: TransitionInput)
         application.noticeStartsOn = today;
         application.noticeEndsOn = addDays(today, programme.noticeDays - 1);
         application.noticeId = randomUUID();
+        written.push('proposedAmount', 'noticeStartsOn', 'noticeEndsOn');
         break;
       }
       case 'APPROVED': {
@@ -311,6 +413,7 @@ export async function transition(ctx: AssistanceContext, input: TransitionInput)
             : check.date('input.periodEnd', input.periodEnd, { notBefore: start, notAfter: addDays(start, 5 * 366) });
         application.periodStart = start;
         application.periodEnd = end;
+        written.push('approvedAmount', 'periodStart', 'periodEnd');
         break;
       }
       default:
@@ -319,10 +422,11 @@ export async function transition(ctx: AssistanceContext, input: TransitionInput)
     if (FINAL_STATUSES.includes(input.to) && input.to !== 'WITHDRAWN') {
       application.decidedAt = new Date();
       application.decidedOnTime = today <= application.deadline;
+      written.push('decidedAt');
     }
     application.status = input.to;
     application.version += 1;
-    if (input.to === 'APPROVED') await instructIssue(em, application, today);
+    if (input.to === 'APPROVED' && (await instructIssue(em, application, today))) written.push('issuedCertificate');
     await em.flush();
     for (const fact of facts) {
       await trx.raw(
@@ -344,6 +448,7 @@ export async function transition(ctx: AssistanceContext, input: TransitionInput)
       );
     }
     await recordStep(trx, ctx, id, from, input.to, note);
+    await recordFieldWrites(trx, ctx.caller, [{ type: 'Application', id, fields: written }]);
     await ctx.access.writeWithin(trx, [{ subjectId: application.applicantId, fields: ['Application.status'] }]);
     return application;
   });
@@ -357,10 +462,11 @@ export async function transition(ctx: AssistanceContext, input: TransitionInput)
 /**
  * The approval's effect in the certificate registry, committed with it: the 低保证's number is
  * fixed now (the next in its district and year), so a repeated delivery names the same certificate.
+ * Whether it instructs one (only the minimum living allowance issues a certificate).
  */
-async function instructIssue(em: EntityManager, application: Application, today: string): Promise<void> {
+async function instructIssue(em: EntityManager, application: Application, today: string): Promise<boolean> {
   const programme = application.programme as string;
-  if (programme !== 'MINIMUM_LIVING_ALLOWANCE') return;
+  if (programme !== 'MINIMUM_LIVING_ALLOWANCE') return false;
   const prefix = `DB${application.districtCode}-${today.slice(0, 4)}-`;
   await rawQuery(em, 'select pg_advisory_xact_lock(hashtext(?))', [`certificate-number:${prefix}`]);
   const [{ last }] = await rawQuery<{ last: string | null }>(
@@ -385,6 +491,7 @@ async function instructIssue(em: EntityManager, application: Application, today:
       coveredMembers: application.householdSize,
     },
   });
+  return true;
 }
 
 /** The last day of a one-year period starting on `start` (2026-03-01 -> 2027-02-28). */
@@ -396,4 +503,59 @@ function oneYearFrom(start: string): string {
 /** The idempotency key of the certificate an approval issues. */
 export function issueKey(applicationId: string): string {
   return `assistance:${applicationId}:minimum-allowance-certificate`;
+}
+
+/**
+ * An officer of the card's department acknowledges it, saying what is being done: recorded on the
+ * card and in the access log (against the applicant) in one transaction. Of two officers at once,
+ * the first wins and the second is told it was acknowledged.
+ */
+export async function acknowledgeCard(
+  ctx: AssistanceContext,
+  input: { cardId: string; note: string },
+): Promise<SupervisionCard> {
+  const cardId = input.cardId.trim();
+  if (!isCardId(cardId))
+    throw badUserInput(
+      'input.cardId',
+      'exists',
+      `input.cardId ${JSON.stringify(cardId.slice(0, 20))} is not a supervision card`,
+    );
+  const note = check.text('input.note', input.note, { max: 500 });
+  const identity = ctx.caller.identity!;
+  const card = await ctx.em.transactional(async (em) => {
+    const repository = new ApplicationRepository(em);
+    const [locked] = await repository.lockCard(cardId);
+    if (!locked) throw badUserInput('input.cardId', 'exists', `input.cardId ${cardId} is not a supervision card`);
+    if (locked.department !== identity.dept) {
+      throw forbidden(`supervision card ${cardId} is raised to ${locked.department}; only its officers acknowledge it`);
+    }
+    if (locked.acknowledgedAt) {
+      throw badUserInput(
+        'input.cardId',
+        'acknowledged',
+        `supervision card ${cardId} was already acknowledged by ${locked.acknowledgedBySub} at ${new Date(locked.acknowledgedAt).toISOString()}. Nothing was changed.`,
+      );
+    }
+    const [application] = await repository.findByIds([locked.application as string]);
+    locked.acknowledgedAt = new Date();
+    locked.acknowledgedBySub = identity.sub;
+    locked.acknowledgedByRole = identity.role;
+    locked.acknowledgedByDept = identity.dept;
+    locked.acknowledgedPurpose = ctx.caller.purpose;
+    locked.acknowledgementNote = note;
+    await em.flush();
+    await ctx.access.writeWithin(em, [
+      { subjectId: application.applicantId, fields: ['SupervisionCard.acknowledgedAt'] },
+    ]);
+    return locked;
+  });
+  ctx.loaders.card.clear(cardId);
+  ctx.loaders.cards.clear(card.application as string);
+  return card;
+}
+
+/** The idempotency key of recording that an application used a material. */
+export function materialUseKey(applicationId: string, materialId: string): string {
+  return `assistance:${applicationId}:material-use:${materialId}`;
 }

@@ -23,21 +23,34 @@ export interface ApplicationCheckAnswer {
     deathDate: string | null;
     household: { members: { person: { id: string } | null }[] | null } | null;
     readiness: { complete: boolean; items: ReadinessItemAnswer[] } | null;
+    holdings: HoldingAnswer[] | null;
   } | null;
+}
+
+/** Whether a cited certificate or material is on file for the applicant's household (certificate registry). */
+export interface HoldingAnswer {
+  kind: 'CERTIFICATE' | 'MATERIAL';
+  id: string;
+  status: 'OWN' | 'HOUSEHOLD_MEMBER' | 'NOT_IN_HOUSEHOLD' | 'UNKNOWN' | 'NOT_FOUND';
 }
 
 /**
  * An application's checks, in one request: the service's promised time limit (public), the applicant
- * (name for the masked notice, district, household) and what they have and still need for the
- * service (the certificate registry's readiness, told at once).
+ * (name for the masked notice, district, household), what they have and still need for the
+ * service (the certificate registry's readiness, told at once), and whether the certificates and
+ * materials the application cites exist and are the household's (the certificate registry's holdings).
  */
-export const ApplicationCheck = graphQuery<ApplicationCheckAnswer, { id: string; service: string }>(
-  `query AssistanceApplicationCheck($id: ID!, $service: String!) {
+export const ApplicationCheck = graphQuery<
+  ApplicationCheckAnswer,
+  { id: string; service: string; certificateIds: string[]; materialIds: string[] }
+>(
+  `query AssistanceApplicationCheck($id: ID!, $service: String!, $certificateIds: [ID!], $materialIds: [ID!]) {
     service(code: $service) { code promisedTimeLimitDays }
     person(id: $id) {
       id name districtCode deathDate
       household { members { person { id } } }
       readiness(service: $service) { complete items { status note relationship person { id } requirement { description } } }
+      holdings(certificateIds: $certificateIds, materialIds: $materialIds) { kind id status }
     }
   }`,
 );

@@ -45,3 +45,26 @@ export function issueMinimumAllowanceHandler(caller: ServiceCaller): OutboxHandl
     );
   };
 }
+
+/**
+ * Records in the certificate registry that an application used a material it cites: the
+ * assistance registry, as itself, calls recordMaterialUse with the application reference as the
+ * purpose. The certificate registry records a use once per (material, service, reference), so a
+ * repeated delivery adds nothing. Refused as invalid: failed for good; anything else: retried.
+ */
+export function recordMaterialUseHandler(caller: ServiceCaller): OutboxHandler {
+  return async (row) => {
+    const p = row.payload as { reference: string; materialId: string; service: string };
+    const result = await caller.call<{ recordMaterialUse: { __typename: string } | null }>(
+      'AssistanceRecordMaterialUse',
+      { input: { materialId: p.materialId, service: p.service } },
+      p.reference,
+    );
+    if (result.data?.recordMaterialUse) return { materialId: p.materialId, reference: p.reference };
+    const invalid = result.errors.find((e) => e.extensions?.code === 'BAD_USER_INPUT');
+    if (invalid) throw new PermanentDeliveryError(`the certificate registry refused it: ${invalid.message}`);
+    throw new Error(
+      `the certificate registry did not record the use: ${result.errors.map((e) => `${e.extensions?.code ?? 'error'}: ${e.message}`).join('; ') || 'no answer'}`,
+    );
+  };
+}

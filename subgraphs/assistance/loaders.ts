@@ -4,6 +4,7 @@ import { groupedLoader, keyedLoader } from '../shared/loaders';
 import { isUuid } from '../shared/validation';
 import DataLoader from 'dataloader';
 import { ApplicationRepository } from './entities/application.repository';
+import { isCardId } from './supervision';
 
 /** The assistance registry's per-request loaders: every cross-entity lookup goes through one. */
 export function createLoaders(em: EntityManager) {
@@ -41,6 +42,11 @@ export function createLoaders(em: EntityManager) {
       (ids) => applications.cardsOf(ids),
       (c) => c.application,
       isUuid,
+    ),
+    card: keyedLoader(
+      (ids) => applications.cardsByIds(ids),
+      (c) => String(c.id),
+      isCardId,
     ),
     /** Outbox instructions by idempotency key (the certificate an approval issues). */
     outbox: new DataLoader(async (keys: readonly string[]) => {

@@ -6,18 +6,26 @@ import {
   hasPurpose,
   hasScope,
   isAuthenticated,
+  firstOf,
+  holdsGrant,
   isCitizen,
+  isSubject,
+  isOfficer,
   isOfficerOf,
   isPublic,
   personalDataRule,
   recordedAgainst,
   refusal,
   type ArgumentSubjects,
+  type GrantedAs,
 } from '../shared/rules';
+import type { PersonRef } from '../shared/context';
+import { FIELD_PROVENANCE_PERMISSIONS } from '../shared/provenance';
 import { isUuid } from '../shared/validation';
 import type { AssistanceContext } from './context';
 import type { Application } from './entities/application.entity';
 import type { CaseStep } from './entities/case-step.entity';
+import { isCardId } from './supervision';
 
 /**
  * Who may read what in the assistance registry, type by type as in schema/assistance.graphql.
@@ -30,6 +38,9 @@ import type { CaseStep } from './entities/case-step.entity';
  * - What supervision needs of a case (reference, programme, district, status, dates, colour, cards):
  *   also officers with assistance:read (supervisors of any department), logged the same way.
  * - Review notes, eligibility facts and objections: internal to civil-affairs (assistance:read:sensitive, X-Purpose).
+ * - Person.assistanceApplications and the contents of those applications: also an officer holding
+ *   the applicant's consent grant of Person.assistanceApplications for the
+ *   request's purpose, logged with the grant; never the case record, internal fields or cards.
  * - Steps: civil-affairs officers with assistance:write and X-Purpose; the applicant may withdraw or resubmit their own.
  */
 
@@ -72,26 +83,64 @@ function readsCase(application: Application | null, ctx: AssistanceContext, info
 }
 
 const applicantOf = (application: Application) => [application.applicantId];
+const caseOfficerWithPurpose = and(isOfficerOf('civil-affairs'), hasScope('assistance:read:sensitive'), hasPurpose);
 
-/** An application's contents. */
-const caseData = () =>
+/**
+ * The grant coordinate that covers an application's contents: the applicant's grant of their
+ * applications (one coordinate: a preview per programme would take more aliases than the gateway
+ * allows the consent preview's single query).
+ */
+const grantedApplication: GrantedAs<Application> = () => ['Person.assistanceApplications'];
+
+/**
+ * An officer without assistance:read:sensitive holding the applicant's consent grant of their
+ * applications for the request's purpose: the read is logged with the grant.
+ */
+const underGrant = () => holdsGrant<Application>('assistance:read:sensitive', applicantOf, grantedApplication);
+
+/**
+ * An application's contents. `grantable`: also for the holder of the applicant's consent grant
+ * (the case record, eligibility, objections and cards never are).
+ */
+const caseData = ({ grantable }: { grantable: boolean } = { grantable: true }) =>
   personalDataRule(
-    rule(NO_CACHE)((application: Application, _args, ctx: AssistanceContext, info) =>
-      readsCase(application, ctx, info),
+    firstOf(
+      rule(NO_CACHE)((application: Application, _args, ctx: AssistanceContext, info) =>
+        readsCase(application, ctx, info),
+      ),
+      ...(grantable ? [underGrant()] : []),
     ),
     applicantOf,
   );
 
-/** What supervision needs of a case: the case's readers, or officers with assistance:read. */
-const caseMeta = () =>
+/** What supervision needs of a case: the case's readers, officers with assistance:read, or a grant's holder. */
+const caseMeta = ({ grantable }: { grantable: boolean } = { grantable: true }) =>
   personalDataRule(
-    rule(NO_CACHE)((application: Application, _args, ctx: AssistanceContext, info) => {
-      const identity = ctx.caller.identity;
-      if (identity?.role === 'officer' && grants(identity.scopes, 'assistance:read')) return true;
-      return readsCase(application, ctx, info);
-    }),
+    firstOf(
+      rule(NO_CACHE)((application: Application, _args, ctx: AssistanceContext, info) => {
+        const identity = ctx.caller.identity;
+        if (identity?.role === 'officer' && grants(identity.scopes, 'assistance:read')) return true;
+        return readsCase(application, ctx, info);
+      }),
+      ...(grantable ? [underGrant()] : []),
+    ),
     applicantOf,
   );
+
+const theirOwn = (person: PersonRef) => [person.id];
+
+/**
+ * Person.assistanceApplications: the person themself, civil-affairs case officers with a purpose,
+ * or the holder of the person's grant of the field (whatever programme it is narrowed to).
+ */
+const personsApplications = personalDataRule(
+  firstOf(
+    isSubject(theirOwn),
+    caseOfficerWithPurpose,
+    holdsGrant<PersonRef>('assistance:read:sensitive', theirOwn, () => ['Person.assistanceApplications']),
+  ),
+  theirOwn,
+);
 
 /** Internal to civil-affairs: review notes, eligibility facts, objections. */
 const internalCase = () =>
@@ -131,7 +180,6 @@ const applicationArgument: ArgumentSubjects<AssistanceContext> = {
   },
 };
 
-const caseOfficerWithPurpose = and(isOfficerOf('civil-affairs'), hasScope('assistance:read:sensitive'), hasPurpose);
 const caseWriter = and(isOfficerOf('civil-affairs'), hasScope('assistance:write'), hasPurpose);
 
 /** A citizen applying for themself. */
@@ -168,6 +216,29 @@ const applicantOfInput = byArgument<AssistanceContext>('input.applicationId', as
 });
 
 const supervisor = hasScope('assistance:read');
+
+/** Officers with assistance:read see the cards raised to their own department (the resolver narrows to it). */
+const cardReader = and(isOfficer, hasScope('assistance:read'));
+
+/** The card's department: the officers it is raised to. */
+const ofTheCardsDepartment = rule(NO_CACHE)(async (
+  _parent,
+  args: { input: { cardId?: unknown } },
+  ctx: AssistanceContext,
+  info,
+) => {
+  const id = args.input.cardId;
+  const card = typeof id === 'string' && isCardId(id.trim()) ? await ctx.loaders.card.load(id.trim()) : null;
+  // An unknown card is the resolver's BAD_USER_INPUT; a card of another department is refused here.
+  if (!card || card.department === ctx.caller.identity?.dept) return true;
+  return refusal(ctx, info, `is for officers of ${card.department}, the department the card is raised to`);
+});
+
+const applicantOfCard = byArgument<AssistanceContext>('input.cardId', async (id, ctx) => {
+  const card = isCardId(id.trim()) ? await ctx.loaders.card.load(id.trim()) : null;
+  const application = card ? await ctx.loaders.application.load(card.application as string) : null;
+  return application ? [application.applicantId] : [];
+});
 /** Reachable only through the guarded fields above; still listed, as nothing is open by default. */
 const withinGuardedParent = isAuthenticated;
 
@@ -180,6 +251,7 @@ export const permissions = {
     publicNotices: isPublic,
     supervision: supervisor,
     onTimeRate: supervisor,
+    supervisionCards: cardReader,
   },
   Mutation: {
     applyForAssistance: recordedAgainst(
@@ -189,6 +261,10 @@ export const permissions = {
     transitionApplication: recordedAgainst(applicantOfInput, or(actsOnOwnApplication, caseWriter)),
     // Anyone, during the notice period; the gateway's rate limits bound it.
     objectToNotice: isPublic,
+    acknowledgeSupervisionCard: recordedAgainst(
+      applicantOfCard,
+      and(isOfficer, hasScope('assistance:write'), hasPurpose, ofTheCardsDepartment),
+    ),
   },
   Programme: {
     code: isPublic,
@@ -198,7 +274,7 @@ export const permissions = {
     issuesCertificate: isPublic,
   },
   Service: { code: isPublic },
-  Person: { id: allow },
+  Person: { id: allow, assistanceApplications: personsApplications },
   Application: {
     // The opaque key: needed to join and says nothing about the applicant.
     id: allow,
@@ -213,9 +289,10 @@ export const permissions = {
     status: caseMeta(),
     version: caseData(),
     submittedAt: caseMeta(),
-    filedBy: caseData(),
+    filedBy: caseData({ grantable: false }),
     promisedTimeLimitDays: caseMeta(),
     deadline: caseMeta(),
+    clockPausedOn: caseMeta(),
     colour: caseMeta(),
     proposedAmount: caseData(),
     noticeStartsOn: caseData(),
@@ -225,12 +302,15 @@ export const permissions = {
     periodEnd: caseData(),
     decisionReason: caseData(),
     decidedAt: caseMeta(),
-    issuedCertificate: caseData(),
-    steps: caseData(),
+    issuedCertificate: caseData({ grantable: false }),
+    steps: caseData({ grantable: false }),
     eligibility: internalCase(),
     objections: internalCase(),
-    cards: caseMeta(),
+    cards: caseMeta({ grantable: false }),
+    // Each field's provenance is checked against that field's own rule (shared/provenance.ts).
+    provenance: personalDataRule(and(isAuthenticated), applicantOf),
   },
+  FieldProvenance: FIELD_PROVENANCE_PERMISSIONS,
   CaseActor: { sub: withinGuardedParent, role: withinGuardedParent, department: withinGuardedParent },
   CaseStep: {
     at: withinGuardedParent,
@@ -263,11 +343,18 @@ export const permissions = {
     lodgedBy: withinGuardedParent,
   },
   ObjectionReceipt: { id: isPublic, lodgedAt: isPublic },
+  // Reached through Application.cards (the case's rules) or supervisionCards (its department's officers).
   SupervisionCard: {
+    id: withinGuardedParent,
     colour: withinGuardedParent,
     raisedOn: withinGuardedParent,
     deadline: withinGuardedParent,
     department: withinGuardedParent,
+    application: withinGuardedParent,
+    acknowledgedAt: withinGuardedParent,
+    acknowledgedBy: withinGuardedParent,
+    acknowledgedPurpose: withinGuardedParent,
+    acknowledgementNote: withinGuardedParent,
   },
   PublicNotice: {
     id: isPublic,
@@ -285,6 +372,7 @@ export const permissions = {
     green: withinGuardedParent,
     yellow: withinGuardedParent,
     red: withinGuardedParent,
+    paused: withinGuardedParent,
     byDepartment: withinGuardedParent,
     byDistrict: withinGuardedParent,
     byProgramme: withinGuardedParent,

@@ -80,5 +80,8 @@ export const TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]
   WITHDRAWN: [],
 };
 
+/** Outbox kind of recording, in the certificate registry, that an application used a material. */
+export const RECORD_MATERIAL_USE = 'certificate.record-material-use';
+
 /** Outbox kind of the minimum-allowance certificate an approval issues. */
 export const ISSUE_MINIMUM_ALLOWANCE = 'certificate.issue-minimum-allowance';

@@ -9,27 +9,24 @@ import type { StatisticsExtract } from '../shared/statistics/extract';
 export const statisticsExtract: StatisticsExtract = {
   population: 'person',
   attributes: ['programme', 'decision', 'benefitAmount', 'declaredIncome', 'decidedOnTime'],
-  async batch(knex, after, limit, asOf) {
-    const rows = await knex.raw<{
-      rows: {
-        applicant_id: string;
-        programme_code: string;
-        status: string;
-        approved_amount: string | null;
-        declared_monthly_income: string;
-        decided_on_time: boolean | null;
-      }[];
-    }>(
-      `select distinct on (applicant_id) applicant_id, programme_code, status, approved_amount, declared_monthly_income,
-              decided_on_time
-         from application
-        where submitted_at < (?::date + 1) and (?::uuid is null or applicant_id > ?::uuid)
-        order by applicant_id, submitted_at desc
-        limit ?`,
-      [asOf, after, after, limit],
-    );
-    return rows.rows.map((row) => ({
-      id: row.applicant_id,
+  query: (asOf) => ({
+    sql: `select distinct on (applicant_id) applicant_id, programme_code, status, approved_amount,
+                 declared_monthly_income, decided_on_time
+            from application
+           where submitted_at < (?::date + 1)
+           order by applicant_id, submitted_at desc`,
+    bindings: [asOf],
+  }),
+  row: (raw) => {
+    const row = raw as {
+      applicant_id: string;
+      programme_code: string;
+      status: string;
+      approved_amount: string | null;
+      declared_monthly_income: string;
+      decided_on_time: boolean | null;
+    };
+    return {
       subjectId: row.applicant_id,
       key: row.applicant_id,
       values: {
@@ -40,6 +37,6 @@ export const statisticsExtract: StatisticsExtract = {
         declaredIncome: Number(row.declared_monthly_income),
         decidedOnTime: row.decided_on_time,
       },
-    }));
+    };
   },
 };

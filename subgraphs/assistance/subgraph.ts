@@ -9,11 +9,11 @@ import { OutboxWorker } from '../shared/outbox/outbox';
 import { registrySubgraph } from '../shared/registry';
 import { ServiceCaller } from '../shared/service-calls';
 import type { AssistanceRequestExtras } from './context';
-import { issueMinimumAllowanceHandler } from './issuance';
+import { issueMinimumAllowanceHandler, recordMaterialUseHandler } from './issuance';
 import { createLoaders } from './loaders';
 import { permissions } from './permissions';
 import { statisticsExtract } from './statistics-extract';
-import { ISSUE_MINIMUM_ALLOWANCE } from './programmes';
+import { ISSUE_MINIMUM_ALLOWANCE, RECORD_MATERIAL_USE } from './programmes';
 import { resolvers } from './resolvers';
 import { CardSweeper, raiseCards } from './supervision';
 
@@ -45,7 +45,10 @@ export function assistanceSubgraph(
   const worker = new OutboxWorker({
     knex,
     log,
-    handlers: { [ISSUE_MINIMUM_ALLOWANCE]: issueMinimumAllowanceHandler(caller) },
+    handlers: {
+      [ISSUE_MINIMUM_ALLOWANCE]: issueMinimumAllowanceHandler(caller),
+      [RECORD_MATERIAL_USE]: recordMaterialUseHandler(caller),
+    },
     pollMs: intFromEnv('OUTBOX_POLL_MS', 1000),
     baseBackoffMs: intFromEnv('OUTBOX_BACKOFF_MS', 500),
     maxBackoffMs: intFromEnv('OUTBOX_MAX_BACKOFF_MS', 60_000),

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { FIELD_PROVENANCE_PERMISSIONS } from '../shared/provenance';
 import { and, allow, deny, or, rule } from 'graphql-shield';
 import {
   byArgument,
@@ -247,6 +248,12 @@ const assistanceIssuesMinimumAllowance = isServiceOperation(
   },
 );
 
+/**
+ * The assistance registry's outbox, as itself, recording that an application used a material it
+ * cites (the application reference is the service call's purpose): that operation only.
+ */
+const assistanceRecordsMaterialUse = isServiceOperation('assistance', 'AssistanceRecordMaterialUse');
+
 // Whose data root fields' arguments point at: every outcome of those fields (refusals and bad input
 // too) is access-logged against them, with the identifier the caller used.
 
@@ -312,7 +319,7 @@ export const permissions = {
     renewCertificate: recordedAgainst(holderOfCertificate('input.number', 'input.type'), issuesThisType),
     recordMaterialUse: recordedAgainst(
       ownerOfMaterial('input.materialId'),
-      and(hasScope('certificate:read:sensitive'), hasPurpose),
+      or(assistanceRecordsMaterialUse, and(hasScope('certificate:read:sensitive'), hasPurpose)),
     ),
   },
   CertificateType: {
@@ -340,6 +347,10 @@ export const permissions = {
     attributes: certificateData,
     verificationCode: certificateData,
     signedForm: certificateData,
+    // Each field's provenance is checked against that field's own rule (shared/provenance.ts).
+    provenance: personalDataRule(and(isAuthenticated), (certificate: Certificate) =>
+      certificate.holderPersonId ? [certificate.holderPersonId] : [],
+    ),
   },
   Revocation: { revokedOn: withinGuardedParent, reason: withinGuardedParent },
   MarriageAttributes: { spouse: withinGuardedParent },
@@ -396,6 +407,7 @@ export const permissions = {
     uploadedBy: materialData,
     uses: materialData,
     downloadPath: materialData,
+    provenance: personalDataRule(and(isAuthenticated), (material: Material) => [material.ownerId]),
   },
   Actor: { sub: withinGuardedParent, role: withinGuardedParent, department: withinGuardedParent },
   MaterialUse: {
@@ -432,10 +444,13 @@ export const permissions = {
     certificates: personCertificateData,
     materials: personCertificateData,
     readiness: personCertificateData,
+    holdings: personCertificateData,
   },
+  Holding: { kind: withinGuardedParent, id: withinGuardedParent, status: withinGuardedParent },
   // Declared only so that Person.readiness can @require them; never resolved here.
   Household: { number: deny, members: deny },
   HouseholdMember: { person: deny, relationship: deny },
+  FieldProvenance: FIELD_PROVENANCE_PERMISSIONS,
   Organization: {
     creditCode: allow,
     certificates: organizationCertificates,

@@ -15,23 +15,16 @@ export const STATISTICS_CERTIFICATE_TYPES = [
 export const statisticsExtract: StatisticsExtract = {
   population: 'person',
   attributes: ['certificateTypes'],
-  async batch(knex, after, limit, asOf) {
-    const rows = await knex.raw<{ rows: { holder_person_id: string; types: string[] }[] }>(
-      `select holder_person_id, array_agg(distinct type_code order by type_code) as types
-         from certificate
-        where holder_kind = 'PERSON' and type_code = any(?) and issued_on <= ?::date
-          and (revoked_on is null or revoked_on > ?::date) and (valid_until is null or valid_until >= ?::date)
-          and (?::uuid is null or holder_person_id > ?::uuid)
-        group by holder_person_id
-        order by holder_person_id
-        limit ?`,
-      [[...STATISTICS_CERTIFICATE_TYPES], asOf, asOf, asOf, after, after, limit],
-    );
-    return rows.rows.map((row) => ({
-      id: row.holder_person_id,
-      subjectId: row.holder_person_id,
-      key: row.holder_person_id,
-      values: { certificateTypes: row.types },
-    }));
+  query: (asOf) => ({
+    sql: `select holder_person_id, array_agg(distinct type_code order by type_code) as types
+            from certificate
+           where holder_kind = 'PERSON' and type_code = any(?) and issued_on <= ?::date
+             and (revoked_on is null or revoked_on > ?::date) and (valid_until is null or valid_until >= ?::date)
+           group by holder_person_id`,
+    bindings: [[...STATISTICS_CERTIFICATE_TYPES], asOf, asOf, asOf],
+  }),
+  row: (raw) => {
+    const row = raw as { holder_person_id: string; types: string[] };
+    return { subjectId: row.holder_person_id, key: row.holder_person_id, values: { certificateTypes: row.types } };
   },
 };

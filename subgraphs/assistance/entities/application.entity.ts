@@ -35,8 +35,10 @@ export const ApplicationSchema = defineEntity({
     filedByRole: p.string().length(20),
     filedByDept: p.string().length(40).nullable(),
     promisedDays: p.smallint(),
-    /** submitted date + promisedDays working days. */
+    /** submitted date + promisedDays working days, moved on by the working days spent returned for materials. */
     deadline: p.date(),
+    /** While returned for materials: the day the deadline clock stopped (null while it runs). */
+    clockPausedOn: p.date().nullable(),
     proposedAmount: p.decimal('string').precision(9).scale(2).nullable(),
     noticeStartsOn: p.date().nullable(),
     noticeEndsOn: p.date().nullable(),

@@ -54,6 +54,17 @@ export class ApplicationRepository {
     );
   }
 
+  /** The applications a person made (as applicant), newest first, optionally of one programme. */
+  madeBy(personId: string, programme: string | null): Promise<Application[]> {
+    return selectEntities(
+      this.em,
+      ApplicationSchema,
+      `select * from application where applicant_id = ? and (?::text is null or programme_code = ?)
+        order by submitted_at desc, id limit 100`,
+      [personId, programme, programme],
+    );
+  }
+
   /** A work queue: open or decided cases by filter, nearest deadline first. */
   queue(filter: { status?: string | null; programme?: string | null; districtCode?: string | null }, limit: number) {
     return selectEntities(
@@ -141,6 +152,33 @@ export class ApplicationRepository {
       'select * from supervision_card where application_id = any(?::uuid[]) order by id',
       [ids],
     );
+  }
+
+  cardsByIds(ids: readonly string[]): Promise<SupervisionCard[]> {
+    return selectEntities(
+      this.em,
+      SupervisionCardSchema,
+      'select * from supervision_card where id = any(?::bigint[])',
+      [ids],
+    );
+  }
+
+  /** A department's cards, oldest first: open (not acknowledged) or acknowledged. */
+  cardsOfDepartment(department: string, acknowledged: boolean, limit: number): Promise<SupervisionCard[]> {
+    return selectEntities(
+      this.em,
+      SupervisionCardSchema,
+      `select * from supervision_card where department = ? and (acknowledged_at is not null) = ?
+        order by raised_on, id limit ?`,
+      [department, acknowledged, limit],
+    );
+  }
+
+  /** Locks a card for its acknowledgement (two officers at once: one wins, the other is told). */
+  lockCard(id: string): Promise<SupervisionCard[]> {
+    return selectEntities(this.em, SupervisionCardSchema, 'select * from supervision_card where id = ? for update', [
+      id,
+    ]);
   }
 
   /** Cases decided between two days (China Standard Time), with whether on time. */

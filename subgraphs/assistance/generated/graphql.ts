@@ -78,6 +78,12 @@ export type Query = {
    * Officers with assistance:read.
    */
   onTimeRate?: Maybe<OnTimeReport>;
+  /**
+   * Supervision cards raised to the caller's own department, oldest first: the open ones (not yet
+   * acknowledged) by default, or the acknowledged ones. Officers with assistance:read; an officer of a
+   * department no card is raised to gets an empty list. Page size 1 to 100.
+   */
+  supervisionCards?: Maybe<Array<SupervisionCard>>;
   _entities: Array<Maybe<_Entity>>;
   _service: _Service;
 };
@@ -184,6 +190,24 @@ export type QueryOnTimeRateArgs = {
  * - supervision figures: officers with assistance:read.
  * Steps are taken by civil-affairs officers with assistance:write and X-Purpose.
  */
+export type QuerySupervisionCardsArgs = {
+  acknowledged?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Assistance registry (civil-affairs): social assistance applications, their case record, public
+ * notice (公示) and supervision (电子监察).
+ *
+ * Field classes:
+ * - public (anyone, no token): the programmes, public notices during their notice period (names masked);
+ * - an application's contents are sensitive personal data: the applicant and the members of their
+ *   household, or civil-affairs officers with assistance:read:sensitive who send X-Purpose; logged;
+ * - review notes and objections are internal to civil-affairs (officers with assistance:read);
+ * - supervision figures: officers with assistance:read.
+ * Steps are taken by civil-affairs officers with assistance:write and X-Purpose.
+ */
 export type Query_EntitiesArgs = {
   representations: Array<Scalars['_Any']['input']>;
 };
@@ -209,6 +233,13 @@ export type Mutation = {
    * attached to the case for the responsible officers; nothing about the case is returned.
    */
   objectToNotice?: Maybe<ObjectionReceipt>;
+  /**
+   * Acknowledges a supervision card raised to the caller's department, saying what is being done:
+   * an officer of that department with assistance:write and X-Purpose. Recorded (who, when, purpose,
+   * note) on the card and in the access log; a card already acknowledged fails with BAD_USER_INPUT
+   * rule `acknowledged`.
+   */
+  acknowledgeSupervisionCard?: Maybe<SupervisionCard>;
 };
 
 
@@ -224,6 +255,11 @@ export type MutationTransitionApplicationArgs = {
 
 export type MutationObjectToNoticeArgs = {
   input: ObjectionInput;
+};
+
+
+export type MutationAcknowledgeSupervisionCardArgs = {
+  input: AcknowledgeCardInput;
 };
 
 export type ProgrammeCode =
@@ -282,6 +318,19 @@ export type Service = {
 export type Person = {
   __typename?: 'Person';
   id: Scalars['ID']['output'];
+  /**
+   * Sensitive personal. The social assistance applications the person made (as applicant), newest
+   * first, optionally of one programme: the person themself, civil-affairs officers with
+   * assistance:read:sensitive and X-Purpose, or an officer holding the person's consent grant of
+   * Person.assistanceApplications for the request's X-Purpose. A grant shows the applications' contents, never their case record,
+   * review notes, eligibility facts, objections or supervision cards; every read is logged with the grant.
+   */
+  assistanceApplications?: Maybe<Array<Application>>;
+};
+
+
+export type PersonAssistanceApplicationsArgs = {
+  programme?: InputMaybe<ProgrammeCode>;
 };
 
 /** An application for social assistance and its case record. */
@@ -310,9 +359,15 @@ export type Application = {
   filedBy?: Maybe<CaseActor>;
   /** Working days the catalogue promised when it was made. */
   promisedTimeLimitDays?: Maybe<Scalars['Int']['output']>;
-  /** The promised deadline, in working days (weekends and the configured holidays do not count). */
+  /**
+   * The promised deadline, in working days (weekends and the configured holidays do not count). The
+   * clock stops while the case is returned for materials; on resubmission the deadline moves on by
+   * the working days it waited.
+   */
   deadline?: Maybe<Scalars['Date']['output']>;
-  /** GREEN, YELLOW or RED while open; null once decided or withdrawn. */
+  /** While returned for materials: the day the deadline clock stopped; null while it runs. */
+  clockPausedOn?: Maybe<Scalars['Date']['output']>;
+  /** GREEN, YELLOW or RED while open; null once decided or withdrawn, and while returned for materials (clock stopped). */
   colour?: Maybe<SupervisionColour>;
   proposedAmount?: Maybe<Scalars['Money']['output']>;
   noticeStartsOn?: Maybe<Scalars['Date']['output']>;
@@ -335,8 +390,22 @@ export type Application = {
   eligibility?: Maybe<Array<EligibilityFact>>;
   /** Objections lodged during public notice. Internal to civil-affairs. */
   objections?: Maybe<Array<Objection>>;
-  /** Supervision cards raised when the case turned yellow or red. Internal to civil-affairs. */
+  /** Supervision cards raised when the case turned yellow or red, oldest first (one per colour and deadline). */
   cards?: Maybe<Array<SupervisionCard>>;
+  /**
+   * Where each of its personal fields' values comes from: this registry, the department that last
+   * changed it, when, and whether the citizen supplied it (what the applicant filed, a withdrawal or
+   * resubmission) or an authority recorded it (a civil-affairs officer's step, a filing at the
+   * counter), from the registry's own write records. Only fields the caller may read (grants
+   * included); all of those when fields is omitted, e.g. fields: ["Application.declaredMonthlyIncome"].
+   */
+  provenance?: Maybe<Array<FieldProvenance>>;
+};
+
+
+/** An application for social assistance and its case record. */
+export type ApplicationProvenanceArgs = {
+  fields?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** Who did something. */
@@ -430,13 +499,29 @@ export type SupervisionColour =
   | 'YELLOW'
   | 'RED';
 
+/**
+ * A supervision card (督办单): raised to the case's department when the case turned yellow or red,
+ * once per colour and deadline, kept with the case, open until an officer of the department
+ * acknowledges it.
+ */
 export type SupervisionCard = {
   __typename?: 'SupervisionCard';
+  id: Scalars['ID']['output'];
   colour: SupervisionColour;
   raisedOn: Scalars['Date']['output'];
+  /** The case's deadline when the card was raised. */
   deadline: Scalars['Date']['output'];
   /** The department the card is raised to. */
   department: Scalars['String']['output'];
+  /** The case (its fields by the case's own rules). */
+  application?: Maybe<Application>;
+  /** Null while open. */
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
+  acknowledgedBy?: Maybe<CaseActor>;
+  /** The X-Purpose the acknowledgement was made under. */
+  acknowledgedPurpose?: Maybe<Scalars['String']['output']>;
+  /** What the department is doing about it. */
+  acknowledgementNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** A proposed recipient in public notice. Public: nothing identifying. */
@@ -498,6 +583,13 @@ export type ObjectionInput = {
   text: Scalars['String']['input'];
 };
 
+export type AcknowledgeCardInput = {
+  /** The card's id (SupervisionCard.id). */
+  cardId: Scalars['ID']['input'];
+  /** What is being done about it, 1 to 500 characters. */
+  note: Scalars['String']['input'];
+};
+
 export type SupervisionFilter = {
   department?: InputMaybe<Scalars['String']['input']>;
   districtCode?: InputMaybe<Scalars['String']['input']>;
@@ -513,6 +605,8 @@ export type SupervisionBoard = {
   green: Scalars['Int']['output'];
   yellow: Scalars['Int']['output'];
   red: Scalars['Int']['output'];
+  /** Open cases returned for materials: their clock is stopped, so they have no colour. */
+  paused: Scalars['Int']['output'];
   byDepartment: Array<ColourCount>;
   byDistrict: Array<ColourCount>;
   byProgramme: Array<ColourCount>;
@@ -548,6 +642,29 @@ export type OnTimeCount = {
   late: Scalars['Int']['output'];
   /** onTime / decided, 0 to 1 with four decimals; null when nothing was decided. */
   rate?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Who supplied a value. */
+export type ValueSupplier =
+  /** The citizen themself (e.g. their phone number). */
+  | 'CITIZEN'
+  /** An officer of the department that keeps the registry recorded or verified it. */
+  | 'AUTHORITY';
+
+/** Where one field's value comes from (Myinfo's source and last update). */
+export type FieldProvenance = {
+  __typename?: 'FieldProvenance';
+  /** Type.field, e.g. Person.phone. */
+  field: Scalars['String']['output'];
+  /** The registry that holds the value. */
+  registry: Scalars['String']['output'];
+  /** The department that last changed it; null when the citizen did. */
+  department?: Maybe<Scalars['String']['output']>;
+  /** When it was last changed; null when no write of it is recorded (loaded before the log). */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
+  suppliedBy: ValueSupplier;
+  /** Whether a write record says so; false when attributed to the registry's department for want of one. */
+  recorded: Scalars['Boolean']['output'];
 };
 
 export type Link__Purpose =
@@ -644,11 +761,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Person: Person;
   Application: Application;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Person:
+    ( { __typename: 'Person' }
+    & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
   Application:
     ( { __typename: 'Application' }
     & GraphQLRecursivePick<FederationTypes['Application'], {"id":true}> );
@@ -695,12 +816,15 @@ export type ResolversTypes = ResolversObject<{
   ApplyForAssistanceInput: ApplyForAssistanceInput;
   TransitionInput: TransitionInput;
   ObjectionInput: ObjectionInput;
+  AcknowledgeCardInput: AcknowledgeCardInput;
   SupervisionFilter: SupervisionFilter;
   SupervisionBoard: ResolverTypeWrapper<Omit<SupervisionBoard, 'flagged'> & { flagged: Array<ResolversTypes['Application']> }>;
   ColourCount: ResolverTypeWrapper<ColourCount>;
   OnTimeReport: ResolverTypeWrapper<OnTimeReport>;
   OnTimeCount: ResolverTypeWrapper<OnTimeCount>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ValueSupplier: ValueSupplier;
+  FieldProvenance: ResolverTypeWrapper<FieldProvenance>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -739,12 +863,14 @@ export type ResolversParentTypes = ResolversObject<{
   ApplyForAssistanceInput: ApplyForAssistanceInput;
   TransitionInput: TransitionInput;
   ObjectionInput: ObjectionInput;
+  AcknowledgeCardInput: AcknowledgeCardInput;
   SupervisionFilter: SupervisionFilter;
   SupervisionBoard: Omit<SupervisionBoard, 'flagged'> & { flagged: Array<ResolversParentTypes['Application']> };
   ColourCount: ColourCount;
   OnTimeReport: OnTimeReport;
   OnTimeCount: OnTimeCount;
   Float: Scalars['Float']['output'];
+  FieldProvenance: FieldProvenance;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -842,6 +968,7 @@ export type QueryResolvers<ContextType = AssistanceContext, ParentType extends R
   publicNotices?: Resolver<Array<ResolversTypes['PublicNotice']>, ParentType, ContextType, Partial<QueryPublicNoticesArgs>>;
   supervision?: Resolver<Maybe<ResolversTypes['SupervisionBoard']>, ParentType, ContextType, Partial<QuerySupervisionArgs>>;
   onTimeRate?: Resolver<Maybe<ResolversTypes['OnTimeReport']>, ParentType, ContextType, RequireFields<QueryOnTimeRateArgs, 'from' | 'to'>>;
+  supervisionCards?: Resolver<Maybe<Array<ResolversTypes['SupervisionCard']>>, ParentType, ContextType, RequireFields<QuerySupervisionCardsArgs, 'acknowledged' | 'first'>>;
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
 }>;
@@ -850,6 +977,7 @@ export type MutationResolvers<ContextType = AssistanceContext, ParentType extend
   applyForAssistance?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<MutationApplyForAssistanceArgs, 'input'>>;
   transitionApplication?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<MutationTransitionApplicationArgs, 'input'>>;
   objectToNotice?: Resolver<Maybe<ResolversTypes['ObjectionReceipt']>, ParentType, ContextType, RequireFields<MutationObjectToNoticeArgs, 'input'>>;
+  acknowledgeSupervisionCard?: Resolver<Maybe<ResolversTypes['SupervisionCard']>, ParentType, ContextType, RequireFields<MutationAcknowledgeSupervisionCardArgs, 'input'>>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -877,8 +1005,10 @@ export type ServiceResolvers<ContextType = AssistanceContext, ParentType extends
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type PersonResolvers<ContextType = AssistanceContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
+export type PersonResolvers<ContextType = AssistanceContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  assistanceApplications?: Resolver<Maybe<Array<ResolversTypes['Application']>>, ParentType, ContextType, Partial<PersonAssistanceApplicationsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -899,6 +1029,7 @@ export type ApplicationResolvers<ContextType = AssistanceContext, ParentType ext
   filedBy?: Resolver<Maybe<ResolversTypes['CaseActor']>, ParentType, ContextType>;
   promisedTimeLimitDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   deadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  clockPausedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   colour?: Resolver<Maybe<ResolversTypes['SupervisionColour']>, ParentType, ContextType>;
   proposedAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   noticeStartsOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -913,6 +1044,7 @@ export type ApplicationResolvers<ContextType = AssistanceContext, ParentType ext
   eligibility?: Resolver<Maybe<Array<ResolversTypes['EligibilityFact']>>, ParentType, ContextType>;
   objections?: Resolver<Maybe<Array<ResolversTypes['Objection']>>, ParentType, ContextType>;
   cards?: Resolver<Maybe<Array<ResolversTypes['SupervisionCard']>>, ParentType, ContextType>;
+  provenance?: Resolver<Maybe<Array<ResolversTypes['FieldProvenance']>>, ParentType, ContextType, Partial<ApplicationProvenanceArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -966,10 +1098,16 @@ export type ObjectionReceiptResolvers<ContextType = AssistanceContext, ParentTyp
 }>;
 
 export type SupervisionCardResolvers<ContextType = AssistanceContext, ParentType extends ResolversParentTypes['SupervisionCard'] = ResolversParentTypes['SupervisionCard']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   colour?: Resolver<ResolversTypes['SupervisionColour'], ParentType, ContextType>;
   raisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   deadline?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  application?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType>;
+  acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  acknowledgedBy?: Resolver<Maybe<ResolversTypes['CaseActor']>, ParentType, ContextType>;
+  acknowledgedPurpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  acknowledgementNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PublicNoticeResolvers<ContextType = AssistanceContext, ParentType extends ResolversParentTypes['PublicNotice'] = ResolversParentTypes['PublicNotice']> = ResolversObject<{
@@ -989,6 +1127,7 @@ export type SupervisionBoardResolvers<ContextType = AssistanceContext, ParentTyp
   green?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   yellow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   red?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byDepartment?: Resolver<Array<ResolversTypes['ColourCount']>, ParentType, ContextType>;
   byDistrict?: Resolver<Array<ResolversTypes['ColourCount']>, ParentType, ContextType>;
   byProgramme?: Resolver<Array<ResolversTypes['ColourCount']>, ParentType, ContextType>;
@@ -1017,6 +1156,15 @@ export type OnTimeCountResolvers<ContextType = AssistanceContext, ParentType ext
   onTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   late?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type FieldProvenanceResolvers<ContextType = AssistanceContext, ParentType extends ResolversParentTypes['FieldProvenance'] = ResolversParentTypes['FieldProvenance']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  suppliedBy?: Resolver<ResolversTypes['ValueSupplier'], ParentType, ContextType>;
+  recorded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
@@ -1070,6 +1218,7 @@ export type Resolvers<ContextType = AssistanceContext> = ResolversObject<{
   ColourCount?: ColourCountResolvers<ContextType>;
   OnTimeReport?: OnTimeReportResolvers<ContextType>;
   OnTimeCount?: OnTimeCountResolvers<ContextType>;
+  FieldProvenance?: FieldProvenanceResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

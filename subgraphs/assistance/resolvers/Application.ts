@@ -3,15 +3,27 @@ import type {
   CaseStepResolvers,
   EligibilityFactResolvers,
   ObjectionResolvers,
+  PersonResolvers,
   ProgrammeResolvers,
   SupervisionCardResolvers,
 } from '../generated/graphql';
+import { provenanceOf } from '../../shared/provenance';
 import { isUuid } from '../../shared/validation';
-import { issueKey } from '../cases';
+import { FILED_FIELDS, issueKey } from '../cases';
+import { permissions } from '../permissions';
+import { ApplicationRepository } from '../entities/application.repository';
 import { colourOf } from '../supervision';
 
 const iso = (value: Date | string | null | undefined) =>
   value == null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+
+export const Person: PersonResolvers = {
+  // This registry keeps no persons: a reference is its key.
+  __resolveReference: (reference) =>
+    typeof reference.id === 'string' && isUuid(reference.id) ? { id: reference.id.toLowerCase() } : null,
+  assistanceApplications: (person, { programme }, { em }) =>
+    new ApplicationRepository(em).madeBy(person.id, programme ?? null),
+};
 
 export const Programme: ProgrammeResolvers = {
   service: (programme) => ({ code: programme.serviceCode }),
@@ -51,6 +63,31 @@ export const Application: ApplicationResolvers = {
   eligibility: (application, _args, { loaders }) => loaders.facts.load(application.id),
   objections: (application, _args, { loaders }) => loaders.objections.load(application.id),
   cards: (application, _args, { loaders }) => loaders.cards.load(application.id),
+  // From field_write (each filing and step records the fields it wrote, in its transaction). A
+  // field written only when filed and with no record (loaded before records were kept) was the
+  // filer's, at submission: the application names them. Any other: civil-affairs, time unknown.
+  provenance: (application, { fields }, ctx, info) =>
+    provenanceOf({
+      registry: 'assistance',
+      rules: permissions,
+      typeName: 'Application',
+      recordId: application.id,
+      parent: application,
+      fields,
+      ctx,
+      info,
+      // The record's bookkeeping and other records, not values of it.
+      notValues: ['version', 'colour', 'steps', 'eligibility', 'objections', 'cards'],
+      unrecorded: (field) =>
+        FILED_FIELDS.includes(field)
+          ? {
+              department: application.filedByDept ?? null,
+              changedAt: iso(application.submittedAt),
+              suppliedBy: application.filedByRole === 'citizen' ? 'CITIZEN' : 'AUTHORITY',
+              recorded: true,
+            }
+          : undefined,
+    }),
 };
 
 export const CaseStep: CaseStepResolvers = {
@@ -73,4 +110,16 @@ export const Objection: ObjectionResolvers = {
       : null,
 };
 
-export const SupervisionCard: SupervisionCardResolvers = {};
+export const SupervisionCard: SupervisionCardResolvers = {
+  id: (card) => String(card.id),
+  application: (card, _args, { loaders }) => loaders.application.load(card.application as string),
+  acknowledgedAt: (card) => iso(card.acknowledgedAt),
+  acknowledgedBy: (card) =>
+    card.acknowledgedBySub
+      ? {
+          sub: card.acknowledgedBySub,
+          role: card.acknowledgedByRole ?? '',
+          department: card.acknowledgedByDept ?? null,
+        }
+      : null,
+};

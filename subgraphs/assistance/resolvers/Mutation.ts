@@ -4,13 +4,15 @@ import { todayInChina } from '../../shared/calendar';
 import { badUserInput } from '../../shared/errors';
 import { rawQuery } from '../../shared/sql';
 import * as check from '../../shared/validation';
-import { apply, transition } from '../cases';
+import { acknowledgeCard, apply, transition } from '../cases';
 import { ApplicationRepository } from '../entities/application.repository';
 
 export const Mutation: MutationResolvers = {
   applyForAssistance: (_parent, { input }, ctx) => apply(ctx, input),
 
   transitionApplication: (_parent, { input }, ctx) => transition(ctx, input),
+
+  acknowledgeSupervisionCard: (_parent, { input }, ctx) => acknowledgeCard(ctx, input),
 
   objectToNotice: async (_parent, { input }, ctx) => {
     const noticeId = check.uuid('input.noticeId', input.noticeId).toLowerCase();

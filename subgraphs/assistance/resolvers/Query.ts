@@ -78,6 +78,12 @@ export const Query: QueryResolvers = {
       programme: filter?.programme ?? null,
     }),
 
+  supervisionCards: (_parent, { acknowledged, first }, { em, caller }) => {
+    const size = check.pageSize('first', first, 50);
+    const department = caller.identity?.dept;
+    return department ? new ApplicationRepository(em).cardsOfDepartment(department, acknowledged ?? false, size) : [];
+  },
+
   onTimeRate: (_parent, { from, to }, ctx) => {
     check.date('to', to, { notBefore: from });
     return onTimeReport(ctx, from, to);

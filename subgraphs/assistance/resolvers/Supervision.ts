@@ -40,10 +40,11 @@ export async function supervisionBoard(
           programme: filter.programme,
           districtCode: filter.districtCode,
         });
-  const cases = open.map((application) => ({
-    application,
-    colour: colourOf(application, ctx.calendar, ctx.yellowDays, today)!,
-  }));
+  // A case returned for materials has no colour while its clock is stopped: counted as paused.
+  const cases = open.flatMap((application) => {
+    const colour = colourOf(application, ctx.calendar, ctx.yellowDays, today);
+    return colour ? [{ application, colour }] : [];
+  });
   const total = (colour: Colour) => cases.filter((c) => c.colour === colour).length;
   return {
     asOf: today,
@@ -51,6 +52,7 @@ export async function supervisionBoard(
     green: total('GREEN'),
     yellow: total('YELLOW'),
     red: total('RED'),
+    paused: open.length - cases.length,
     byDepartment: countBy(cases, () => CASE_DEPARTMENT),
     byDistrict: countBy(cases, (a) => a.districtCode),
     byProgramme: countBy(cases, (a) => a.programme as string),

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../generated/graphql';
 import { DateScalar, DateTimeScalar, MoneyScalar } from '../../shared/scalars';
-import { Application, CaseStep, EligibilityFact, Objection, Programme, SupervisionCard } from './Application';
+import { Application, CaseStep, EligibilityFact, Objection, Person, Programme, SupervisionCard } from './Application';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
 
@@ -8,6 +8,7 @@ export const resolvers: Resolvers = {
   Query,
   Mutation,
   Programme,
+  Person,
   Application,
   CaseStep,
   EligibilityFact,

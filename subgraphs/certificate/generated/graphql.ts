@@ -14,6 +14,7 @@ import type { MaterialPage as MaterialPageModel } from '../resolvers/MaterialCon
 import type { MarriageAttributes as MarriageAttributesModel, DisabilityAttributes as DisabilityAttributesModel, MinimumAllowanceAttributes as MinimumAllowanceAttributesModel, DiplomaAttributes as DiplomaAttributesModel, VocationalQualificationAttributes as VocationalQualificationAttributesModel } from '../certificate-types';
 import type { Verification as VerificationModel } from '../resolvers/Query';
 import type { ReadinessResult as ReadinessResultModel, ReadinessItemResult as ReadinessItemResultModel } from '../readiness';
+import type { HoldingResult as HoldingResultModel } from '../holdings';
 import type { CertificateContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -235,7 +236,9 @@ export type Mutation = {
   renewCertificate?: Maybe<Certificate>;
   /**
    * Records that an application used a material (the X-Purpose is the application reference).
-   * Officers with certificate:read:sensitive and X-Purpose. Idempotent.
+   * Officers with certificate:read:sensitive and X-Purpose, or the assistance registry's outbox as
+   * itself (service operation AssistanceRecordMaterialUse) for the materials an application cites.
+   * Idempotent.
    */
   recordMaterialUse?: Maybe<Material>;
 };
@@ -394,6 +397,19 @@ export type Certificate = {
    * the header). Verifiable offline with any JOSE library; changing one byte makes it fail.
    */
   signedForm?: Maybe<Scalars['String']['output']>;
+  /**
+   * Where each of its personal fields' values comes from: this registry, the department that last
+   * changed it, when, and whether the citizen supplied it or an authority recorded it, from the
+   * registry's own write records. Only fields the caller may read; all of those when fields is
+   * omitted, e.g. fields: ["Certificate.status"].
+   */
+  provenance?: Maybe<Array<FieldProvenance>>;
+};
+
+
+/** An electronic certificate (电子证照). */
+export type CertificateProvenanceArgs = {
+  fields?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type CertificateHolder = Person | Organization;
@@ -545,6 +561,19 @@ export type Material = {
   uses?: Maybe<Array<MaterialUse>>;
   /** Where to download it through the gateway (GET, same token and X-Purpose). */
   downloadPath?: Maybe<Scalars['String']['output']>;
+  /**
+   * Where each of its personal fields' values comes from: this registry, the department that last
+   * changed it, when, and whether the citizen supplied it or an authority recorded it, from the
+   * registry's own write records. Only fields the caller may read; all of those when fields is
+   * omitted, e.g. fields: ["Material.uses"].
+   */
+  provenance?: Maybe<Array<FieldProvenance>>;
+};
+
+
+/** A file a citizen (or an officer for them) submitted once, for every later application to reuse. */
+export type MaterialProvenanceArgs = {
+  fields?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** Who did something: a citizen (sub = their person id) or an officer. */
@@ -643,6 +672,13 @@ export type Person = {
    * answered by Organization.readiness.
    */
   readiness?: Maybe<Readiness>;
+  /**
+   * Sensitive, same readers as readiness. Whether each of these certificate and material ids is on
+   * file for this person or a member of their household (an application citing papers already on
+   * file checks them here): one answer per id, in the order given, and nothing else about the paper.
+   * At most 20 of each.
+   */
+  holdings?: Maybe<Array<Holding>>;
 };
 
 
@@ -659,6 +695,36 @@ export type PersonMaterialsArgs = {
 
 export type PersonReadinessArgs = {
   service: Scalars['String']['input'];
+};
+
+
+export type PersonHoldingsArgs = {
+  certificateIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  materialIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type HoldingKind =
+  | 'CERTIFICATE'
+  | 'MATERIAL';
+
+export type HoldingStatus =
+  /** The person's own. */
+  | 'OWN'
+  /** A member of the person's household's. */
+  | 'HOUSEHOLD_MEMBER'
+  /** Someone else's (or an organization's). */
+  | 'NOT_IN_HOUSEHOLD'
+  /** Someone else's, and the person's household could not be read to tell whether theirs. */
+  | 'UNKNOWN'
+  /** No certificate or material has this id. */
+  | 'NOT_FOUND';
+
+/** Whether one cited certificate or material is on file for a person's household. */
+export type Holding = {
+  __typename?: 'Holding';
+  kind: HoldingKind;
+  id: Scalars['ID']['output'];
+  status: HoldingStatus;
 };
 
 export type Household = {
@@ -783,6 +849,29 @@ export type RecordMaterialUseInput = {
   service: Scalars['String']['input'];
 };
 
+/** Who supplied a value. */
+export type ValueSupplier =
+  /** The citizen themself (e.g. their phone number). */
+  | 'CITIZEN'
+  /** An officer of the department that keeps the registry recorded or verified it. */
+  | 'AUTHORITY';
+
+/** Where one field's value comes from (Myinfo's source and last update). */
+export type FieldProvenance = {
+  __typename?: 'FieldProvenance';
+  /** Type.field, e.g. Person.phone. */
+  field: Scalars['String']['output'];
+  /** The registry that holds the value. */
+  registry: Scalars['String']['output'];
+  /** The department that last changed it; null when the citizen did. */
+  department?: Maybe<Scalars['String']['output']>;
+  /** When it was last changed; null when no write of it is recorded (loaded before the log). */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
+  suppliedBy: ValueSupplier;
+  /** Whether a write record says so; false when attributed to the registry's department for want of one. */
+  recorded: Scalars['Boolean']['output'];
+};
+
 export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY'
@@ -895,6 +984,8 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Person'], {"household":{"members":{"relationship":true,"person":{"id":true}}}}>
+        | GraphQLRecursivePick<FederationTypes['Person'], {"household":{"members":{"relationship":true,"person":{"id":true}}}}>
         | GraphQLRecursivePick<FederationTypes['Person'], {"household":{"members":{"relationship":true,"person":{"id":true}}}}> ) );
   Organization:
     ( { __typename: 'Organization' }
@@ -965,6 +1056,9 @@ export type ResolversTypes = ResolversObject<{
   Readiness: ResolverTypeWrapper<ReadinessResultModel>;
   ReadinessItem: ResolverTypeWrapper<ReadinessItemResultModel>;
   Person: ResolverTypeWrapper<PersonParentModel>;
+  HoldingKind: HoldingKind;
+  HoldingStatus: HoldingStatus;
+  Holding: ResolverTypeWrapper<HoldingResultModel>;
   Household: ResolverTypeWrapper<Omit<Household, 'members'> & { members?: Maybe<Array<ResolversTypes['HouseholdMember']>> }>;
   HouseholdMember: ResolverTypeWrapper<Omit<HouseholdMember, 'person'> & { person?: Maybe<ResolversTypes['Person']> }>;
   Organization: ResolverTypeWrapper<OrganizationParentModel>;
@@ -978,6 +1072,8 @@ export type ResolversTypes = ResolversObject<{
   RevokeCertificateInput: RevokeCertificateInput;
   RenewCertificateInput: RenewCertificateInput;
   RecordMaterialUseInput: RecordMaterialUseInput;
+  ValueSupplier: ValueSupplier;
+  FieldProvenance: ResolverTypeWrapper<FieldProvenance>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -1022,6 +1118,7 @@ export type ResolversParentTypes = ResolversObject<{
   Readiness: ReadinessResultModel;
   ReadinessItem: ReadinessItemResultModel;
   Person: PersonParentModel;
+  Holding: HoldingResultModel;
   Household: Omit<Household, 'members'> & { members?: Maybe<Array<ResolversParentTypes['HouseholdMember']>> };
   HouseholdMember: Omit<HouseholdMember, 'person'> & { person?: Maybe<ResolversParentTypes['Person']> };
   Organization: OrganizationParentModel;
@@ -1035,6 +1132,7 @@ export type ResolversParentTypes = ResolversObject<{
   RevokeCertificateInput: RevokeCertificateInput;
   RenewCertificateInput: RenewCertificateInput;
   RecordMaterialUseInput: RecordMaterialUseInput;
+  FieldProvenance: FieldProvenance;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1170,6 +1268,7 @@ export type CertificateResolvers<ContextType = CertificateContext, ParentType ex
   attributes?: Resolver<Maybe<ResolversTypes['CertificateAttributes']>, ParentType, ContextType>;
   verificationCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   signedForm?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provenance?: Resolver<Maybe<Array<ResolversTypes['FieldProvenance']>>, ParentType, ContextType, Partial<CertificateProvenanceArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1272,6 +1371,7 @@ export type MaterialResolvers<ContextType = CertificateContext, ParentType exten
   uploadedBy?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
   uses?: Resolver<Maybe<Array<ResolversTypes['MaterialUse']>>, ParentType, ContextType>;
   downloadPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provenance?: Resolver<Maybe<Array<ResolversTypes['FieldProvenance']>>, ParentType, ContextType, Partial<MaterialProvenanceArgs>>;
 }>;
 
 export type ActorResolvers<ContextType = CertificateContext, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = ResolversObject<{
@@ -1329,7 +1429,14 @@ export type PersonResolvers<ContextType = CertificateContext, ParentType extends
   certificates?: Resolver<Maybe<Array<ResolversTypes['Certificate']>>, ParentType, ContextType, Partial<PersonCertificatesArgs>>;
   materials?: Resolver<Maybe<ResolversTypes['MaterialConnection']>, ParentType, ContextType, RequireFields<PersonMaterialsArgs, 'first'>>;
   readiness?: Resolver<Maybe<ResolversTypes['Readiness']>, ParentType, ContextType, RequireFields<PersonReadinessArgs, 'service'>>;
+  holdings?: Resolver<Maybe<Array<ResolversTypes['Holding']>>, ParentType, ContextType, Partial<PersonHoldingsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type HoldingResolvers<ContextType = CertificateContext, ParentType extends ResolversParentTypes['Holding'] = ResolversParentTypes['Holding']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['HoldingKind'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['HoldingStatus'], ParentType, ContextType>;
 }>;
 
 export type HouseholdResolvers<ContextType = CertificateContext, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household']> = ResolversObject<{
@@ -1343,6 +1450,15 @@ export type OrganizationResolvers<ContextType = CertificateContext, ParentType e
   certificates?: Resolver<Maybe<Array<ResolversTypes['Certificate']>>, ParentType, ContextType>;
   readiness?: Resolver<Maybe<ResolversTypes['Readiness']>, ParentType, ContextType, RequireFields<OrganizationReadinessArgs, 'service'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type FieldProvenanceResolvers<ContextType = CertificateContext, ParentType extends ResolversParentTypes['FieldProvenance'] = ResolversParentTypes['FieldProvenance']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  suppliedBy?: Resolver<ResolversTypes['ValueSupplier'], ParentType, ContextType>;
+  recorded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
@@ -1402,8 +1518,10 @@ export type Resolvers<ContextType = CertificateContext> = ResolversObject<{
   Readiness?: ReadinessResolvers<ContextType>;
   ReadinessItem?: ReadinessItemResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  Holding?: HoldingResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
+  FieldProvenance?: FieldProvenanceResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

@@ -4,9 +4,11 @@ import type {
   CertificateResolvers,
   MarriageAttributesResolvers,
 } from '../generated/graphql';
+import { provenanceOf } from '../../shared/provenance';
 import { isUuid } from '../../shared/validation';
 import { certificateStatus } from '../certificate-types';
 import { formatVerificationCode, signCertificate } from '../signed-form';
+import { permissions } from '../permissions';
 
 export const Certificate: CertificateResolvers = {
   // Always from the database: a representation's other fields are never trusted.
@@ -28,6 +30,20 @@ export const Certificate: CertificateResolvers = {
     certificate.revokedOn ? { revokedOn: certificate.revokedOn, reason: certificate.revocationReason! } : null,
 
   attributes: (certificate) => certificate.attributes ?? null,
+
+  // Issued, revoked and renewed only by the issuing department: without a write record, its own.
+  provenance: (certificate, { fields }, ctx, info) =>
+    provenanceOf({
+      registry: 'certificate',
+      rules: permissions,
+      typeName: 'Certificate',
+      recordId: certificate.id,
+      parent: certificate,
+      fields,
+      ctx,
+      info,
+      unrecorded: { department: certificate.issuingDepartment },
+    }),
 
   verificationCode: (certificate) => formatVerificationCode(certificate.verificationCode),
 

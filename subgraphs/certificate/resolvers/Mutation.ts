@@ -1,3 +1,4 @@
+import { recordFieldWrites } from '../../shared/provenance';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type {
@@ -99,6 +100,9 @@ export const Mutation: MutationResolvers = {
       certificate.revocationReason = clean.reason;
       await em.flush();
       await logWrite(em, ctx, holderEntries(certificate, 'Certificate.status'));
+      await recordFieldWrites(em, ctx.caller, [
+        { type: 'Certificate', id: certificate.id, fields: ['status', 'revocation'] },
+      ]);
       return certificate;
     });
   },
@@ -145,6 +149,13 @@ export const Mutation: MutationResolvers = {
       Object.assign(certificate, printedParts(issueLike, printed));
       await em.flush();
       await logWrite(em, ctx, holderEntries(certificate, 'Person.certificates'));
+      await recordFieldWrites(em, ctx.caller, [
+        {
+          type: 'Certificate',
+          id: certificate.id,
+          fields: ['issuedOn', 'validUntil', 'status', 'holder', 'attributes', 'signedForm'],
+        },
+      ]);
       return certificate;
     });
   },
@@ -190,6 +201,7 @@ export const Mutation: MutationResolvers = {
         await logWrite(em, ctx, [
           { action: 'write', outcome: 'granted', subjectId: material.ownerId, fields: ['Material.uses'] },
         ]);
+        await recordFieldWrites(em, ctx.caller, [{ type: 'Material', id: material.id, fields: ['uses'] }]);
         return use;
       },
     });
@@ -655,6 +667,7 @@ async function issue(
     });
   }
   await logWrite(em, ctx, entries);
+  await recordFieldWrites(em, ctx.caller, [{ type: 'Certificate', id: certificate.id, fields: ['*'] }]);
   return certificate;
 }
 

@@ -2,6 +2,7 @@ import type { PersonResolvers } from '../generated/graphql';
 import { isUuid } from '../../shared/validation';
 import { personReadiness, type HouseholdRelationship, type RequiredHousehold } from '../readiness';
 import { materialPage } from './MaterialConnection';
+import { personHoldings } from '../holdings';
 
 /** A Person here: the key, and the household natural-person delivered for Person.readiness (@requires). */
 export interface PersonParent {
@@ -55,4 +56,6 @@ export const Person: PersonResolvers = {
   materials: (person, { first, after }, ctx) => materialPage(ctx, person.id, first, after),
 
   readiness: (person, { service }, ctx) => personReadiness(ctx, person, service),
+
+  holdings: (person, args, ctx) => personHoldings(ctx, person, args),
 };
