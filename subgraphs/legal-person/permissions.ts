@@ -1,11 +1,14 @@
+import { FIELD_PROVENANCE_PERMISSIONS } from '../shared/provenance';
 import { allow, and, or, rule } from 'graphql-shield';
 import {
   byArgument,
   departmentInternal,
   hasScope,
+  isAuthenticated,
   isOfficerOf,
   isPublic,
   personalData,
+  personalDataRule,
   recordedAgainst,
 } from '../shared/rules';
 import { isUuid } from '../shared/validation';
@@ -75,6 +78,10 @@ export const permissions = {
     businessScope: details,
     penalties: details,
     creditRiskClass: departmentInternal('market-regulation', 'organization'),
+    // Each personal field's provenance is checked against that field's own rule (shared/provenance.ts).
+    provenance: personalDataRule(and(isAuthenticated), (organization: Organization) => [
+      organization.legalRepresentativeId,
+    ]),
   },
   Penalty: {
     decisionNumber: penaltyDetails,
@@ -87,6 +94,7 @@ export const permissions = {
     id: allow,
     legalRepresentativeOf: personal.basic((person: PersonRef) => [person.id]),
   },
+  FieldProvenance: FIELD_PROVENANCE_PERMISSIONS,
   OrganizationConnection: { edges: isPublic, pageInfo: isPublic, totalCount: isPublic },
   OrganizationEdge: { cursor: isPublic, node: isPublic },
   PageInfo: { hasNextPage: isPublic, endCursor: isPublic },

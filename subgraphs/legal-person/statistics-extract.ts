@@ -9,28 +9,24 @@ import type { StatisticsExtract } from '../shared/statistics/extract';
 export const statisticsExtract: StatisticsExtract = {
   population: 'organization',
   attributes: ['industry', 'organizationType', 'district', 'status', 'penalties'],
-  async batch(knex, after, limit, asOf) {
-    const rows = await knex.raw<{
-      rows: {
-        id: string;
-        credit_code: string;
-        industry_code: string;
-        type: string;
-        district_code: string;
-        status: string;
-        penalties: number;
-      }[];
-    }>(
-      `select o.id, o.credit_code, o.industry_code, o.type, o.district_code, o.status,
-              (select count(*)::int from penalty p where p.organization_id = o.id and p.decided_on <= ?::date) as penalties
-         from organization o
-        where o.established_on <= ?::date and (?::uuid is null or o.id > ?::uuid)
-        order by o.id
-        limit ?`,
-      [asOf, asOf, after, after, limit],
-    );
-    return rows.rows.map((row) => ({
-      id: row.id,
+  query: (asOf) => ({
+    sql: `select o.credit_code, o.industry_code, o.type, o.district_code, o.status, coalesce(p.n, 0) as penalties
+            from organization o
+            left join (select organization_id, count(*)::int as n from penalty where decided_on <= ?::date
+                        group by organization_id) p on p.organization_id = o.id
+           where o.established_on <= ?::date`,
+    bindings: [asOf, asOf],
+  }),
+  row: (raw) => {
+    const row = raw as {
+      credit_code: string;
+      industry_code: string;
+      type: string;
+      district_code: string;
+      status: string;
+      penalties: number;
+    };
+    return {
       subjectId: null,
       key: row.credit_code,
       values: {
@@ -40,6 +36,6 @@ export const statisticsExtract: StatisticsExtract = {
         status: row.status,
         penalties: row.penalties,
       },
-    }));
+    };
   },
 };

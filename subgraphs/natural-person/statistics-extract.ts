@@ -7,22 +7,26 @@ import type { StatisticsExtract } from '../shared/statistics/extract';
 export const statisticsExtract: StatisticsExtract = {
   population: 'person',
   attributes: ['ageBand', 'gender', 'district', 'householdSize'],
-  async batch(knex, after, limit, asOf) {
-    const rows = await knex.raw<{
-      rows: { id: string; gender: string; district_code: string; age: number; household_size: number | null }[];
-    }>(
-      `select p.id, p.gender, p.district_code,
-              extract(year from age(?::date, p.birth_date))::int as age,
-              (select count(*)::int from household_member m2 where m2.household_id = m.household_id) as household_size
-         from person p
-         left join household_member m on m.person_id = p.id
-        where p.death_date is null and p.birth_date <= ?::date and (?::uuid is null or p.id > ?::uuid)
-        order by p.id
-        limit ?`,
-      [asOf, asOf, after, after, limit],
-    );
-    return rows.rows.map((row) => ({
-      id: row.id,
+  query: (asOf) => ({
+    // Household sizes in one grouped pass, not a count per person.
+    sql: `select p.id, p.gender, p.district_code,
+                 extract(year from age(?::date, p.birth_date))::int as age, s.n as household_size
+            from person p
+            left join household_member m on m.person_id = p.id
+            left join (select household_id, count(*)::int as n from household_member group by household_id) s
+              on s.household_id = m.household_id
+           where p.death_date is null and p.birth_date <= ?::date`,
+    bindings: [asOf, asOf],
+  }),
+  row: (raw) => {
+    const row = raw as {
+      id: string;
+      gender: string;
+      district_code: string;
+      age: number;
+      household_size: number | null;
+    };
+    return {
       subjectId: row.id,
       key: row.id,
       values: {
@@ -31,7 +35,7 @@ export const statisticsExtract: StatisticsExtract = {
         district: row.district_code,
         householdSize: row.household_size,
       },
-    }));
+    };
   },
 };
 

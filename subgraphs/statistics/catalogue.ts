@@ -8,11 +8,15 @@ import type { ExtractValue } from '../shared/statistics/extract';
  * its dimensions (and measures) here, each naming its source and how to read its attribute:
  * nothing else in the statistics subgraph knows any attribute by name.
  *
- * Two populations: PERSON (residents: the natural-person extract is the base, and every other
- * person extract joins it by pseudonym) and ORGANIZATION (enterprises from the legal-person extract).
+ * Three populations: PERSON (residents: the natural-person extract is the base, and every other
+ * person extract joins it by pseudonym), ORGANIZATION (enterprises from the legal-person extract)
+ * and POSTING (job postings from the labour-market registry's postings extract).
  */
 
-export type Population = 'PERSON' | 'ORGANIZATION';
+export type Population = 'PERSON' | 'ORGANIZATION' | 'POSTING';
+
+/** An extract as stored and named in tables' sources: a registry's main extract, or another of its populations. */
+export type SourceName = RegistryName | 'job-postings';
 
 export interface Category {
   code: string;
@@ -24,7 +28,7 @@ export interface DimensionDefinition {
   title: string;
   definition: string;
   population: Population;
-  source: RegistryName;
+  source: SourceName;
   categories: Category[];
   /** The category of a record from its source's attributes (null: the source has no record of it). */
   categorize(values: Record<string, ExtractValue> | null): string;
@@ -35,26 +39,31 @@ export interface MeasureDefinition {
   title: string;
   definition: string;
   population: Population;
-  sources: RegistryName[];
+  sources: SourceName[];
   /** For sums and means: what is summed, read from a source's record. */
   magnitude?: {
     title: string;
     unit: string;
-    source: RegistryName;
+    source: SourceName;
     value(values: Record<string, ExtractValue> | null): number | null;
   };
   /** Which records the measure counts (all of its population when absent), as dimension = categories. */
   restrict?: { dimension: string; values: string[] };
 }
 
-/** The registry extracts, in the order a refresh reads them; the first PERSON source is the base. */
-export const EXTRACT_SOURCES: { registry: RegistryName; population: Population }[] = [
-  { registry: 'natural-person', population: 'PERSON' },
-  { registry: 'certificate', population: 'PERSON' },
-  { registry: 'labour-market', population: 'PERSON' },
-  { registry: 'assistance', population: 'PERSON' },
-  { registry: 'legal-person', population: 'ORGANIZATION' },
-];
+/**
+ * The extracts, in the order a refresh reads them; the first source of a population is its base.
+ * `registry` is who is asked, `extract` which of its extracts (its main one when absent).
+ */
+export const EXTRACT_SOURCES: { name: SourceName; registry: RegistryName; extract?: string; population: Population }[] =
+  [
+    { name: 'natural-person', registry: 'natural-person', population: 'PERSON' },
+    { name: 'certificate', registry: 'certificate', population: 'PERSON' },
+    { name: 'labour-market', registry: 'labour-market', population: 'PERSON' },
+    { name: 'assistance', registry: 'assistance', population: 'PERSON' },
+    { name: 'legal-person', registry: 'legal-person', population: 'ORGANIZATION' },
+    { name: 'job-postings', registry: 'labour-market', extract: 'postings', population: 'POSTING' },
+  ];
 
 const YES_NO: Category[] = [
   { code: 'YES', label: 'yes' },
@@ -140,6 +149,17 @@ const DECISIONS: Category[] = [
   ['WITHDRAWN', 'withdrawn'],
   ['PENDING', 'not decided yet'],
   ['NONE', 'has not applied'],
+].map(([c, label]) => ({ code: c, label }));
+
+const OCCUPATION_GROUPS: Category[] = [
+  ['1', 'heads of organs, organizations, enterprises and institutions'],
+  ['2', 'professional and technical personnel'],
+  ['3', 'clerks and related'],
+  ['4', 'social production and life services'],
+  ['5', 'agriculture, forestry, animal husbandry and fishery'],
+  ['6', 'production and manufacturing'],
+  ['7', 'military'],
+  ['8', 'others not classifiable'],
 ].map(([c, label]) => ({ code: c, label }));
 
 export const DIMENSIONS: DimensionDefinition[] = [
@@ -327,6 +347,35 @@ export const DIMENSIONS: DimensionDefinition[] = [
     categories: YES_NO,
     categorize: (v) => (typeof v?.penalties === 'number' && v.penalties > 0 ? 'YES' : 'NO'),
   },
+  {
+    name: 'postingDistrict',
+    title: 'District of the workplace (job posting)',
+    definition:
+      'The Chengdu district or county of the posting’s workplace. The same categories as `district` (residents), so `jobPostings` by `postingDistrict` and `jobSeekers` by `district` stand side by side, district by district.',
+    population: 'POSTING',
+    source: 'job-postings',
+    categories: DISTRICTS,
+    categorize: (v) => code(v, 'district', DISTRICTS, 'OTHER'),
+  },
+  {
+    name: 'postingOccupationGroup',
+    title: 'Occupation major group (job posting)',
+    definition: 'The GB/T 6565-2015 major group (1 to 8) of the posting’s occupation.',
+    population: 'POSTING',
+    source: 'job-postings',
+    categories: OCCUPATION_GROUPS,
+    categorize: (v) => code(v, 'occupationGroup', OCCUPATION_GROUPS, '8'),
+  },
+  {
+    name: 'postingOpen',
+    title: 'Open on the extract date',
+    definition:
+      'Whether the posting was open on the extract date: posted by then, not expired, not closed or filled before it.',
+    population: 'POSTING',
+    source: 'job-postings',
+    categories: YES_NO,
+    categorize: (v) => (v?.open === true ? 'YES' : 'NO'),
+  },
 ];
 
 export const MEASURES: MeasureDefinition[] = [
@@ -414,6 +463,30 @@ export const MEASURES: MeasureDefinition[] = [
       unit: 'penalties',
       source: 'legal-person',
       value: (v) => (typeof v?.penalties === 'number' ? v.penalties : 0),
+    },
+  },
+  {
+    name: 'jobSeekers',
+    title: 'Registered job-seekers',
+    definition:
+      'Residents who keep a job-seeker profile in the labour-market registry, by the resident’s district of registration. Put beside `jobPostings` by `postingDistrict` (same district categories) for postings against job-seekers per district; the two are separate tables of separate populations, each protected on its own.',
+    population: 'PERSON',
+    sources: ['natural-person', 'labour-market'],
+    restrict: { dimension: 'jobSeeker', values: ['YES'] },
+  },
+  {
+    name: 'jobPostings',
+    title: 'Open job postings and the vacancies they offer',
+    definition:
+      'Job postings open on the extract date (a population of its own: postings, not people), by the workplace’s district with `postingDistrict`; the sum is of the headcount sought (vacancies), the mean vacancies per posting. Compare with `jobSeekers` by `district`.',
+    population: 'POSTING',
+    sources: ['job-postings'],
+    restrict: { dimension: 'postingOpen', values: ['YES'] },
+    magnitude: {
+      title: 'vacancies (headcount sought)',
+      unit: 'people',
+      source: 'job-postings',
+      value: (v) => (typeof v?.headcount === 'number' ? v.headcount : null),
     },
   },
 ];

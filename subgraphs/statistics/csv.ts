@@ -42,7 +42,7 @@ export function mountStatisticsCsvRoute(
     }
     try {
       const request = parseCsvRequest(new URL(req.originalUrl, 'http://statistics').searchParams);
-      const table = await statistics.table(request.measure, request.dimensions, request.filter);
+      const table = await statistics.table(caller, request.measure, request.dimensions, request.filter);
       res.status(200).setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="${table.measure}.csv"`);
       res.setHeader('cache-control', 'no-store');
@@ -53,6 +53,11 @@ export function mountStatisticsCsvRoute(
           argument: error.extensions.argument,
           rule: error.extensions.rule,
         });
+        return;
+      }
+      if (error instanceof GraphQLError && error.extensions.code === 'STATISTICS_BUDGET_EXCEEDED') {
+        res.setHeader('retry-after', String(error.extensions.retryAfter));
+        sendError(res, 429, 'STATISTICS_BUDGET_EXCEEDED', error.message, { limit: error.extensions.limit });
         return;
       }
       log.error({ requestId: caller.requestId, err: error as Error }, 'statistics CSV failed');

@@ -1,18 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { CryptoKey } from 'jose';
 import type { RegistryName } from '../catalog';
-import { ASSERTION_HEADER, routeDigest, signAssertion } from '../shared/assertion';
-import type { Caller } from '../shared/identity';
+import { routeDigest } from '../shared/assertion';
 import type { Logger } from '../shared/logger';
+import { SERVICE_HEADER, signServiceRoute } from '../shared/service-calls';
 import {
   MONTHLY_EXTRACT_PURPOSE,
   ON_DEMAND_EXTRACT_PURPOSE,
-  STATISTICS_EXTRACT_OPERATION,
-  STATISTICS_EXTRACT_PATH,
-  STATISTICS_SERVICE_IDENTITY,
+  STATISTICS_EXTRACT_ROUTE,
   type ExtractHeader,
   type ExtractRecord,
 } from '../shared/statistics/extract';
@@ -20,9 +17,10 @@ import { EXTRACT_SOURCES } from './catalogue';
 import { ExtractWriter } from './store';
 
 /**
- * Refreshing the extracts: for each registry in the catalogue, ask its GET /statistics-extract
- * (a gateway assertion bound to that exact request, `via` statistics, as the data tracker reads
- * access logs), stream the NDJSON into the statistics database, replacing that registry's previous
+ * Refreshing the extracts: for each registry in the catalogue, ask the gateway's
+ * GET /statistics-extract/<registry> with a service-route token signed by the statistics
+ * registry's own key (the gateway checks it and asks the registry with its own assertion, `via`
+ * statistics; this process never holds the gateway's key), stream the NDJSON into the statistics database, replacing that registry's previous
  * extract in one transaction, and show progress. An extract that ends without its trailer (the
  * registry failed, e.g. its access log could not be written) is rolled back: the previous one stays.
  * One refresh at a time per process.
@@ -50,10 +48,10 @@ export interface RefreshRun {
 export interface RefresherOptions {
   knex: Knex;
   log: Logger;
-  /** The gateway's signing key (as the data tracker holds it), loaded when a refresh starts. */
+  /** The statistics registry's own signing key (what its service-route tokens are signed with). */
   signingKey: () => Promise<CryptoKey>;
-  /** A registry's GraphQL URL; its extract route is beside it. */
-  registryUrl(name: RegistryName): string;
+  /** The gateway's GraphQL URL; the extract routes are beside it. */
+  gatewayUrl(): string;
   timeoutMs?: number;
   /** Told when a refresh has committed (the subgraph reloads its tables). */
   onComplete?(): void;
@@ -92,7 +90,7 @@ export class Refresher {
       startedAt: new Date(inserted.rows[0].started_at).toISOString(),
       finishedAt: null,
       asOf: asOf.toISOString(),
-      progress: EXTRACT_SOURCES.map((s) => ({ registry: s.registry, records: 0, done: false })),
+      progress: EXTRACT_SOURCES.map((s) => ({ registry: s.name, records: 0, done: false })),
       message: null,
     };
     this.current = run;
@@ -148,28 +146,26 @@ export class Refresher {
 
   private async extractOne(run: RefreshRun, progress: RefreshProgress): Promise<void> {
     const { knex, log } = this.options;
-    const registry = progress.registry as RegistryName;
-    const target = `${STATISTICS_EXTRACT_PATH}?asOf=${encodeURIComponent(run.asOf)}`;
-    const caller: Caller = {
-      identity: STATISTICS_SERVICE_IDENTITY,
-      purpose: run.trigger === 'ON_DEMAND' ? ON_DEMAND_EXTRACT_PURPOSE : MONTHLY_EXTRACT_PURPOSE,
-      requestId: `statistics-${run.id}-${randomUUID().slice(0, 8)}`,
-      operationName: STATISTICS_EXTRACT_OPERATION,
-      via: 'statistics',
-    };
-    const assertion = await signAssertion(await this.options.signingKey(), {
-      audience: registry,
-      caller,
+    // The source's name is what is stored (extract_source.registry); its registry is who is asked.
+    const source = EXTRACT_SOURCES.find((s) => s.name === progress.registry)!;
+    const name = source.name;
+    const registry: RegistryName = source.registry;
+    const target = `${STATISTICS_EXTRACT_ROUTE.prefix}${registry}?asOf=${encodeURIComponent(run.asOf)}${
+      source.extract ? `&extract=${source.extract}` : ''
+    }`;
+    const token = await signServiceRoute(await this.options.signingKey(), {
+      registry: STATISTICS_EXTRACT_ROUTE.caller,
       digest: routeDigest('GET', target),
+      purpose: run.trigger === 'ON_DEMAND' ? ON_DEMAND_EXTRACT_PURPOSE : MONTHLY_EXTRACT_PURPOSE,
     });
-    const url = new URL(target, this.options.registryUrl(registry));
+    const url = new URL(target, this.options.gatewayUrl());
     const controller = new AbortController();
     const idle = this.options.timeoutMs ?? 60_000;
     let timer = setTimeout(() => controller.abort(), idle);
     let response: Response;
     try {
       response = await fetch(url, {
-        headers: { [ASSERTION_HEADER]: assertion, 'x-request-id': caller.requestId },
+        headers: { [SERVICE_HEADER]: token },
         signal: controller.signal,
       });
     } catch (error) {
@@ -184,7 +180,7 @@ export class Refresher {
     const body = response.body;
     const started = Date.now();
     await knex.transaction(async (trx) => {
-      const writer = await ExtractWriter.begin(trx, registry);
+      const writer = await ExtractWriter.begin(trx, name);
       // Created only now: readline drops lines that arrive before its iterator is read.
       const lines = createInterface({ input: Readable.fromWeb(body as never), crlfDelay: Infinity });
       let header: ExtractHeader | null = null;
@@ -208,27 +204,30 @@ export class Refresher {
         progress.records += 1;
         if (progress.records % PROGRESS_EVERY === 0) {
           log.info(
-            { run: run.id, registry, records: progress.records, seconds: Math.round((Date.now() - started) / 1000) },
-            `statistics refresh: ${registry} ${progress.records} records`,
+            {
+              run: run.id,
+              source: name,
+              records: progress.records,
+              seconds: Math.round((Date.now() - started) / 1000),
+            },
+            `statistics refresh: ${name} ${progress.records} records`,
           );
         }
       }
       clearTimeout(timer);
       await writer.flush();
       if (!trailer || trailer.rows !== writer.count) {
-        throw new Error(
-          `the ${registry} extract ended early (${writer.count} records, no trailer); kept the previous one`,
-        );
+        throw new Error(`the ${name} extract ended early (${writer.count} records, no trailer); kept the previous one`);
       }
       await trx.raw(
         `insert into extract_source (registry, run_id, as_of, records) values (?, ?, ?, ?)
          on conflict (registry) do update set run_id = excluded.run_id, as_of = excluded.as_of, records = excluded.records`,
-        [registry, run.id, run.asOf, writer.count],
+        [name, run.id, run.asOf, writer.count],
       );
     });
     log.info(
-      { run: run.id, registry, records: progress.records, seconds: Math.round((Date.now() - started) / 100) / 10 },
-      `statistics refresh: ${registry} extract stored`,
+      { run: run.id, source: name, records: progress.records, seconds: Math.round((Date.now() - started) / 100) / 10 },
+      `statistics refresh: ${name} extract stored`,
     );
   }
 }

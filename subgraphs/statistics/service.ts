@@ -1,10 +1,12 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { intFromEnv } from '../shared/config';
 import { DEFAULT_DISCLOSURE, type DisclosureSettings } from '../shared/statistics/disclosure';
+import type { Caller } from '../shared/identity';
 import type { Logger } from '../shared/logger';
+import { chargeTable, type TableBudget } from './budget';
 import type { Refresher } from './refresh';
 import { latestRunId, loadStatisticsData } from './store';
-import { checkQuery, computeTable, type FilterInput, type StatisticsData, type Table } from './tables';
+import { checkQuery, computeTable, tableKey, type FilterInput, type StatisticsData, type Table } from './tables';
 
 /**
  * The statistics process's state: the disclosure settings, the tables in memory (reloaded when a
@@ -21,13 +23,24 @@ export class StatisticsService {
     readonly settings: DisclosureSettings,
     readonly refresher: Refresher,
     private readonly log: Logger,
+    /** Distinct tables per caller per period (budget.ts). */
+    readonly budget: TableBudget,
     /** How often (ms) a query looks for a newer refresh in the database. */
     private readonly recheckMs = 2000,
   ) {}
 
-  /** A protected table; BAD_USER_INPUT for anything not in the catalogue. */
-  async table(measure: string, dimensions: readonly string[], filter: readonly FilterInput[]): Promise<Table> {
+  /**
+   * A protected table for `caller`; BAD_USER_INPUT for anything not in the catalogue,
+   * STATISTICS_BUDGET_EXCEEDED for a new table beyond the caller's budget.
+   */
+  async table(
+    caller: Caller,
+    measure: string,
+    dimensions: readonly string[],
+    filter: readonly FilterInput[],
+  ): Promise<Table> {
     const query = checkQuery(measure, dimensions, filter);
+    await chargeTable(this.knex, this.budget, caller, tableKey(query));
     return computeTable(await this.current(), query, this.settings);
   }
 

@@ -132,8 +132,8 @@ export async function loadStatisticsData(knex: Knex): Promise<StatisticsData> {
   const runId = await latestRunId(knex);
   const sources = await readSources(knex);
   const populations = {} as Record<Population, PopulationColumns>;
-  for (const population of ['PERSON', 'ORGANIZATION'] as const) {
-    const [base, ...joined] = EXTRACT_SOURCES.filter((s) => s.population === population).map((s) => s.registry);
+  for (const population of ['PERSON', 'ORGANIZATION', 'POSTING'] as const) {
+    const [base, ...joined] = EXTRACT_SOURCES.filter((s) => s.population === population).map((s) => s.name);
     const baseRecords = sources.find((s) => s.registry === base)?.records ?? 0;
     // Records arrive in pseudonym order; the index of each pseudonym is where its columns are.
     const index = new Map<string, number>();

@@ -7,6 +7,7 @@ import { registrySubgraph, type RegistryServices } from '../shared/registry';
 import type { StatisticsContext } from './context';
 import { mountStatisticsCsvRoute } from './csv';
 import { permissions } from './permissions';
+import { tableBudgetFromEnv } from './budget';
 import { Refresher } from './refresh';
 import { resolvers } from './resolvers';
 import { disclosureFromEnv, StatisticsService } from './service';
@@ -27,7 +28,7 @@ export function statisticsSubgraph(
   log: Logger,
   graph: GraphClient,
   accessLog: AccessLog,
-  _signer: RegistrySigner,
+  signer: RegistrySigner,
   services: RegistryServices,
 ) {
   const knex = db.orm.em.getKnex();
@@ -35,12 +36,12 @@ export function statisticsSubgraph(
   const refresher = new Refresher({
     knex,
     log,
-    signingKey: services.gatewaySigningKey,
-    registryUrl: services.subgraphUrl,
+    signingKey: async () => signer.key,
+    gatewayUrl: services.gatewayUrl,
     onComplete: () =>
       void service?.reload().catch((error: Error) => log.error({ err: error }, 'statistics reload failed')),
   });
-  service = new StatisticsService(knex, disclosureFromEnv(), refresher, log);
+  service = new StatisticsService(knex, disclosureFromEnv(), refresher, log, tableBudgetFromEnv());
   const statistics = service;
   schedule(services.statisticsRefreshMinutes, refresher, knex, log);
   return registrySubgraph<Record<string, never>, Pick<StatisticsContext, 'statistics'>>({

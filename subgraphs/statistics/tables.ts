@@ -61,7 +61,7 @@ export interface Table {
   notes: string[];
 }
 
-interface CheckedQuery {
+export interface CheckedQuery {
   measure: MeasureDefinition;
   dimensions: DimensionDefinition[];
   /** Allowed category indexes per filtered dimension. */
@@ -279,6 +279,19 @@ export function computeTable(data: StatisticsData, query: CheckedQuery, settings
     threshold: settings.threshold,
     notes: disclosureNotes(measure, settings, sources),
   };
+}
+
+/**
+ * What makes a table distinct (the query budget counts these): its measure, its dimensions (in any
+ * order) and what its filters keep, written as cell definitions are, so asking the same table again,
+ * with the dimensions reordered or with a filter that keeps every category, is not a new table.
+ */
+export function tableKey(query: CheckedQuery): string {
+  const definition = definitionOf(query.measure.population, restrictionsOf(query.filters), [], []);
+  const dimensions = query.dimensions.map((d) => d.name).sort();
+  return createHash('sha256')
+    .update(`${query.measure.name}|${dimensions.join(',')}|${definition}`)
+    .digest('hex');
 }
 
 /** The filter conditions per dimension, combined (two conditions on one dimension keep what both allow). */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rawQuery, selectEntities } from '../../shared/sql';
+import { rawQuery, selectEntities, selectPlain } from '../../shared/sql';
 import { OrganizationSchema, type Organization } from './organization.entity';
 import { PenaltySchema, type Penalty } from './penalty.entity';
 
@@ -54,13 +54,16 @@ export class OrganizationRepository {
     ]);
   }
 
-  /** One page of organizations matching the filter, in credit-code order, after a credit code. */
+  /**
+   * One page of organizations matching the filter, in credit-code order, after a credit code.
+   * Read-only (the public feed): plain objects, not managed entities (see selectPlain).
+   */
   search(filter: OrganizationFilter, limit: number, afterCreditCode: string | null): Promise<Organization[]> {
     const { where, bindings } = whereClause(filter);
     const conditions = afterCreditCode ? [...where, 'credit_code > ?'] : where;
     const sql = `select * from organization ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
       order by credit_code limit ?`;
-    return selectEntities(this.em, OrganizationSchema, sql, [
+    return selectPlain(this.em, OrganizationSchema, sql, [
       ...bindings,
       ...(afterCreditCode ? [afterCreditCode] : []),
       limit,

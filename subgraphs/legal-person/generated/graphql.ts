@@ -19,6 +19,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** Calendar date, ISO 8601 (YYYY-MM-DD). */
   Date: { input: string; output: string; }
+  /** Instant, ISO 8601 in UTC, e.g. 2026-11-21T08:30:00.000Z. */
+  DateTime: { input: string; output: string; }
   /** An amount in yuan as a decimal string with at most two decimals, e.g. "1250000.00". */
   Money: { input: string; output: string; }
   link__Import: { input: unknown; output: unknown; }
@@ -153,6 +155,18 @@ export type Organization = {
   penalties?: Maybe<Array<Penalty>>;
   /** Department internal (market-regulation). */
   creditRiskClass?: Maybe<CreditRiskClass>;
+  /**
+   * Where each of its personal fields' values comes from: this registry, the department that last
+   * changed it, when, and whether the citizen supplied it or an authority recorded it, from the
+   * registry's own write records. Only fields the caller may read; all of those when fields is
+   * omitted, e.g. fields: ["Organization.legalRepresentative"].
+   */
+  provenance?: Maybe<Array<FieldProvenance>>;
+};
+
+
+export type OrganizationProvenanceArgs = {
+  fields?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** An administrative penalty decision against an organization. */
@@ -233,6 +247,29 @@ export type RecordPenaltyInput = {
   amount: Scalars['Money']['input'];
   /** Deciding authority, 1 to 100 characters. */
   authority: Scalars['String']['input'];
+};
+
+/** Who supplied a value. */
+export type ValueSupplier =
+  /** The citizen themself (e.g. their phone number). */
+  | 'CITIZEN'
+  /** An officer of the department that keeps the registry recorded or verified it. */
+  | 'AUTHORITY';
+
+/** Where one field's value comes from (Myinfo's source and last update). */
+export type FieldProvenance = {
+  __typename?: 'FieldProvenance';
+  /** Type.field, e.g. Person.phone. */
+  field: Scalars['String']['output'];
+  /** The registry that holds the value. */
+  registry: Scalars['String']['output'];
+  /** The department that last changed it; null when the citizen did. */
+  department?: Maybe<Scalars['String']['output']>;
+  /** When it was last changed; null when no write of it is recorded (loaded before the log). */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
+  suppliedBy: ValueSupplier;
+  /** Whether a write record says so; false when attributed to the registry's department for want of one. */
+  recorded: Scalars['Boolean']['output'];
 };
 
 export type Link__Purpose =
@@ -358,6 +395,7 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Money: ResolverTypeWrapper<Scalars['Money']['output']>;
   OrganizationType: OrganizationType;
   OrganizationStatus: OrganizationStatus;
@@ -372,6 +410,8 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   RegisterOrganizationInput: RegisterOrganizationInput;
   RecordPenaltyInput: RecordPenaltyInput;
+  ValueSupplier: ValueSupplier;
+  FieldProvenance: ResolverTypeWrapper<FieldProvenance>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -390,6 +430,7 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Money: Scalars['Money']['output'];
   Organization: OrganizationModel;
   Penalty: PenaltyModel;
@@ -401,6 +442,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   RegisterOrganizationInput: RegisterOrganizationInput;
   RecordPenaltyInput: RecordPenaltyInput;
+  FieldProvenance: FieldProvenance;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -506,6 +548,10 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Money'], any> {
   name: 'Money';
 }
@@ -525,6 +571,7 @@ export type OrganizationResolvers<ContextType = LegalPersonContext, ParentType e
   businessScope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   penalties?: Resolver<Maybe<Array<ResolversTypes['Penalty']>>, ParentType, ContextType>;
   creditRiskClass?: Resolver<Maybe<ResolversTypes['CreditRiskClass']>, ParentType, ContextType>;
+  provenance?: Resolver<Maybe<Array<ResolversTypes['FieldProvenance']>>, ParentType, ContextType, Partial<OrganizationProvenanceArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -559,6 +606,15 @@ export type PageInfoResolvers<ContextType = LegalPersonContext, ParentType exten
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type FieldProvenanceResolvers<ContextType = LegalPersonContext, ParentType extends ResolversParentTypes['FieldProvenance'] = ResolversParentTypes['FieldProvenance']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  suppliedBy?: Resolver<ResolversTypes['ValueSupplier'], ParentType, ContextType>;
+  recorded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -591,6 +647,7 @@ export type Resolvers<ContextType = LegalPersonContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   Money?: GraphQLScalarType;
   Organization?: OrganizationResolvers<ContextType>;
   Penalty?: PenaltyResolvers<ContextType>;
@@ -598,6 +655,7 @@ export type Resolvers<ContextType = LegalPersonContext> = ResolversObject<{
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  FieldProvenance?: FieldProvenanceResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

@@ -6,6 +6,7 @@ import { OrganizationSchema, type Organization } from '../entities/organization.
 import { PenaltySchema, type Penalty } from '../entities/penalty.entity';
 import { createOnce } from '../../shared/create-once';
 import { badUserInput } from '../../shared/errors';
+import { recordFieldWrites } from '../../shared/provenance';
 import { decimalColumn, textColumn } from '../../shared/columns';
 import { checkedData } from '../../shared/graph';
 import { LegalRepresentativeCheck } from '../graph-queries';
@@ -119,6 +120,7 @@ async function registerOrganization(
       fields: ['Organization.legalRepresentative'],
     },
   ]);
+  await recordFieldWrites(em, ctx.caller, [{ type: 'Organization', id: organization.creditCode, fields: ['*'] }]);
   return organization;
 }
 

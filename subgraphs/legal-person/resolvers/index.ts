@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/graphql';
-import { DateScalar, MoneyScalar } from '../../shared/scalars';
+import { DateScalar, DateTimeScalar, MoneyScalar } from '../../shared/scalars';
 import { Mutation } from './Mutation';
 import { Organization } from './Organization';
 import { OrganizationConnection } from './OrganizationConnection';
@@ -13,5 +13,6 @@ export const resolvers: Resolvers = {
   OrganizationConnection,
   Person,
   Date: DateScalar,
+  DateTime: DateTimeScalar,
   Money: MoneyScalar,
 };

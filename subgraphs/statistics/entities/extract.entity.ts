@@ -51,3 +51,16 @@ export const ExtractRecordSchema = defineEntity({
   },
 });
 export type ExtractRecord = InferEntity<typeof ExtractRecordSchema>;
+
+/** One distinct table a caller asked for in a budget period (budget.ts): who, which period, which table. */
+export const TableBudgetUseSchema = defineEntity({
+  name: 'TableBudgetUse',
+  tableName: 'table_budget_use',
+  properties: {
+    caller: p.string().length(120).primary(),
+    periodStart: p.datetime().primary(),
+    tableKey: p.string().length(64).primary(),
+    askedAt: p.datetime(),
+  },
+});
+export type TableBudgetUse = InferEntity<typeof TableBudgetUseSchema>;

@@ -7,6 +7,7 @@ import { readSources } from '../store';
 export const Query: QueryResolvers = {
   statistics: (_parent, { measure, dimensions, filter }, ctx) =>
     ctx.statistics.table(
+      ctx.caller,
       measure,
       dimensions,
       (filter ?? []).map((f) => ({ dimension: f.dimension, values: f.values })),
