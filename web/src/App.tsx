@@ -1,5 +1,6 @@
 import { Suspense, lazy, useEffect, useRef } from 'react';
 import { Link, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { AssistanceApply, MyAssistance } from './pages/Assistance';
 import { Caseworker } from './pages/Caseworker';
 import { CaseDetail, CaseQueue, Supervision } from './pages/Casework';
 import { Loading } from './components/Notice';
@@ -7,10 +8,11 @@ import { CounterScreen, JobDetail, Jobs, MyJobApplications } from './pages/Jobs'
 import { Home } from './pages/Home';
 import { MyData } from './pages/MyData';
 import { NotFound } from './pages/NotFound';
+import { Notices } from './pages/Notices';
 import { SignIn } from './pages/SignIn';
 import { Verify } from './pages/Verify';
 import { ROLES } from './format';
-import { signOut, useSession } from './session';
+import { hasScope, signOut, useSession } from './session';
 
 /** The analyst page carries the chart library: its own chunk, fetched only by those who open it. */
 const Analyst = lazy(() => import('./pages/Analyst'));
@@ -59,16 +61,29 @@ export function App() {
                   <NavLink to="/me">我的数据</NavLink>
                 </li>
               )}
-              {session?.role === 'officer' && (
+              {session?.role === 'citizen' && (
+                <li>
+                  <NavLink to="/assistance/mine">我的救助</NavLink>
+                </li>
+              )}
+              <li>
+                <NavLink to="/notices">救助公示</NavLink>
+              </li>
+              {session?.role === 'officer' && hasScope(session, 'person:read') && (
                 <li>
                   <NavLink to="/caseworker" end>
                     窗口办件
                   </NavLink>
                 </li>
               )}
-              {session?.role === 'officer' && (
+              {session?.role === 'officer' && hasScope(session, 'assistance:read:sensitive') && (
                 <li>
                   <NavLink to="/caseworker/cases">救助审核</NavLink>
+                </li>
+              )}
+              {session?.role === 'officer' && hasScope(session, 'assistance:read') && (
+                <li>
+                  <NavLink to="/caseworker/supervision">电子监察</NavLink>
                 </li>
               )}
               {(session?.role === 'analyst' || session?.role === 'officer') && (
@@ -117,6 +132,9 @@ export function App() {
           <Route path="/jobs/mine" element={<MyJobApplications />} />
           <Route path="/jobs/:id" element={<JobDetail />} />
           <Route path="/counter/:district" element={<CounterScreen />} />
+          <Route path="/assistance" element={<AssistanceApply />} />
+          <Route path="/assistance/mine" element={<MyAssistance />} />
+          <Route path="/notices" element={<Notices />} />
           <Route path="/verify" element={<Verify />} />
           <Route
             path="/analyst"

@@ -111,7 +111,7 @@ export function formatBytes(size: number | null | undefined): string {
 }
 
 /** What a person's field is, in plain words. */
-const PERSON_FIELDS: Record<string, string> = {
+export const PERSON_FIELDS: Record<string, string> = {
   name: '姓名',
   gender: '性别',
   birthYear: '出生年份',
@@ -155,4 +155,78 @@ export function fieldLabels(fields: string[]): string[] {
     else labels.add(TYPES[type] ?? field);
   }
   return [...labels];
+}
+
+export const CERTIFICATE_TYPES: Record<string, string> = {
+  RESIDENT_ID_CARD: '居民身份证',
+  HOUSEHOLD_REGISTER: '居民户口簿',
+  MARRIAGE_CERTIFICATE: '结婚证',
+  BUSINESS_LICENCE: '营业执照',
+  DISABILITY_CERTIFICATE: '残疾人证',
+  MINIMUM_ALLOWANCE_CERTIFICATE: '低保证',
+  EMPLOYMENT_CERTIFICATE: '就业创业证',
+  SENIOR_CITIZEN_CARD: '老年人优待证',
+  DIPLOMA: '毕业证书',
+  VOCATIONAL_QUALIFICATION: '职业资格证书',
+};
+
+const ORGANIZATION_STATUS: Record<string, string> = {
+  ACTIVE: '存续',
+  DEREGISTERED: '注销',
+  REVOKED: '吊销',
+  UNKNOWN: '状态不明',
+};
+
+/**
+ * An eligibility fact's line (the assistance registry writes codes: `HEAD`,
+ * `DISABILITY_CERTIFICATE 5101… (VALID)`, `EMPLOYED 9151… from 2024-01-01`, `名称 9151… (ACTIVE)`) in words.
+ */
+export function factLine(kind: string, description: string): string {
+  if (kind === 'HOUSEHOLD_MEMBERS') return description === 'MEMBER' ? '家庭成员' : label(RELATIONSHIPS, description);
+  if (kind === 'CERTIFICATES') {
+    const m = /^([A-Z_]+) (\S*) \(([A-Z_]+)\)$/.exec(description);
+    if (m) return `${label(CERTIFICATE_TYPES, m[1])} ${m[2]}（${label(CERTIFICATE_STATUS, m[3])}）`;
+  }
+  if (kind === 'EMPLOYMENT') {
+    const m = /^(EMPLOYED|UNEMPLOYED)( \S+)? from (\S+)(?: to (\S+))?$/.exec(description);
+    if (m) {
+      const what = m[1] === 'EMPLOYED' ? `就业${m[2] ? `（单位 ${m[2].trim()}）` : ''}` : '登记失业';
+      return `${what}，${m[3]} 起${m[4] ? `至 ${m[4]}` : ''}`;
+    }
+  }
+  if (kind === 'LEGAL_REPRESENTATIVE') {
+    const m = /^(.*) \(([A-Z_]+)\)$/.exec(description);
+    if (m) return `${m[1]}（${label(ORGANIZATION_STATUS, m[2])}）`;
+  }
+  return description;
+}
+
+/** What a readiness item's status means, in words (the registry's own notes are English, for logs). */
+export function readinessText(item: {
+  status: string;
+  requirement: { maxAgeDays?: number | null };
+  certificate?: unknown;
+  material?: unknown;
+}): string {
+  switch (item.status) {
+    case 'SATISFIED':
+      return item.certificate || item.material ? '已在库，可直接引用' : '已具备';
+    case 'EXPIRED':
+      return item.requirement.maxAgeDays
+        ? `已有的一份已超过 ${item.requirement.maxAgeDays} 天或已过期，需重新提交`
+        : '已有的一份已过期，需重新提交';
+    case 'MISSING':
+      return '尚未提交';
+    default:
+      return '无法确认（需窗口核实）';
+  }
+}
+
+/** Why a fact could not be read, as its owner said it (English), in words; the owner's text stays as a tooltip. */
+export function factNote(status: string, note: string): string {
+  const scope = /scope ([a-z-]+:[a-z:]+)/.exec(note);
+  if (status === 'NOT_PERMITTED' && scope) return `所属信息库拒绝：审核人员需具备 ${scope[1]} 权限`;
+  if (status === 'NOT_PERMITTED') return '所属信息库拒绝读取';
+  if (status === 'UNAVAILABLE') return '所属信息库暂未应答，请稍后重新审核';
+  return note;
 }

@@ -90,3 +90,11 @@ export function authHeaders(purpose?: string): Record<string, string> {
   if (purpose) headers['x-purpose'] = purpose;
   return headers;
 }
+
+/** Whether the session carries a scope, `read:sensitive` counting as `read` (as the gateway counts it). */
+export function hasScope(session: Session | null, scope: string): boolean {
+  if (!session) return false;
+  return session.scopes.some(
+    (s) => s === scope || (s.endsWith(':read:sensitive') && `${s.slice(0, -':sensitive'.length)}` === scope),
+  );
+}

@@ -4,7 +4,15 @@ import { ErrorNotice, Loading, NeedsSignIn } from '../components/Notice';
 import { REGISTRIES, formatDateTime, label } from '../format';
 import { AnalystCatalogueDocument, AnalystTableDocument, type AnalystTableQuery } from '../gql/graphql';
 import { authHeaders, useSession } from '../session';
-import { DIMENSION_TITLES, MEASURE_TITLES, titleOf } from './analyst/titles';
+import {
+  DIMENSION_DEFINITIONS,
+  DIMENSION_TITLES,
+  MEASURE_DEFINITIONS,
+  MEASURE_TITLES,
+  UNITS,
+  categoryTitle,
+  titleOf,
+} from './analyst/titles';
 
 /** ECharts is the largest part of this page: its own chunk, loaded when a table is shown. */
 const Chart = lazy(() => import('./analyst/Chart'));
@@ -102,7 +110,11 @@ export default function Analyst() {
     setAsk({ measure: measureName, dimensions: chosen, filter: filters });
   }
   const categoryLabel = (dimension: string, code: string) =>
-    catalogue.dimensions.find((d) => d.name === dimension)?.categories.find((c) => c.code === code)?.label ?? code;
+    categoryTitle(
+      dimension,
+      code,
+      catalogue.dimensions.find((d) => d.name === dimension)?.categories.find((c) => c.code === code)?.label ?? code,
+    );
   const dimensionTitle = (dimension: string) =>
     titleOf(DIMENSION_TITLES, dimension, catalogue.dimensions.find((d) => d.name === dimension)?.title ?? dimension);
 
@@ -129,7 +141,7 @@ export default function Analyst() {
             ))}
           </select>
           <p id={`${ids.measure}-definition`} className="hint">
-            {measure?.definition}
+            {measure && titleOf(MEASURE_DEFINITIONS, measure.name, measure.definition)}
             {measure && measure.sources.length > 0 && (
               <>（来源：{measure.sources.map((s) => label(REGISTRIES, s)).join('、')}）</>
             )}
@@ -139,7 +151,8 @@ export default function Analyst() {
           const current = chosen[index] ?? '';
           const options = available.filter((d) => d.name === current || !chosen.includes(d.name));
           const id = `${ids.dimension}-${index}`;
-          const definition = options.find((d) => d.name === current)?.definition;
+          const found = options.find((d) => d.name === current);
+          const definition = found && titleOf(DIMENSION_DEFINITIONS, found.name, found.definition);
           return (
             <div key={index}>
               <label htmlFor={id}>维度 {index + 1}</label>
@@ -189,7 +202,7 @@ export default function Analyst() {
               <select id={ids.filterValue} value={filterValue} onChange={(e) => setFilterValue(e.target.value)}>
                 {filterDim.categories.map((c) => (
                   <option key={c.code} value={c.code}>
-                    {c.label}
+                    {categoryTitle(filterDim.name, c.code, c.label)}
                   </option>
                 ))}
               </select>
@@ -232,7 +245,9 @@ export default function Analyst() {
             catalogue.measures.find((m) => m.name === ask.measure)?.title ?? ask.measure,
           )}
           dimensionTitle={dimensionTitle}
-          unit={measure?.unit ?? null}
+          unit={measure?.unit ? (UNITS[measure.unit] ?? measure.unit) : null}
+          categoryLabel={categoryLabel}
+          maxCountDeviation={catalogue.maxCountDeviation}
         />
       )}
     </section>
@@ -244,11 +259,15 @@ function Result({
   measureTitle,
   dimensionTitle,
   unit,
+  categoryLabel,
+  maxCountDeviation,
 }: {
   ask: Ask;
   measureTitle: string;
   dimensionTitle: (name: string) => string;
   unit: string | null;
+  categoryLabel: (dimension: string, code: string) => string;
+  maxCountDeviation: number;
 }) {
   const variables = useMemo(
     () => ({ measure: ask.measure, dimensions: ask.dimensions, filter: ask.filter.length > 0 ? ask.filter : null }),
@@ -259,7 +278,15 @@ function Result({
   const captionId = useId();
 
   if (fetching && !data) return <Loading what="统计表" />;
-  const table = data?.statistics;
+  const answer = data?.statistics;
+  // Category labels in Chinese for the table and the chart (the catalogue's are English).
+  const table = answer && {
+    ...answer,
+    cells: answer.cells.map((c) => ({
+      ...c,
+      labels: c.categories.map((code, i) => categoryLabel(answer.dimensions[i], code)),
+    })),
+  };
   if (!table) return error ? <ErrorNotice error={error} what="查询统计表" /> : <p className="notice">没有结果。</p>;
 
   const magnitude = table.cells.some((c) => c.sum !== null) || table.total.sum !== null;
@@ -285,7 +312,17 @@ function Result({
         {table.sources
           .map((s) => `${label(REGISTRIES, s.registry)}（${s.records} 条，${formatDateTime(s.asOf)}）`)
           .join('；')}
-        {table.filter && <>。筛选：{table.filter}</>}
+        {ask.filter.length > 0 && (
+          <>
+            。筛选：
+            {ask.filter
+              .map(
+                (f) =>
+                  `${dimensionTitle(f.dimension)}为${f.values.map((v) => categoryLabel(f.dimension, v)).join('或')}`,
+              )
+              .join('；')}
+          </>
+        )}
       </p>
       <div className="filter-actions">
         <button type="button" onClick={onDownload} disabled={download.busy}>
@@ -340,9 +377,21 @@ function Result({
       <details>
         <summary>说明（随表发布）</summary>
         <ul>
-          {table.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
+          <li>
+            {measureTitle}：{titleOf(MEASURE_DEFINITIONS, ask.measure, '')}
+          </li>
+          <li>少于 {table.threshold} 人的格子不公布（已抑制）。</li>
+          <li>
+            每个公布的计数都经过单元格键扰动：与真实值相差不超过 {maxCountDeviation}，平均偏差为
+            0，同一格每次查询结果相同；格子与合计分别扰动，各格之和不一定等于合计。
+          </li>
+          {magnitude && (
+            <li>
+              总和中单一对象所占比例过高的格子不公布（已抑制）；公布的总和经过扰动（不超过该格最大单项的 10%），平均 =
+              扰动后的总和 ÷ 扰动后的人数。
+            </li>
+          )}
+          <li>下载的 CSV 以 # 开头的行附有同样的说明（英文原文）。</li>
         </ul>
       </details>
     </section>

@@ -4,7 +4,16 @@ import { useMutation, useQuery } from 'urql';
 import { withPurpose } from '../client';
 import { ErrorNotice, Loading, NeedsSignIn } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
-import { DEPARTMENTS, REGISTRIES, districtName, formatDate, formatDateTime, label } from '../format';
+import {
+  DEPARTMENTS,
+  REGISTRIES,
+  districtName,
+  factLine,
+  factNote,
+  formatDate,
+  formatDateTime,
+  label,
+} from '../format';
 import {
   type AssistanceStatus,
   CaseDetailDocument,
@@ -14,7 +23,7 @@ import {
   type SupervisionColour,
   TakeCaseStepDocument,
 } from '../gql/graphql';
-import { useSession } from '../session';
+import { hasScope, useSession } from '../session';
 
 export const CASE_STATUS: Record<string, string> = {
   SUBMITTED: '已提交',
@@ -350,7 +359,11 @@ function CaseView({ id, purpose }: { id: string; purpose: string }) {
                   <td data-label="读取时间">{formatDateTime(fact.asOf)}</td>
                   <td data-label="情况">
                     <StatusBadge tone={FACT_STATUS[fact.status].tone}>{FACT_STATUS[fact.status].text}</StatusBadge>
-                    {fact.note && <div className="hint">{fact.note}</div>}
+                    {fact.note && (
+                      <div className="hint" title={fact.note}>
+                        {factNote(fact.status, fact.note)}
+                      </div>
+                    )}
                   </td>
                   <td data-label="内容">
                     {fact.status !== 'READ' ? (
@@ -360,7 +373,7 @@ function CaseView({ id, purpose }: { id: string; purpose: string }) {
                     ) : (
                       <ul>
                         {(fact.items ?? []).map((item, i) => (
-                          <li key={i}>{item.description}</li>
+                          <li key={i}>{factLine(fact.kind, item.description)}</li>
                         ))}
                       </ul>
                     )}
@@ -487,16 +500,30 @@ function CountTable({
 }
 
 /** The supervision board (电子监察): open cases by colour, the flagged ones, the on-time rate. */
+/** Programme codes as the programmes' own Chinese names (the board counts by code). */
+export const PROGRAMMES: Record<string, string> = {
+  MINIMUM_LIVING_ALLOWANCE: '最低生活保障',
+  EXTREME_POVERTY_SUPPORT: '特困人员供养',
+  DISASTER_VICTIM_RELIEF: '受灾人员救助',
+  MEDICAL_ASSISTANCE: '医疗救助',
+  EDUCATION_ASSISTANCE: '教育救助',
+  HOUSING_ASSISTANCE: '住房救助',
+  EMPLOYMENT_ASSISTANCE: '就业救助',
+  TEMPORARY_ASSISTANCE: '临时救助',
+};
+
 export function Supervision() {
   const session = useSession();
-  const officer = isCivilAffairsOfficer(session);
+  // Any officer with assistance:read supervises; only those who may read case files open them.
+  const officer = session?.role === 'officer' && hasScope(session, 'assistance:read');
+  const opensCases = hasScope(session, 'assistance:read:sensitive');
   const [{ data, fetching, error }] = useQuery({ query: SupervisionBoardDocument, pause: !officer });
   const [{ data: rate }] = useQuery({
     query: OnTimeRateDocument,
     variables: { from: todayCst(-365), to: todayCst() },
     pause: !officer,
   });
-  if (!officer) return <NeedsSignIn role="民政工作人员" />;
+  if (!officer) return <NeedsSignIn role="电子监察人员（具有社会救助查看权限的工作人员）" />;
   if (fetching && !data) return <Loading what="电子监察" />;
   const board = data?.supervision;
   if (!board) return error ? <ErrorNotice error={error} what="读取电子监察" /> : <p className="notice">暂无数据。</p>;
@@ -542,9 +569,13 @@ export function Supervision() {
             {board.flagged.map((a) => (
               <tr key={a.id}>
                 <td data-label="办件编号">
-                  <Link to={`/caseworker/cases/${a.id}?purpose=${encodeURIComponent(a.reference ?? a.id)}`}>
-                    {a.reference ?? a.id}
-                  </Link>
+                  {opensCases ? (
+                    <Link to={`/caseworker/cases/${a.id}?purpose=${encodeURIComponent(a.reference ?? a.id)}`}>
+                      {a.reference ?? a.id}
+                    </Link>
+                  ) : (
+                    <span className="mono">{a.reference ?? a.id}</span>
+                  )}
                 </td>
                 <td data-label="灯色">
                   <ColourBadge colour={a.colour} />
@@ -561,7 +592,7 @@ export function Supervision() {
       <h2>分布</h2>
       <CountTable caption="按部门" keyName="部门" rows={board.byDepartment} name={(k) => label(DEPARTMENTS, k)} />
       <CountTable caption="按区县" keyName="区县" rows={board.byDistrict} name={districtName} />
-      <CountTable caption="按救助项目" keyName="救助项目" rows={board.byProgramme} name={(k) => k} />
+      <CountTable caption="按救助项目" keyName="救助项目" rows={board.byProgramme} name={(k) => label(PROGRAMMES, k)} />
     </section>
   );
 }

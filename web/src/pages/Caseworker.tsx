@@ -3,7 +3,16 @@ import { useMutation, useQuery } from 'urql';
 import { withPurpose } from '../client';
 import { ErrorNotice, Loading, NeedsSignIn } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
-import { GENDERS, PROVIDERS, READINESS, RELATIONSHIPS, districtName, formatDateTime, label } from '../format';
+import {
+  GENDERS,
+  PROVIDERS,
+  READINESS,
+  RELATIONSHIPS,
+  districtName,
+  formatDateTime,
+  label,
+  readinessText,
+} from '../format';
 import { ApplicantReadinessDocument, RecordMaterialUseDocument, ServiceListDocument } from '../gql/graphql';
 import { downloadMaterial } from '../materials';
 import { useSession } from '../session';
@@ -180,7 +189,7 @@ function Applicant({ lookup }: { lookup: Lookup }) {
                     </td>
                     <td data-label="情况">
                       <StatusBadge tone={TONES[item.status]}>{label(READINESS, item.status)}</StatusBadge>
-                      <div className="hint">{item.note}</div>
+                      <div className="hint">{readinessText(item)}</div>
                     </td>
                     <td data-label="依据">
                       {item.certificate && (

@@ -17,6 +17,18 @@ export function Home() {
         </li>
         <li>
           <h2>
+            <Link to="/assistance">社会救助</Link>
+          </h2>
+          <p>申请最低生活保障等救助：已在库的证照和材料直接引用，缺什么一次告知；查看办理进度。</p>
+        </li>
+        <li>
+          <h2>
+            <Link to="/notices">救助公示</Link>
+          </h2>
+          <p>无需登录：查看公示期内的拟救助对象，可实名或匿名提出异议。</p>
+        </li>
+        <li>
+          <h2>
             <Link to="/caseworker">窗口办件</Link>
           </h2>
           <p>工作人员按办件编号查询申请人，一次性告知材料是否齐全。</p>

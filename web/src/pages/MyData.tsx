@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { Loading, ErrorNotice, NeedsSignIn } from '../components/Notice';
 import { MyAccessLog } from './my-data/AccessLog';
 import { MyCertificates } from './my-data/Certificates';
+import { MyConsent } from './my-data/Consent';
 import { MyMaterials } from './my-data/Materials';
 import { MyRecord } from './my-data/Record';
 import { MyRecordDocument } from '../gql/graphql';
@@ -29,6 +30,9 @@ export function MyData() {
             <NavLink to="/me/materials">我的材料</NavLink>
           </li>
           <li>
+            <NavLink to="/me/consent">数据授权</NavLink>
+          </li>
+          <li>
             <NavLink to="/me/access">谁查看了我的数据</NavLink>
           </li>
         </ul>
@@ -37,6 +41,7 @@ export function MyData() {
         <Route index element={<MyRecord />} />
         <Route path="certificates" element={<MyCertificates />} />
         <Route path="materials" element={<MyMaterials />} />
+        <Route path="consent" element={<MyConsent personId={session.sub} />} />
         <Route path="access" element={<WithMyId />} />
       </Routes>
     </section>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ROLES } from '../format';
-import { signIn, type Session } from '../session';
+import { hasScope, signIn, type Session } from '../session';
 
 interface DemoSignIn {
   id: string;
@@ -13,7 +13,12 @@ interface DemoSignIn {
 type Offer = { kind: 'loading' } | { kind: 'demo'; signIns: DemoSignIn[] } | { kind: 'none' };
 
 function homeOf(session: Session): string {
-  return session.role === 'officer' ? '/caseworker' : session.role === 'citizen' ? '/me' : '/';
+  if (session.role === 'citizen') return '/me';
+  if (session.role === 'analyst') return '/analyst';
+  if (session.role !== 'officer') return '/';
+  // A supervisor (assistance:read, no counter work) starts at the supervision board.
+  if (!hasScope(session, 'person:read') && hasScope(session, 'assistance:read')) return '/caseworker/supervision';
+  return '/caseworker';
 }
 
 /**

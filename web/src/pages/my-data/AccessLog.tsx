@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useClient } from 'urql';
 import { ErrorNotice } from '../../components/Notice';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -178,6 +179,12 @@ export function MyAccessLog({ personId }: { personId: string }) {
                   {row.actorRole === 'citizen' && row.actorSub === personId
                     ? '本人'
                     : `${label(DEPARTMENTS, row.actorDepartment)} ${label(ROLES, row.actorRole)} ${row.actorSub ?? '匿名'}`}
+                  {row.grantId && (
+                    <div className="hint">
+                      依您的授权查看（<Link to="/me/consent">数据授权</Link>，授权编号{' '}
+                      <span className="mono">{row.grantId.slice(0, 8)}</span>）
+                    </div>
+                  )}
                 </td>
                 <td data-label="事由（办件编号）" className="mono">
                   {row.purpose ?? '—'}

@@ -2,7 +2,7 @@ import { useQuery } from 'urql';
 import { ErrorNotice, Loading } from '../../components/Notice';
 import { Qr } from '../../components/Qr';
 import { StatusBadge } from '../../components/StatusBadge';
-import { CERTIFICATE_STATUS, label } from '../../format';
+import { CERTIFICATE_STATUS, REGISTRIES, label } from '../../format';
 import { MyCertificatesDocument } from '../../gql/graphql';
 
 /** The address a certificate's QR code opens: the public verification page with its code. */
@@ -51,6 +51,13 @@ export function MyCertificates() {
                     </dd>
                   </>
                 )}
+                <dt>来源与更新</dt>
+                <dd>
+                  {REGISTRIES.certificate}，
+                  {certificate.revocation
+                    ? `注销于 ${certificate.revocation.revokedOn}`
+                    : `签发于 ${certificate.issuedOn ?? '—'}`}
+                </dd>
                 <dt>核验码</dt>
                 <dd className="mono code">{certificate.verificationCode ?? '—'}</dd>
               </dl>
