@@ -51,7 +51,11 @@ function main(): void {
   const queries = option('queries', 300);
   let started = performance.now();
   const data: StatisticsData = {
-    populations: { PERSON: columns('PERSON', people), ORGANIZATION: columns('ORGANIZATION', Math.ceil(people / 10)) },
+    populations: {
+      PERSON: columns('PERSON', people),
+      ORGANIZATION: columns('ORGANIZATION', Math.ceil(people / 10)),
+      POSTING: columns('POSTING', Math.ceil(people / 50)),
+    },
     sources: [],
     runId: 1,
   };

@@ -1138,8 +1138,7 @@ describe('group commit: concurrent logged reads share append transactions', () =
         secondLog,
         { key: own.registryKeys['natural-person'].privateKey, kid: 'unused' },
         {
-          subgraphUrl: (name) => own.servers[name].url,
-          gatewaySigningKey: async () => keys.privateKey,
+          gatewayUrl: () => own.gatewayUrl,
           statisticsRefreshMinutes: 0,
         },
       ),

@@ -61,6 +61,7 @@ const FIELDS: Record<string, FieldClass> = {
   submittedAt: 'meta',
   promisedTimeLimitDays: 'meta',
   deadline: 'meta',
+  clockPausedOn: 'meta',
   colour: 'meta',
   decidedAt: 'meta',
   'cards { colour }': 'meta',
@@ -84,6 +85,7 @@ const FIELDS: Record<string, FieldClass> = {
   'objections { text }': 'internal',
 };
 const NULLABLE = new Set([
+  'clockPausedOn',
   'decidedAt',
   'approvedAmount',
   'periodStart',
@@ -155,6 +157,15 @@ beforeAll(async () => {
   );
 });
 
+beforeAll(async () => {
+  await stack.sql(
+    'assistance',
+    `insert into supervision_card (application_id, colour, raised_on, deadline, department, created_at)
+     values ($1, 'RED', $2, $3, 'civil-affairs', now())`,
+    [applicationId, todayInChina(), addDays(todayInChina(), -1)],
+  );
+});
+
 afterAll(async () => {
   await stack?.stop();
 });
@@ -205,6 +216,80 @@ describe.each(Object.entries(ROLES))('%s', (_name, role) => {
     }
     expect(res.body.data.supervision.red).toBe(1);
     checkFields(res, role, ['supervision', 'flagged', 0], res.body.data.supervision.flagged[0]);
+  });
+
+  it('supervisionCards: officers with assistance:read see the cards of their own department; the case by its rules', async () => {
+    const res = await send(
+      role,
+      `query Cards { supervisionCards { id colour department application { id ${SELECTION} } } programmes { code } }`,
+    );
+    expect(res.body.data?.programmes).toHaveLength(8);
+    const identity = role.identity();
+    const reads = identity?.role === 'officer' && identity.scopes.some((s) => s.startsWith('assistance:read'));
+    if (!reads) {
+      expect(res.body.data.supervisionCards).toBeNull();
+      expect(res.body.errors?.[0].extensions?.code).toBe(identity ? F : U);
+      return;
+    }
+    const cards = res.body.data.supervisionCards;
+    if (identity.dept !== 'civil-affairs') {
+      expect(cards).toEqual([]);
+      return;
+    }
+    expect(cards.map((c: any) => [c.colour, c.department, c.application.id])).toEqual([
+      ['RED', 'civil-affairs', applicationId],
+    ]);
+    checkFields(res, role, ['supervisionCards', 0, 'application'], cards[0].application);
+  });
+
+  it('provenance via _entities: where each field comes from, for exactly the fields the role may read', async () => {
+    const identity = role.identity();
+    // Every personal value of an application, by class (not the bookkeeping: version, colour, steps, cards...).
+    const NOT_VALUES = ['version', 'colour', 'cards', 'steps', 'eligibility', 'objections'];
+    const VALUES = Object.entries(FIELDS)
+      .map(([selection, fieldClass]) => [nameOf(selection), fieldClass] as const)
+      .filter(([name]) => !NOT_VALUES.includes(name));
+    const ask = (fields?: string[]) =>
+      stack.subgraph(
+        'assistance',
+        `query E($r: [_Any!]!, $f: [String!]) { _entities(representations: $r) { ... on Application { id
+          provenance(fields: $f) { field registry department suppliedBy recorded } } } }`,
+        { r: [{ __typename: 'Application', id: applicationId }], f: fields ?? null },
+        { identity, purpose: role.purpose ?? null },
+      );
+    const all = await ask();
+    if (!identity) {
+      expect(outcomeAt(all, ['_entities', 0, 'provenance'], undefined)).toBe(U);
+      return;
+    }
+    expect(all.body.errors).toBeUndefined();
+    const readable = VALUES.filter(([, fieldClass]) => role.expect[fieldClass] === V).map(
+      ([name]) => `Application.${name}`,
+    );
+    const listed = all.body.data._entities[0].provenance;
+    expect(listed.map((p: any) => p.field).sort()).toEqual(readable.sort());
+    // The fixture was filed by the applicant: what the filing wrote is theirs; the notice civil-affairs'.
+    for (const entry of listed) {
+      expect(entry.registry).toBe('assistance');
+      if (entry.field === 'Application.declaredMonthlyIncome') {
+        expect(entry).toMatchObject({ department: null, suppliedBy: 'CITIZEN', recorded: true });
+      }
+      if (entry.field === 'Application.proposedAmount') {
+        expect(entry).toMatchObject({ department: 'civil-affairs', suppliedBy: 'AUTHORITY', recorded: false });
+      }
+    }
+    // Naming a content field: its provenance when the field is readable, else FORBIDDEN.
+    const named = await ask(['Application.declaredMonthlyIncome', 'Application.status']);
+    if (role.expect.content === V) {
+      expect(named.body.errors).toBeUndefined();
+      expect(named.body.data._entities[0].provenance.map((p: any) => p.field)).toEqual([
+        'Application.declaredMonthlyIncome',
+        'Application.status',
+      ]);
+    } else {
+      expect(outcomeAt(named, ['_entities', 0, 'provenance'], undefined)).toBe(F);
+      expect(named.body.data._entities[0].provenance).toBeNull();
+    }
   });
 
   it('programmes and public notices: open to everyone, masked', async () => {

@@ -1,6 +1,6 @@
 import { todayInChina } from '../subgraphs/shared/calendar';
 import { CASE_OFFICER, completeMaterials, waitUntil } from './support/assistance';
-import { addCertificate, addHousehold, type PersonFixture } from './support/fixtures';
+import { addCertificate, addHousehold, addMaterial, type PersonFixture } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
 
 /**
@@ -135,4 +135,52 @@ it('issues every approved household exactly one 低保证 although the certifica
     'select result from outbox_message order by id',
   );
   expect(results.map((r) => r.result.number).sort()).toEqual(issued.map((c) => c.number));
+});
+
+it('records a cited material’s use once the certificate registry is back, and once only', async () => {
+  const family = await addHousehold(stack, [{ name: '何一', districtCode: '510108' }]);
+  const [applicant] = family.members;
+  await completeMaterials(stack, [applicant]);
+  await addCertificate(stack, applicant, { type: 'HOUSEHOLD_REGISTER', number: family.number, validUntil: null });
+  const material = await addMaterial(stack, applicant.id);
+  const res = await stack.graphql(APPLY, {
+    token: await stack.token({ role: 'citizen', sub: applicant.id }),
+    variables: {
+      input: {
+        programme: 'MINIMUM_LIVING_ALLOWANCE',
+        applicantId: applicant.id,
+        declaredMonthlyIncome: '500.00',
+        materialIds: [material.id],
+      },
+    },
+  });
+  expect(res.body.errors).toBeUndefined();
+  const { id, reference } = res.body.data.applyForAssistance;
+  const instruction = () =>
+    stack.sql<{ state: string; attempts: number; last_error: string | null }>(
+      'assistance',
+      `select state, attempts, last_error from outbox_message where kind = 'certificate.record-material-use' and payload->>'applicationId' = $1`,
+      [id],
+    );
+  const uses = () =>
+    stack.sql('certificate', 'select reference from material_use where material_id = $1', [material.id]);
+  await waitUntil('the use delivered', async () => (await instruction())[0]?.state === 'DELIVERED');
+
+  // The registry goes down, and the confirmation is taken as lost (the worker must deliver it again):
+  // the worker keeps trying while it is down, then delivers once it is back, recording no second use.
+  await stack.servers.certificate.close();
+  await stack.sql(
+    'assistance',
+    `update outbox_message set state = 'PENDING', attempts = 0, next_attempt_at = now(), delivered_at = null
+      where kind = 'certificate.record-material-use' and payload->>'applicationId' = $1`,
+    [id],
+  );
+  await waitUntil('failed delivery attempts', async () => {
+    const [row] = await instruction();
+    return row.state === 'PENDING' && row.attempts >= 2;
+  });
+  expect((await instruction())[0].last_error).toContain('certificate');
+  await stack.restartRegistry('certificate');
+  await waitUntil('the use delivered again', async () => (await instruction())[0].state === 'DELIVERED');
+  expect(await uses()).toEqual([{ reference }]);
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkingCalendar, addDays, todayInChina } from '../subgraphs/shared/calendar';
 import type { Identity } from '../subgraphs/shared/identity';
+import { raiseCards, resumedDeadline } from '../subgraphs/assistance/supervision';
 import { CASE_OFFICER, completeMaterials } from './support/assistance';
 import { addCertificate, addHousehold, type PersonFixture } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
@@ -280,5 +281,249 @@ describe('review under an officer who may not read everything', () => {
     expect(viaAssistance.map((n: any) => `${n.registry}:${n.outcome}`)).toEqual(
       expect.arrayContaining(['natural-person:GRANTED', 'certificate:DENIED']),
     );
+  });
+});
+
+describe('the deadline clock stops while a case waits for materials', () => {
+  it('moves a resubmitted case’s deadline on by the working days it waited, by the configured calendar', () => {
+    // A configured holiday on Wednesday 2026-12-02 (and no make-up days): returned Monday, resubmitted
+    // Friday, the case waited Tuesday, Thursday and Friday: three working days.
+    const configured = WorkingCalendar.fromEnv({
+      WORKING_CALENDAR_HOLIDAYS: '2026-12-02',
+      WORKING_CALENDAR_WORKDAYS: '',
+    });
+    expect(configured.workingDaysBetween('2026-11-30', '2026-12-04')).toBe(3);
+    expect(resumedDeadline(configured, '2026-12-10', '2026-11-30', '2026-12-04')).toBe('2026-12-15');
+    // Without the holiday it waited four.
+    const plain = new WorkingCalendar([]);
+    expect(resumedDeadline(plain, '2026-12-10', '2026-11-30', '2026-12-04')).toBe('2026-12-16');
+    // Returned and resubmitted the same day: nothing moves.
+    expect(resumedDeadline(configured, '2026-12-10', '2026-12-04', '2026-12-04')).toBe('2026-12-10');
+  });
+
+  it('stops on RETURNED_FOR_MATERIALS (no colour, no card) and resumes on resubmission with the deadline moved', async () => {
+    const family = await addHousehold(stack, [{ name: '周一', districtCode: '510107' }]);
+    const [head] = family.members;
+    await completeMaterials(stack, [head]);
+    await addCertificate(stack, head, { type: 'HOUSEHOLD_REGISTER', number: family.number, validUntil: null });
+    const citizen = await stack.token({ role: 'citizen', sub: head.id });
+    const apply = await stack.graphql(
+      'mutation A($input: ApplyForAssistanceInput!) { applyForAssistance(input: $input) { id reference version deadline } }',
+      {
+        token: citizen,
+        variables: {
+          input: { programme: 'MINIMUM_LIVING_ALLOWANCE', applicantId: head.id, declaredMonthlyIncome: '200.00' },
+        },
+      },
+    );
+    expect(apply.body.errors).toBeUndefined();
+    const { id, reference, deadline } = apply.body.data.applyForAssistance;
+    const STEP = `mutation S($input: TransitionInput!) {
+      transitionApplication(input: $input) { status version deadline clockPausedOn colour } }`;
+    const returned = await stack.graphql(STEP, {
+      token: await stack.token(CASE_OFFICER),
+      purpose: reference,
+      variables: { input: { applicationId: id, version: 1, to: 'RETURNED_FOR_MATERIALS', reason: '请补交收入证明' } },
+    });
+    expect(returned.body.errors).toBeUndefined();
+    expect(returned.body.data.transitionApplication).toMatchObject({
+      status: 'RETURNED_FOR_MATERIALS',
+      deadline,
+      clockPausedOn: today,
+      colour: null,
+    });
+
+    // The case waited since a day eight calendar days ago (set up in the database: tests cannot wait).
+    const pausedOn = addDays(today, -8);
+    await stack.sql('assistance', 'update application set clock_paused_on = $2 where id = $1', [id, pausedOn]);
+    // Paused with a deadline already past: still no colour and no card while the applicant is awaited.
+    await stack.sql('assistance', 'update application set deadline = $2 where id = $1', [id, addDays(today, -1)]);
+    const board = await stack.graphql('query { supervision { paused flagged { id } } }', {
+      token: await stack.token(SUPERVISOR),
+    });
+    expect(board.body.errors).toBeUndefined();
+    expect(board.body.data.supervision.paused).toBeGreaterThanOrEqual(1);
+    expect(board.body.data.supervision.flagged.map((a: any) => a.id)).not.toContain(id);
+    expect(await stack.sql('assistance', 'select 1 from supervision_card where application_id = $1', [id])).toEqual([]);
+
+    const resubmitted = await stack.graphql(STEP, {
+      token: citizen,
+      variables: { input: { applicationId: id, version: 2, to: 'SUBMITTED' } },
+    });
+    expect(resubmitted.body.errors).toBeUndefined();
+    const waited = calendar.workingDaysBetween(pausedOn, today);
+    expect(waited).toBeGreaterThan(0);
+    expect(resubmitted.body.data.transitionApplication).toMatchObject({
+      status: 'SUBMITTED',
+      clockPausedOn: null,
+      deadline: calendar.addWorkingDays(addDays(today, -1), waited),
+    });
+    expect(resubmitted.body.data.transitionApplication.colour).not.toBeNull();
+  });
+});
+
+describe('supervision cards', () => {
+  const CARDS = `query Cards($acknowledged: Boolean) {
+    supervisionCards(acknowledged: $acknowledged) { id colour deadline department acknowledgedAt acknowledgedBy { sub } acknowledgedPurpose acknowledgementNote application { id } } }`;
+  const ACK = `mutation Ack($input: AcknowledgeCardInput!) {
+    acknowledgeSupervisionCard(input: $input) { id acknowledgedAt acknowledgedBy { sub department } acknowledgedPurpose acknowledgementNote } }`;
+
+  it('raises one card per colour and deadline, however many sweeps run at once', async () => {
+    const near = calendar.addWorkingDays(today, 1);
+    const id = await insertCase({
+      programme: 'HOUSING_ASSISTANCE',
+      district: '510112',
+      status: 'UNDER_REVIEW',
+      deadline: near,
+    });
+    const knex = stack.db.assistance.orm.em.getKnex();
+    const count = async () =>
+      Number((await stack.sql<{ n: string }>('assistance', 'select count(*) as n from supervision_card'))[0].n);
+    const before = await count();
+    const raised = await Promise.all(Array.from({ length: 6 }, () => raiseCards(knex, calendar, 2, today)));
+    const cards = () =>
+      stack.sql<{ colour: string; deadline: string }>(
+        'assistance',
+        `select colour, to_char(deadline, 'YYYY-MM-DD') as deadline from supervision_card where application_id = $1 order by id`,
+        [id],
+      );
+    expect(await cards()).toEqual([{ colour: 'YELLOW', deadline: near }]);
+    // Each sweep counted only what it inserted: together exactly the cards that are new.
+    expect(raised.reduce((a, b) => a + b, 0)).toBe((await count()) - before);
+    await Promise.all(Array.from({ length: 6 }, () => raiseCards(knex, calendar, 2, today)));
+    expect(await cards()).toHaveLength(1);
+
+    // Its deadline moved on (a pause for materials) and it turns yellow, then red, again: one new card each.
+    const later = calendar.addWorkingDays(today, 2);
+    await stack.sql('assistance', 'update application set deadline = $2 where id = $1', [id, later]);
+    await Promise.all(Array.from({ length: 4 }, () => raiseCards(knex, calendar, 2, today)));
+    await stack.sql('assistance', 'update application set deadline = $2 where id = $1', [id, addDays(today, -1)]);
+    await Promise.all(Array.from({ length: 4 }, () => raiseCards(knex, calendar, 2, today)));
+    expect(await cards()).toEqual([
+      { colour: 'YELLOW', deadline: near },
+      { colour: 'YELLOW', deadline: later },
+      { colour: 'RED', deadline: addDays(today, -1) },
+    ]);
+  });
+
+  it('shows a department’s open cards to its officers, who acknowledge them with a purpose; logged, once', async () => {
+    const id = await insertCase({
+      programme: 'EDUCATION_ASSISTANCE',
+      district: '510113',
+      status: 'ACCEPTED',
+      deadline: addDays(today, -2),
+    });
+    await raiseCards(stack.db.assistance.orm.em.getKnex(), calendar, 2, today);
+    const reader = await stack.token({
+      role: 'officer',
+      sub: 'ca-sup-01',
+      dept: 'civil-affairs',
+      scopes: ['assistance:read'],
+    });
+    const open = await stack.graphql(CARDS, { token: reader });
+    expect(open.body.errors).toBeUndefined();
+    const card = open.body.data.supervisionCards.find((c: any) => c.application.id === id);
+    expect(card).toMatchObject({
+      colour: 'RED',
+      department: 'civil-affairs',
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+    });
+
+    // Another department's officer sees none of them, and may not acknowledge them.
+    const elsewhere = await stack.graphql(CARDS, {
+      token: await stack.token({
+        role: 'officer',
+        sub: 'h-1',
+        dept: 'health',
+        scopes: ['assistance:read', 'assistance:write'],
+      }),
+    });
+    expect(elsewhere.body.data.supervisionCards).toEqual([]);
+    const input = { cardId: card.id, note: '已督办，承办人今日办结' };
+    const foreign = await stack.graphql(ACK, {
+      token: await stack.token({ role: 'officer', sub: 'h-1', dept: 'health', scopes: ['assistance:write'] }),
+      purpose: 'SUP-1',
+      variables: { input },
+    });
+    expect(foreign.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // A reader without assistance:write, and a writer without a purpose: refused.
+    expect(
+      (await stack.graphql(ACK, { token: reader, purpose: 'SUP-1', variables: { input } })).body.errors?.[0].extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
+    const writer = await stack.token({ ...CASE_OFFICER, sub: 'ca-lead-01' });
+    expect((await stack.graphql(ACK, { token: writer, variables: { input } })).body.errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const bad = await stack.graphql(ACK, {
+      token: writer,
+      purpose: 'SUP-1',
+      variables: { input: { cardId: card.id, note: '' } },
+    });
+    expect(bad.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.note' });
+
+    const done = await stack.graphql(ACK, { token: writer, purpose: 'SUP-1', variables: { input } });
+    expect(done.body.errors).toBeUndefined();
+    expect(done.body.data.acknowledgeSupervisionCard).toMatchObject({
+      id: card.id,
+      acknowledgedBy: { sub: 'ca-lead-01', department: 'civil-affairs' },
+      acknowledgedPurpose: 'SUP-1',
+      acknowledgementNote: input.note,
+    });
+    const again = await stack.graphql(ACK, { token: writer, purpose: 'SUP-2', variables: { input } });
+    expect(again.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.cardId',
+      rule: 'acknowledged',
+    });
+    const unknown = await stack.graphql(ACK, {
+      token: writer,
+      purpose: 'SUP-1',
+      variables: { input: { ...input, cardId: '999999999' } },
+    });
+    expect(unknown.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'exists' });
+
+    // No longer open; listed among the acknowledged, kept with the case.
+    const stillOpen = await stack.graphql(CARDS, { token: reader });
+    expect(stillOpen.body.data.supervisionCards.map((c: any) => c.id)).not.toContain(card.id);
+    const acknowledged = await stack.graphql(CARDS, { token: reader, variables: { acknowledged: true } });
+    expect(acknowledged.body.data.supervisionCards.find((c: any) => c.id === card.id)).toMatchObject({
+      acknowledgedBy: { sub: 'ca-lead-01' },
+      acknowledgementNote: input.note,
+    });
+    // The acknowledgement is in the access log against the applicant, with its purpose.
+    const logged = await stack.sql<{ actor_sub: string; purpose: string }>(
+      'assistance',
+      `select actor_sub, purpose from access_record where subject_id = $1 and action = 'write' and outcome = 'granted'
+         and fields @> array['SupervisionCard.acknowledgedAt']::text[]`,
+      [applicant.id],
+    );
+    expect(logged).toEqual([{ actor_sub: 'ca-lead-01', purpose: 'SUP-1' }]);
+  });
+
+  it('lets only one of two officers acknowledging the same card at once win', async () => {
+    const id = await insertCase({
+      programme: 'TEMPORARY_ASSISTANCE',
+      district: '510114',
+      status: 'SUBMITTED',
+      deadline: addDays(today, -1),
+    });
+    await raiseCards(stack.db.assistance.orm.em.getKnex(), calendar, 2, today);
+    const [{ id: cardId }] = await stack.sql<{ id: string }>(
+      'assistance',
+      'select id::text from supervision_card where application_id = $1',
+      [id],
+    );
+    const tokens = await Promise.all(['ca-a', 'ca-b'].map((sub) => stack.token({ ...CASE_OFFICER, sub })));
+    const results = await Promise.all(
+      tokens.map((token) =>
+        stack.graphql(ACK, { token, purpose: 'SUP-3', variables: { input: { cardId, note: '处理中' } } }),
+      ),
+    );
+    const won = results.filter((r) => !r.body.errors);
+    const lost = results.filter((r) => r.body.errors);
+    expect(won).toHaveLength(1);
+    expect(lost[0].body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'acknowledged' });
   });
 });

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Identity } from '../subgraphs/shared/identity';
 import { addDays, todayInChina } from '../subgraphs/shared/calendar';
 import { CASE_OFFICER, completeMaterials, waitUntil } from './support/assistance';
 import {
   addCertificate,
   addHousehold,
+  addMaterial,
   addOrganizations,
   type HouseholdFixture,
   type PersonFixture,
@@ -366,3 +368,147 @@ async function waitForCertificate(stack: TestStack, number: string): Promise<any
   });
   return found;
 }
+
+describe('citing certificates and materials already on file', () => {
+  let applicant: PersonFixture;
+  let child: PersonFixture;
+  let stranger: PersonFixture;
+  let token: string;
+  const apply = (extra: { certificateIds?: string[]; materialIds?: string[] }) =>
+    stack.graphql(
+      `mutation Apply($input: ApplyForAssistanceInput!) { applyForAssistance(input: $input) { id reference citedCertificateIds citedMaterialIds } }`,
+      {
+        token,
+        variables: {
+          input: {
+            programme: 'MINIMUM_LIVING_ALLOWANCE',
+            applicantId: applicant.id,
+            declaredMonthlyIncome: '500.00',
+            ...extra,
+          },
+        },
+      },
+    );
+  const applications = () =>
+    stack.sql('assistance', 'select id from application where applicant_id = $1', [applicant.id]);
+
+  beforeAll(async () => {
+    const household = await addHousehold(stack, [
+      { name: '王五', districtCode: '510106' },
+      { name: '王小', relationship: 'CHILD' },
+    ]);
+    [applicant, child] = household.members;
+    await completeMaterials(stack, [applicant, child]);
+    await addCertificate(stack, applicant, { type: 'HOUSEHOLD_REGISTER', number: household.number, validUntil: null });
+    stranger = (await addHousehold(stack, [{ name: '陈二', districtCode: '510106' }])).members[0];
+    token = await stack.token({ role: 'citizen', sub: applicant.id });
+  });
+
+  it('refuses an id that is not on file, or not the household’s, naming the field and rule, and writes nothing', async () => {
+    const own = await addMaterial(stack, applicant.id);
+    const strangers = await addMaterial(stack, stranger.id);
+    const strangersCard = await addCertificate(stack, stranger);
+    const outboxBefore = await stack.sql('assistance', 'select id from outbox_message');
+
+    const unknown = await apply({ materialIds: [own.id, randomUUID()] });
+    expect(unknown.body.data?.applyForAssistance).toBeNull();
+    expect(unknown.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.materialIds[1]',
+      rule: 'exists',
+    });
+    const foreign = await apply({ materialIds: [own.id, strangers.id] });
+    expect(foreign.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.materialIds[1]',
+      rule: 'owner',
+    });
+    // Every problem is told at once; the first names the argument and rule.
+    const both = await apply({ certificateIds: [strangersCard.id], materialIds: [randomUUID()] });
+    expect(both.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.certificateIds[0]',
+      rule: 'owner',
+    });
+    expect(both.body.errors?.[0].message).toContain('input.materialIds[0]');
+    expect(await applications()).toEqual([]);
+    expect(await stack.sql('assistance', 'select id from outbox_message')).toEqual(outboxBefore);
+  });
+
+  it('records, through the outbox and the certificate registry’s service operation, that the application used each material, once', async () => {
+    const own = await addMaterial(stack, applicant.id);
+    const childs = await addMaterial(stack, child.id, { kind: 'ECONOMIC_CHECK_AUTHORIZATION' });
+    const [idCard] = await stack.sql<{ id: string }>(
+      'certificate',
+      `select id from certificate where holder_person_id = $1 and type_code = 'RESIDENT_ID_CARD'`,
+      [child.id],
+    );
+    const res = await apply({ certificateIds: [idCard.id], materialIds: [own.id, childs.id, own.id] });
+    expect(res.body.errors).toBeUndefined();
+    const { id, reference, citedMaterialIds, citedCertificateIds } = res.body.data.applyForAssistance;
+    expect(citedMaterialIds).toEqual([own.id, childs.id]);
+    expect(citedCertificateIds).toEqual([idCard.id]);
+
+    const uses = (materialId: string) =>
+      stack.sql<{ reference: string; used_by_sub: string; used_by_role: string; used_by_dept: string }>(
+        'certificate',
+        'select reference, used_by_sub, used_by_role, used_by_dept from material_use where material_id = $1',
+        [materialId],
+      );
+    const delivered = () =>
+      stack.sql<{ state: string; attempts: number }>(
+        'assistance',
+        `select state, attempts from outbox_message where kind = 'certificate.record-material-use' and payload->>'applicationId' = $1`,
+        [id],
+      );
+    await waitUntil(
+      'both uses delivered',
+      async () => (await delivered()).filter((r) => r.state === 'DELIVERED').length === 2,
+    );
+    for (const materialId of [own.id, childs.id]) {
+      expect(await uses(materialId)).toEqual([
+        { reference, used_by_sub: 'assistance', used_by_role: 'service', used_by_dept: 'civil-affairs' },
+      ]);
+    }
+    // The citizen's materials page shows which application used it.
+    const page = await stack.graphql(
+      'query M($id: ID!) { material(id: $id) { uses { reference service { code } usedBy { sub role } } } }',
+      { token, variables: { id: own.id } },
+    );
+    expect(page.body.errors).toBeUndefined();
+    expect(page.body.data.material.uses).toEqual([
+      {
+        reference,
+        service: { code: 'civil-affairs.minimum-living-allowance' },
+        usedBy: { sub: 'assistance', role: 'service' },
+      },
+    ]);
+    // The write is in the certificate registry's access log against the material's owner, with the case.
+    const [logged] = await stack.sql(
+      'certificate',
+      `select actor_sub, actor_role, purpose, operation_name from access_record
+        where subject_id = $1 and action = 'write' and outcome = 'granted' and fields @> array['Material.uses']::text[]`,
+      [child.id],
+    );
+    expect(logged).toEqual({
+      actor_sub: 'assistance',
+      actor_role: 'service',
+      purpose: reference,
+      operation_name: 'AssistanceRecordMaterialUse',
+    });
+
+    // Delivered again (the worker died before it could mark it, say): still one use each.
+    await stack.sql(
+      'assistance',
+      `update outbox_message set state = 'PENDING', next_attempt_at = now(), delivered_at = null
+        where kind = 'certificate.record-material-use' and payload->>'applicationId' = $1`,
+      [id],
+    );
+    await waitUntil(
+      'both uses delivered again',
+      async () => (await delivered()).filter((r) => r.state === 'DELIVERED' && r.attempts >= 2).length === 2,
+    );
+    expect(await uses(own.id)).toHaveLength(1);
+    expect(await uses(childs.id)).toHaveLength(1);
+  });
+});

@@ -507,6 +507,43 @@ describe('Person fields of the certificate registry', () => {
   );
 });
 
+describe('Person.holdings (an application citing papers on file)', () => {
+  // Like readiness, it @requires the household; sent straight at the subgraph as the gateway would.
+  it.each(ROLE_NAMES)(
+    '%s: Person.holdings via _entities follows the same rule as Person.certificates',
+    async (role) => {
+      const response = await entities(
+        ROLES[role],
+        '... on Person { id holdings(certificateIds: [$card], materialIds: [$material]) { kind id status } }'
+          .replace('$card', JSON.stringify(world.card.id))
+          .replace('$material', JSON.stringify(world.material.id)),
+        [
+          {
+            __typename: 'Person',
+            id: ALICE,
+            household: { members: [{ relationship: 'HEAD', person: { id: ALICE } }] },
+          },
+        ],
+      );
+      const outcome = EXPECT[role].personData;
+      if (outcome === V) {
+        expect(response.body.errors).toBeUndefined();
+        expect(response.body.data?._entities).toEqual([
+          {
+            id: ALICE,
+            holdings: [
+              { kind: 'CERTIFICATE', id: world.card.id, status: 'OWN' },
+              { kind: 'MATERIAL', id: world.material.id, status: 'OWN' },
+            ],
+          },
+        ]);
+      } else {
+        expect(response.body.errors).toEqual([refusal(['_entities', 0, 'holdings'], outcome)]);
+      }
+    },
+  );
+});
+
 describe('Organization fields of the certificate registry', () => {
   it.each(cells('Organization', ORGANIZATION_FIELDS, organizationPaths, 'organizationData'))('$title', checkCell);
 });

@@ -16,6 +16,8 @@ let citizen: string;
 let officer: string;
 let nurse: string;
 let certificateNumber: string;
+let certificateId: string;
+let idCard: { id: string; number: string };
 
 const PURPOSE = 'EDU-2026-0042 special-education placement';
 const HOUSEHOLD = 'Person.household';
@@ -51,12 +53,14 @@ beforeAll(async () => {
   other = await addHousehold(stack, [{ name: '赵六', gender: 'MALE', birthDate: '1970-07-07' }]);
   const child = family.members[2];
   certificateNumber = `${child.idNumber}12`;
-  await addCertificate(stack, child, {
+  ({ id: certificateId } = await addCertificate(stack, child, {
     type: 'DISABILITY_CERTIFICATE',
     number: certificateNumber,
     attributes: { kind: 'DISABILITY', category: 'VISION', grade: 2 },
     department: 'disabled-persons',
-  });
+  }));
+  // Not asked for, never granted: the lookups below must refuse it.
+  idCard = await addCertificate(stack, child);
   citizen = await stack.token({ role: 'citizen', sub: child.id });
   officer = await stack.token({ role: 'officer', sub: 'edu-officer-7', dept: 'education', scopes: [] });
   nurse = await stack.token({ role: 'officer', sub: 'nurse-3', dept: 'health', scopes: [] });
@@ -230,6 +234,95 @@ describe('the journey of issue 13', () => {
     expect(codeAt(stranger.body, '_entities.0.certificates')).toBe('FORBIDDEN');
   });
 
+  it('honours the grant through certificate(type:, number:) for exactly the granted type, with provenance', async () => {
+    const child = family.members[2];
+    const LOOKUP = `query Lookup($type: CertificateTypeCode!, $number: String!) {
+      certificate(type: $type, number: $number) {
+        number status attributes { ... on DisabilityAttributes { category grade } }
+        provenance(fields: ["Certificate.status"]) { field registry department suppliedBy recorded }
+      }
+    }`;
+    const res = await stack.graphql(LOOKUP, {
+      token: officer,
+      purpose: PURPOSE,
+      variables: { type: 'DISABILITY_CERTIFICATE', number: certificateNumber },
+    });
+    expect(res.body).toEqual({
+      data: {
+        certificate: {
+          number: certificateNumber,
+          status: 'VALID',
+          attributes: { category: 'VISION', grade: 2 },
+          provenance: [
+            {
+              field: 'Certificate.status',
+              registry: 'certificate',
+              department: 'disabled-persons',
+              suppliedBy: 'AUTHORITY',
+              recorded: false,
+            },
+          ],
+        },
+      },
+    });
+    // Logged with the grant's id, against the holder.
+    const records = await stack.sql<{ fields: string[]; grant_id: string | null }>(
+      'certificate',
+      `select fields, grant_id from access_record
+        where subject_id = $1 and actor_sub = 'edu-officer-7' and outcome = 'granted' and 'Certificate.status' = any(fields)`,
+      [child.id],
+    );
+    expect(records.some((r) => r.grant_id === grantId)).toBe(true);
+
+    // Another type of the same person (her ID card) is outside the grant: refused like a stranger's.
+    const card = await stack.graphql(LOOKUP, {
+      token: officer,
+      purpose: PURPOSE,
+      variables: { type: 'RESIDENT_ID_CARD', number: idCard.number },
+    });
+    expect(card.body.data.certificate).toBeNull();
+    expect(codeAt(card.body, 'certificate')).toBe('FORBIDDEN');
+    // Another purpose, or a department holding no grant: FORBIDDEN.
+    for (const [token, purpose] of [
+      [officer, 'EDU-2026-9999'],
+      [nurse, PURPOSE],
+    ]) {
+      const refused = await stack.graphql(LOOKUP, {
+        token,
+        purpose,
+        variables: { type: 'DISABILITY_CERTIFICATE', number: certificateNumber },
+      });
+      expect(refused.body.data.certificate).toBeNull();
+      expect(codeAt(refused.body, 'certificate')).toBe('FORBIDDEN');
+    }
+  });
+
+  it('honours the grant on Certificate _entities for the granted certificate only', async () => {
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Certificate { id number provenance { field } } } }`;
+    const caller = (dept: 'education' | 'health', sub: string) => ({
+      identity: { sub, role: 'officer' as const, dept, scopes: [] },
+      purpose: PURPOSE,
+    });
+    const representations = [
+      { __typename: 'Certificate', id: certificateId },
+      { __typename: 'Certificate', id: idCard.id },
+    ];
+    const res = await stack.subgraph(
+      'certificate',
+      query,
+      { r: representations },
+      caller('education', 'edu-officer-7'),
+    );
+    expect(res.body.data._entities[0]).toMatchObject({ id: certificateId, number: certificateNumber });
+    expect(res.body.data._entities[0].provenance.map((p: any) => p.field)).toContain('Certificate.number');
+    expect(res.body.data._entities[1]).toEqual({ id: idCard.id, number: null, provenance: [] });
+    expect(codeAt(res.body, '_entities.1.number')).toBe('FORBIDDEN');
+    const health = await stack.subgraph('certificate', query, { r: representations }, caller('health', 'nurse-3'));
+    expect(health.body.data._entities.map((e: any) => e.number)).toEqual([null, null]);
+    expect(codeAt(health.body, '_entities.0.number')).toBe('FORBIDDEN');
+  });
+
   it('shows the citizen the read next to the grant in the data tracker', async () => {
     const child = family.members[2];
     const res = await stack.graphql(
@@ -258,6 +351,12 @@ describe('the journey of issue 13', () => {
 
     const read = await stack.graphql(READ, { token: officer, purpose: PURPOSE, variables: { id: child.id } });
     expect(codeAt(read.body, 'person')).toBe('FORBIDDEN');
+    const lookup = await stack.graphql(
+      `query Lookup($number: String!) { certificate(type: DISABILITY_CERTIFICATE, number: $number) { number } }`,
+      { token: officer, purpose: PURPOSE, variables: { number: certificateNumber } },
+    );
+    expect(lookup.body.data.certificate).toBeNull();
+    expect(codeAt(lookup.body, 'certificate')).toBe('FORBIDDEN');
   });
 });
 
@@ -556,5 +655,133 @@ describe('asOf: what the record held on a date', () => {
       [wife.id],
     );
     expect(logged).toContainEqual({ fields: ['PersonAsOf.maritalStatus'], outcome: 'denied' });
+  });
+});
+
+describe('assistance applications under a grant', () => {
+  const APPLICATIONS = 'Person.assistanceApplications';
+  const GRANT_PURPOSE = 'EDU-2026-0077 tuition waiver';
+  const READ_CASES = `query Cases($id: ID!) {
+    person(id: $id) {
+      idNumber
+      mla: assistanceApplications(programme: MINIMUM_LIVING_ALLOWANCE) {
+        reference status householdSize declaredMonthlyIncome approvedAmount decisionReason programme { code }
+        steps { to } filedBy { sub } eligibility { kind } objections { text } cards { colour }
+      }
+    }
+  }`;
+  let applicantId: string;
+  let applicantToken: string;
+  let grantId: string;
+
+  beforeAll(async () => {
+    const household = await addHousehold(stack, [{ name: '孙丽', gender: 'FEMALE', birthDate: '1980-08-08' }]);
+    applicantId = household.members[0].id;
+    applicantToken = await stack.token({ role: 'citizen', sub: applicantId });
+    for (const [reference, programme, status, approved] of [
+      ['MLA-20260301-C0FFEE', 'MINIMUM_LIVING_ALLOWANCE', 'APPROVED', '820.00'],
+      ['MED-20260401-BEEF01', 'MEDICAL_ASSISTANCE', 'SUBMITTED', null],
+    ] as const) {
+      await stack.sql(
+        'assistance',
+        `insert into application (id, created_at, updated_at, reference, programme_code, applicant_id, member_ids, district_code,
+           household_size, declared_monthly_income, cited_certificate_ids, cited_material_ids, masked_name, status, version,
+           submitted_at, filed_by_sub, filed_by_role, promised_days, deadline, approved_amount)
+         values (gen_random_uuid(), now(), now(), $1, $2, $3::uuid, array[$3::uuid], '510104', 1, '300.00', '{}', '{}', '孙*',
+           $4, 1, now(), $3::text, 'citizen', 20, current_date + 20, $5)`,
+        [reference, programme, applicantId, status, approved],
+      );
+    }
+    await stack.sql(
+      'assistance',
+      `insert into case_step (application_id, at, from_status, to_status, actor_sub, actor_role, note)
+       select id, now(), null, 'SUBMITTED', $1::text, 'citizen', '内部备注' from application where applicant_id = $1::uuid`,
+      [applicantId],
+    );
+  });
+
+  it('lets the applicant preview and grant their applications', async () => {
+    const asked = await stack.graphql(REQUEST, {
+      token: officer,
+      variables: {
+        input: { personId: applicantId, fields: [APPLICATIONS], purpose: GRANT_PURPOSE, validUntil: inDays(10) },
+      },
+    });
+    expect(asked.body.errors).toBeUndefined();
+    const preview = await stack.graphql(PREVIEW, { token: applicantToken });
+    expect(preview.body.errors).toBeUndefined();
+    const [item] = preview.body.data.myConsentRequests[0].preview;
+    expect(item).toMatchObject({ field: APPLICATIONS, registry: 'assistance', error: null });
+    expect(
+      JSON.parse(item.value)
+        .map((a: any) => [a.reference, a.status, a.approvedAmount])
+        .sort(),
+    ).toEqual([
+      ['MED-20260401-BEEF01', 'SUBMITTED', null],
+      ['MLA-20260301-C0FFEE', 'APPROVED', '820.00'],
+    ]);
+    const answered = await stack.graphql(ANSWER, {
+      token: applicantToken,
+      variables: { input: { requestId: asked.body.data.requestConsent.id, approve: [APPLICATIONS] } },
+    });
+    expect(answered.body.errors).toBeUndefined();
+    grantId = answered.body.data.answerConsentRequest.grant.id;
+  });
+
+  it('shows the grant’s holder exactly the granted applications’ contents, refuses the rest, and logs the reads with the grant', async () => {
+    const res = await stack.graphql(READ_CASES, {
+      token: officer,
+      purpose: GRANT_PURPOSE,
+      variables: { id: applicantId },
+    });
+    const [mla] = res.body.data.person.mla;
+    expect(mla).toMatchObject({
+      reference: 'MLA-20260301-C0FFEE',
+      status: 'APPROVED',
+      householdSize: 1,
+      declaredMonthlyIncome: '300.00',
+      approvedAmount: '820.00',
+      programme: { code: 'MINIMUM_LIVING_ALLOWANCE' },
+    });
+    // Not granted: the person's ID number, and the case record, internal fields and cards.
+    expect(codeAt(res.body, 'person.idNumber')).toBe('FORBIDDEN');
+    for (const field of ['steps', 'filedBy', 'eligibility', 'objections', 'cards']) {
+      expect(`${field}: ${codeAt(res.body, `person.mla.0.${field}`)}`).toBe(`${field}: FORBIDDEN`);
+      expect(mla[field]).toBeNull();
+    }
+    // Every programme's, newest first; but not the case by its reference (the case file), nor with another purpose.
+    const wider = await stack.graphql(
+      `query Wider($id: ID!) { person(id: $id) { all: assistanceApplications { reference } }
+         application(reference: "MLA-20260301-C0FFEE") { status } }`,
+      { token: officer, purpose: GRANT_PURPOSE, variables: { id: applicantId } },
+    );
+    expect(wider.body.data.person.all.map((a: any) => a.reference).sort()).toEqual([
+      'MED-20260401-BEEF01',
+      'MLA-20260301-C0FFEE',
+    ]);
+    expect(codeAt(wider.body, 'application')).toBe('FORBIDDEN');
+    const otherPurpose = await stack.graphql(READ_CASES, {
+      token: officer,
+      purpose: 'EDU-2026-0078',
+      variables: { id: applicantId },
+    });
+    expect(codeAt(otherPurpose.body, 'person')).toBe('FORBIDDEN');
+
+    // The assistance registry logged the reads with the grant's id; the refusals without one.
+    const records = await stack.sql<{ outcome: string; fields: string[]; grant_id: string | null }>(
+      'assistance',
+      `select outcome, fields, grant_id from access_record where subject_id = $1 and actor_sub = 'edu-officer-7'`,
+      [applicantId],
+    );
+    expect(records).toContainEqual(
+      expect.objectContaining({
+        outcome: 'granted',
+        grant_id: grantId,
+        fields: expect.arrayContaining(['Person.assistanceApplications', 'Application.declaredMonthlyIncome']),
+      }),
+    );
+    const granted = records.filter((r) => r.outcome === 'granted').flatMap((r) => r.fields);
+    expect(granted).not.toContain('Application.steps');
+    expect(records.filter((r) => r.outcome === 'denied').every((r) => r.grant_id === null)).toBe(true);
   });
 });

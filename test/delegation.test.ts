@@ -62,7 +62,10 @@ const REGISTER = `mutation Register($input: RegisterOrganizationInput!) {
 
 beforeAll(async () => {
   toNaturalPerson = await startCaptureProxy('/graphql');
-  stack = await startStack({ gatewayRoutes: { 'natural-person': toNaturalPerson.url }, delegatedCallTimeoutMs: 1500 });
+  stack = await startStack({
+    gatewayRoutes: { 'natural-person': toNaturalPerson.url },
+    delegatedCallTimeoutMs: 10_000,
+  });
   toNaturalPerson.target = stack.servers['natural-person'].url;
   alice = await addPerson(stack, { name: '代理甲' });
   deceased = await addPerson(stack, { name: '代理乙' });

@@ -93,6 +93,7 @@ const CASE_WORK = officer(
 let submitted: string[] = [];
 let caseId: string;
 let noticeId: string;
+let cardId: string;
 
 const EXAMPLES: Record<string, Example> = {
   'Query.application': { caller: CASE_WORK, args: () => ({ id: caseId, reference: null }) },
@@ -139,6 +140,15 @@ const EXAMPLES: Record<string, Example> = {
         periodEnd: null,
       },
     }),
+  },
+  'Query.supervisionCards': {
+    caller: officer('civil-affairs', ['assistance:read']),
+    args: () => ({ acknowledged: false, first: 10 }),
+  },
+  // Acknowledged once by the example; a repeat is BAD_USER_INPUT rule `acknowledged`, never an internal error.
+  'Mutation.acknowledgeSupervisionCard': {
+    caller: CASE_WORK,
+    args: () => ({ input: { cardId, note: '已督办' } }),
   },
   'Mutation.objectToNotice': {
     caller: async () => ({}),
@@ -557,6 +567,12 @@ beforeAll(async () => {
     'assistance',
     'select notice_id from application where id = $1',
     [caseId],
+  );
+  [{ id: cardId }] = await stack.sql<{ id: string }>(
+    'assistance',
+    `insert into supervision_card (application_id, colour, raised_on, deadline, department, created_at)
+     values ($1, 'YELLOW', $2, $3, 'civil-affairs', now()) returning id::text`,
+    [caseId, today, addDays(today, 10)],
   );
   schema = composeApiSchema();
 });

@@ -1,6 +1,8 @@
 import type { Identity } from '../subgraphs/shared/identity';
 import { addDays, todayInChina } from '../subgraphs/labour-market/catalogue';
 import { searchGrams } from '../subgraphs/labour-market/search-grams';
+import { feedQuery } from '../subgraphs/labour-market/feed';
+import { forgetSearchStatistics, searchStrategy } from '../subgraphs/labour-market/entities/job.repository';
 import {
   addJobPostings,
   addOrganizations,
@@ -330,6 +332,115 @@ describe('the public feed', () => {
     expect(jobs.edges.map((e) => e.node.id)).toEqual([ranked.titleHit, ranked.descriptionHit, ranked.employerHit]);
     const newest = await feed({ keyword: '麒麟排序测试' }, { orderBy: 'NEWEST' });
     expect(newest.edges.map((e) => e.node.id)).toEqual([ranked.descriptionHit, ranked.employerHit, ranked.titleHit]);
+  });
+
+  it('serves a relevance page rank by rank, asking for the next rank only when a rank runs out', async () => {
+    const PAGE = `query Page($filter: JobFilter, $first: Int) { jobs(filter: $filter, first: $first) { edges { node { id } } } }`;
+    const pageStatements = async (filter: Record<string, unknown>, first: number) => {
+      const { result, statements } = await stack.db['labour-market'].statements.measure(() =>
+        gql(null, PAGE, { filter, first }),
+      );
+      expect(result.body.errors).toBeUndefined();
+      return statements.filter((sql) => /from job_posting/.test(sql));
+    };
+    // Three title matches fill a page of three: one statement, the title rank only.
+    expect(await pageStatements({ keyword: '会计' }, 3)).toHaveLength(1);
+    // One title match, two elsewhere: the title rank, then the rest.
+    expect(await pageStatements({ keyword: '麒麟排序测试' }, 20)).toHaveLength(2);
+  });
+
+  it('walks the newest postings for a term whose grams are all common, else leaves the plan to PostgreSQL', async () => {
+    const common = new Map([
+      ['工程', 0.0744],
+      ['程师', 0.0373],
+      ['会计', 0.1362],
+      ['出纳', 0.0203],
+    ]);
+    expect(searchStrategy(feedQuery({ keyword: '工程师' }), common, 21)).toBe('walk');
+    // 会计 出纳: each common, so the bound says walk (a walk that gives up is remembered as a miss).
+    expect(searchStrategy(feedQuery({ keyword: '会计 出纳' }), common, 21)).toBe('walk');
+    expect(searchStrategy(feedQuery({ keyword: '会计 出纳' }), common, 21, true)).toBe('planner');
+    // A gram not among the most common ones is rare: the GIN index.
+    expect(searchStrategy(feedQuery({ keyword: '工程监理' }), common, 21)).toBe('planner');
+    // One gram: PostgreSQL's own estimate is that gram's frequency, and good.
+    expect(searchStrategy(feedQuery({ keyword: '会计' }), common, 21)).toBe('planner');
+    expect(searchStrategy(feedQuery({ keyword: '工程师' }), new Map(), 21)).toBe('planner');
+    // A page too large for WALK_LIMIT at that frequency: the planner.
+    expect(searchStrategy(feedQuery({ keyword: '工程师' }), common, 50 * 100)).toBe('planner');
+
+    // The same pages either way: with statistics (analysed), 总账会计 walks; every page equals the
+    // feed's order worked out in SQL (title rank, then newest), walked or not.
+    const PAGE = `query Page($filter: JobFilter, $first: Int, $orderBy: JobOrder) { jobs(filter: $filter, first: $first, orderBy: $orderBy) { edges { node { id } } } }`;
+    const expected = async (terms: string[], order: 'RELEVANCE' | 'NEWEST', n: number) => {
+      const doc = "lower(title || ' ' || description || ' ' || employer_name)";
+      const rank = order === 'NEWEST' ? '' : terms.map((_, i) => `(lower(title) like $${i + 1})::int`).join(' + ');
+      const rows = await stack.sql<{ id: string }>(
+        'labour-market',
+        `select id from job_posting where status = 'OPEN' and expires_on >= $${terms.length + 1}::date
+           and ${terms.map((_, i) => `${doc} like $${i + 1}`).join(' and ')}
+         order by ${rank ? `${rank} desc, ` : ''}posted_on desc, id desc limit ${n}`,
+        [...terms.map((t) => `%${t}%`), today],
+      );
+      return rows.map((row) => row.id);
+    };
+    const page = async (keyword: string, first: number, orderBy: 'RELEVANCE' | 'NEWEST' = 'RELEVANCE') => {
+      const { result, statements } = await stack.db['labour-market'].statements.measure(() =>
+        gql(null, PAGE, { filter: { keyword }, first, orderBy }),
+      );
+      expect(result.body.errors).toBeUndefined();
+      return {
+        ids: (result.body.data.jobs.edges as { node: { id: string } }[]).map((e) => e.node.id),
+        walks: statements.filter((sql) => /limit 4000/.test(sql)).length,
+      };
+    };
+    await stack.sql('labour-market', 'analyze job_posting');
+    forgetSearchStatistics();
+    const walked = await page('总账会计', 3);
+    expect(walked.walks).toBe(1);
+    expect(walked.ids).toEqual(await expected(['总账会计'], 'RELEVANCE', 3));
+    const newest = await page('总账会计', 3, 'NEWEST');
+    expect(newest.walks).toBe(1);
+    expect(newest.ids).toEqual(await expected(['总账会计'], 'NEWEST', 3));
+    // Two terms that rarely meet: the walk gives up, the GIN index answers, and next time it is not tried.
+    const missed = await page('总账 会计主管', 20);
+    expect(missed.ids).toEqual(await expected(['总账', '会计主管'], 'RELEVANCE', 20));
+    const again = await page('总账 会计主管', 20);
+    expect(again.walks).toBe(0);
+    expect(again.ids).toEqual(missed.ids);
+    forgetSearchStatistics();
+  });
+
+  it('counts a filter in one pass for the count and both facets, and again only after postings change', async () => {
+    const counting = (sql: string) => /group by district_code, occupation_code/.test(sql);
+    const measured = async (filter: Record<string, unknown>) => {
+      const { result, statements } = await stack.db['labour-market'].statements.measure(() => feed(filter));
+      return { jobs: result, counted: statements.filter(counting).length, statements };
+    };
+    const filter = { keyword: '会计', minSalary: 1 };
+    const first = await measured(filter);
+    expect(first.counted).toBe(1);
+    expect(first.jobs.totalCount).toBeGreaterThan(0);
+    // Asked again: the cells counted before, after one read of the feed's version.
+    const again = await measured(filter);
+    expect(again.counted).toBe(0);
+    expect(again.statements.filter((sql) => /from job_feed_version/.test(sql))).toHaveLength(1);
+    expect(again.jobs).toEqual(first.jobs);
+    // Narrowed to a district, from the same cells: the count is that district's facet.
+    const wuhou = await measured({ ...filter, districts: ['510107'] });
+    expect(wuhou.counted).toBe(0);
+    expect(wuhou.jobs.totalCount).toBe(first.jobs.districtCounts.find((d) => d.districtCode === '510107')!.count);
+    expect(wuhou.jobs.districtCounts).toEqual(first.jobs.districtCounts);
+    // A new posting is counted at once, and so is one closed by another process (straight in SQL).
+    const res = await gql(HRSS, POST, { input: posting({ title: '计数会计', occupation: 'ACCOUNTANT' }) });
+    expect(res.body.errors).toBeUndefined();
+    const posted = await measured(filter);
+    expect(posted.counted).toBe(1);
+    expect(posted.jobs.totalCount).toBe(first.jobs.totalCount + 1);
+    expect(posted.jobs.districtCounts.find((d) => d.districtCode === '510107')!.count).toBe(wuhou.jobs.totalCount + 1);
+    await stack.sql('labour-market', "update job_posting set status = 'CLOSED', closed_on = posted_on where id = $1", [
+      res.body.data.postJob.id,
+    ]);
+    expect((await measured(filter)).jobs.totalCount).toBe(first.jobs.totalCount);
   });
 
   it('treats LIKE wildcards in a keyword as plain characters', async () => {

@@ -284,6 +284,8 @@ async function runReadmeExamples(): Promise<Record<string, { status: number; bod
   await send('Verify', null, { c: code });
   await send('MySignedIdCard', tokens.citizen);
   await send('MyPapers', tokens.citizen);
+  // Provenance from three registries (the organization registered above names this citizen).
+  await send('WhereFromEverywhere', tokens.citizen);
   await send('MyReadiness', tokens.citizen);
   await send('ApplicantReadiness', tokens.officer, { n: me.data.me.idNumber }, PURPOSE);
   const wang = (
@@ -370,6 +372,20 @@ async function runReadmeExamples(): Promise<Record<string, { status: number; bod
     { measure: 'penalties', dimensions: ['industry'] },
     undefined,
     'Penalties',
+  );
+  await send(
+    'StatisticsTable',
+    tokens.analyst,
+    { measure: 'jobPostings', dimensions: ['postingDistrict'] },
+    undefined,
+    'JobPostings',
+  );
+  await send(
+    'StatisticsTable',
+    tokens.analyst,
+    { measure: 'jobSeekers', dimensions: ['district'] },
+    undefined,
+    'JobSeekers',
   );
   // The labour-market registry's examples, as the README runs them.
   await send('JobSearch', null, { f: { keyword: '会计', districts: ['510107'], minSalary: 6000 } });
@@ -465,6 +481,14 @@ async function runReadmeExamples(): Promise<Record<string, { status: number; bod
   await send('CaseFile', tokens.caseworker, { id: first.id }, first.reference);
   await send('SupervisionBoard', tokens.supervisor);
   await send('OnTimeRate', tokens.supervisor, { from: '2026-01-01', to: '2026-12-31' });
+  await send('MyMaterials', tokens.citizen, { id: rep });
+  const cards = await send('OpenCards', tokens.caseworker);
+  await send(
+    'Acknowledge',
+    tokens.caseworker,
+    { i: { cardId: cards.data.supervisionCards[0].id, note: '已督办，承办人本周内办结' } },
+    'SUP-2026-11-01',
+  );
   // Refusals: an officer without a purpose, and a query over the cost budget.
   await send('Applicant', tokens.officer, { n: me.data.me.idNumber }, undefined, 'NoPurpose');
   const heavy = await fetch(`${gateway}/graphql`, {
@@ -517,6 +541,17 @@ it('runs the README’s examples through the real gateway, as every role', async
     'READ',
   ]);
   expect(results.SupervisionBoard.body.data.supervision.red).toBeGreaterThan(0);
+  const everywhere = results.WhereFromEverywhere.body.data.me;
+  expect(everywhere.certificates[0].provenance).toEqual([
+    expect.objectContaining({ field: 'Certificate.status', registry: 'certificate' }),
+  ]);
+  expect(
+    everywhere.legalRepresentativeOf.find((o: { creditCode: string }) => o.creditCode === '91510104MA6DQ7K24Q')
+      .provenance,
+  ).toEqual([expect.objectContaining({ field: 'Organization.legalRepresentative', department: 'market-regulation' })]);
+  // The seeded overdue cases have their cards; the caseworker acknowledged the first one.
+  expect(results.OpenCards.body.data.supervisionCards.length).toBeGreaterThan(0);
+  expect(results.Acknowledge.body.data.acknowledgeSupervisionCard.acknowledgementNote).toBe('已督办，承办人本周内办结');
   expect(seeded.idNumbers.length).toBe(2000);
 }, 120_000);
 

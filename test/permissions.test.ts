@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SubgraphName } from '../subgraphs/catalog';
 import type { Department, Identity, Scope } from '../subgraphs/shared/identity';
 import {
+  addCertificate,
   addHousehold,
   addJobPostings,
   addOrganizations,
@@ -47,6 +48,8 @@ const GRANTED_FIELDS = [
   'Person.registeredAddress',
   'Person.household',
   'Person.legalRepresentativeOf',
+  'Person.certificates(type: DISABILITY_CERTIFICATE)',
+  'Person.assistanceApplications',
 ];
 
 interface Role {
@@ -136,6 +139,8 @@ interface Expectation {
   internal: Outcome;
   /** Person.legalRepresentativeOf. */
   represents: Outcome;
+  /** Person.assistanceApplications (assistance) and the applications' contents. */
+  assistance: Outcome;
   /** Person.accessRecords; Query.accessRecords(filter: {personId: alice}). */
   access: Outcome;
   /** Organization.name, status, creditCode. */
@@ -150,26 +155,26 @@ interface Expectation {
 
 // prettier-ignore
 const EXPECT: Record<RoleName, Expectation> = {
-  anonymous:        { person: U, me: U,    basic: U, sensitive: U, internal: U, represents: U, access: U, orgPublic: V, orgDetails: U, orgInternal: U, aggregates: U },
-  citizenSelf:      { person: V, me: V,    basic: V, sensitive: V, internal: F, represents: V, access: V, orgPublic: V, orgDetails: V, orgInternal: F, aggregates: F },
-  citizenOther:     { person: F, me: null, basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: F },
-  personReader:     { person: V, me: F,    basic: V, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
-  noScope:          { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
-  withPurpose:      { person: V, me: F,    basic: V, sensitive: V, internal: F, represents: V, access: F, orgPublic: V, orgDetails: V, orgInternal: F, aggregates: V },
-  withoutPurpose:   { person: V, me: F,    basic: V, sensitive: F, internal: F, represents: V, access: F, orgPublic: V, orgDetails: V, orgInternal: F, aggregates: V },
-  publicSecurity:   { person: V, me: F,    basic: V, sensitive: F, internal: V, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
+  anonymous:        { person: U, me: U,    basic: U, sensitive: U, internal: U, represents: U, assistance: U, access: U, orgPublic: V, orgDetails: U, orgInternal: U, aggregates: U },
+  citizenSelf:      { person: V, me: V,    basic: V, sensitive: V, internal: F, represents: V, assistance: V, access: V, orgPublic: V, orgDetails: V, orgInternal: F, aggregates: F },
+  citizenOther:     { person: F, me: null, basic: F, sensitive: F, internal: F, represents: F, assistance: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: F },
+  personReader:     { person: V, me: F,    basic: V, sensitive: F, internal: F, represents: F, assistance: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
+  noScope:          { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, assistance: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
+  withPurpose:      { person: V, me: F,    basic: V, sensitive: V, internal: F, represents: V, assistance: F, access: F, orgPublic: V, orgDetails: V, orgInternal: F, aggregates: V },
+  withoutPurpose:   { person: V, me: F,    basic: V, sensitive: F, internal: F, represents: V, assistance: F, access: F, orgPublic: V, orgDetails: V, orgInternal: F, aggregates: V },
+  publicSecurity:   { person: V, me: F,    basic: V, sensitive: F, internal: V, represents: F, assistance: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
   // Person.remarks needs person:read as well as the department, on every path (nested and _entities too).
-  publicSecurityOrgReader: { person: F, me: F, basic: F, sensitive: F, internal: F, represents: V, access: F, orgPublic: V, orgDetails: V, orgInternal: F, aggregates: V },
-  orgReader:        { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: V, access: F, orgPublic: V, orgDetails: V, orgInternal: F, aggregates: V },
-  marketRegulation: { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: V, access: F, orgPublic: V, orgDetails: V, orgInternal: V, aggregates: V },
+  publicSecurityOrgReader: { person: F, me: F, basic: F, sensitive: F, internal: F, represents: V, assistance: F, access: F, orgPublic: V, orgDetails: V, orgInternal: F, aggregates: V },
+  orgReader:        { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: V, assistance: F, access: F, orgPublic: V, orgDetails: V, orgInternal: F, aggregates: V },
+  marketRegulation: { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: V, assistance: F, access: F, orgPublic: V, orgDetails: V, orgInternal: V, aggregates: V },
   // Department-internal data also needs the registry's read scope, so no path reaches it with less.
-  marketRegulationNoScope: { person: F, me: F, basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
+  marketRegulationNoScope: { person: F, me: F, basic: F, sensitive: F, internal: F, represents: F, assistance: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
   // A grant allows exactly its fields (every path, _entities included), only with its purpose; organizations' details still need organization:read.
-  withGrant:        { person: V, me: F,    basic: V, sensitive: V, internal: F, represents: V, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
-  grantOtherPurpose: { person: F, me: F,   basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
-  withoutGrant:     { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
-  analyst:          { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
-  auditor:          { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, access: V, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: F },
+  withGrant:        { person: V, me: F,    basic: V, sensitive: V, internal: F, represents: V, assistance: V, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
+  grantOtherPurpose: { person: F, me: F,   basic: F, sensitive: F, internal: F, represents: F, assistance: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
+  withoutGrant:     { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, assistance: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
+  analyst:          { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, assistance: F, access: F, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: V },
+  auditor:          { person: F, me: F,    basic: F, sensitive: F, internal: F, represents: F, assistance: F, access: V, orgPublic: V, orgDetails: F, orgInternal: F, aggregates: F },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -185,11 +190,14 @@ const ALICE_DATA = {
   phone: '13912345678',
 } as const;
 const REMARKS = '户籍迁入核查中';
+const ALICE_APPLICATION = 'MLA-20261122-A11CE0';
 const PENALTY_NUMBER = '成市监罚〔2026〕7号';
 const ORG_PREFIX = '锦城矩阵';
 
 interface World {
   alice: PersonFixture;
+  disability: { id: string; number: string };
+  idCard: { id: string; number: string };
   household: HouseholdFixture;
   bobHousehold: HouseholdFixture;
   org: OrganizationFixture;
@@ -231,6 +239,28 @@ const PERSON_FIELDS = {
     'legalRepresentativeOf { creditCode }',
     (w) => [{ creditCode: w.org.creditCode }],
     'legal-person',
+  ),
+  assistanceApplications: field(
+    'assistance',
+    `assistanceApplications { reference status programme { code }
+      provenance(fields: ["Application.declaredMonthlyIncome"]) { field registry department suppliedBy } }`,
+    () => [
+      {
+        reference: ALICE_APPLICATION,
+        status: 'SUBMITTED',
+        programme: { code: 'MINIMUM_LIVING_ALLOWANCE' },
+        // Filed by Alice herself (no field_write record: the application names its filer).
+        provenance: [
+          {
+            field: 'Application.declaredMonthlyIncome',
+            registry: 'assistance',
+            department: null,
+            suppliedBy: 'CITIZEN',
+          },
+        ],
+      },
+    ],
+    'assistance',
   ),
   accessRecords: field(
     'access',
@@ -529,11 +559,30 @@ beforeAll(async () => {
      values ($1, now(), now(), $2, $3, '2026-01-15', '虚假宣传', 5000.00, '成都市市场监督管理局')`,
     [randomUUID(), org.id, PENALTY_NUMBER],
   );
+  await stack.sql(
+    'assistance',
+    `insert into application (id, created_at, updated_at, reference, programme_code, applicant_id, member_ids, district_code,
+       household_size, declared_monthly_income, cited_certificate_ids, cited_material_ids, masked_name, status, version,
+       submitted_at, filed_by_sub, filed_by_role, promised_days, deadline)
+     values ($1, now(), now(), $2, 'MINIMUM_LIVING_ALLOWANCE', $3, array[$3]::uuid[], '510104', 2, '600.00', '{}', '{}', '林*',
+       'SUBMITTED', 1, now(), $3, 'citizen', 20, current_date + 30)`,
+    [randomUUID(), ALICE_APPLICATION, ALICE],
+  );
   await addJobPostings(stack, [
     { employerCreditCode: org.creditCode, employerName: org.name, title: JOBS_VALUE.edges[0].node.title },
   ]);
+  const alice = household.members[0];
+  const disability = await addCertificate(stack, alice, {
+    type: 'DISABILITY_CERTIFICATE',
+    number: `${alice.idNumber}42`,
+    attributes: { kind: 'DISABILITY', category: 'PHYSICAL', grade: 4 },
+    department: 'disabled-persons',
+  });
+  const idCard = await addCertificate(stack, alice);
   world = {
-    alice: household.members[0],
+    alice,
+    disability,
+    idCard,
     household,
     bobHousehold,
     org,
@@ -690,7 +739,7 @@ describe('nothing is reachable through _entities that is not reachable through Q
       );
       const personEntities = Object.fromEntries(
         await Promise.all(
-          (['natural-person', 'legal-person', 'data-tracker'] as const).map(async (subgraph) => [
+          (['natural-person', 'legal-person', 'data-tracker', 'assistance'] as const).map(async (subgraph) => [
             subgraph,
             await entities(r, subgraph, `... on Person { id ${selectionOf(subgraph)} }`, [
               { __typename: 'Person', id: ALICE },
@@ -735,6 +784,112 @@ describe('nothing is reachable through _entities that is not reachable through Q
       expect(viaEntities).toEqual(expected);
     },
   );
+});
+
+describe('certificates: the granted type only, on every path (certificate lookup, Person.certificates, _entities)', () => {
+  /** Alice's disability certificate (granted to education for GRANT_PURPOSE) and her ID card (never granted). */
+  // prettier-ignore
+  const CERTIFICATES: Record<RoleName, { granted: Outcome; other: Outcome }> = {
+    anonymous:         { granted: U, other: U },
+    citizenSelf:       { granted: V, other: V },
+    citizenOther:      { granted: F, other: F },
+    personReader:      { granted: F, other: F },
+    noScope:           { granted: F, other: F },
+    // person:read:sensitive is not certificate:read:sensitive.
+    withPurpose:       { granted: F, other: F },
+    withoutPurpose:    { granted: F, other: F },
+    publicSecurity:    { granted: F, other: F },
+    publicSecurityOrgReader: { granted: F, other: F },
+    orgReader:         { granted: F, other: F },
+    marketRegulation:  { granted: F, other: F },
+    marketRegulationNoScope: { granted: F, other: F },
+    withGrant:         { granted: V, other: F },
+    grantOtherPurpose: { granted: F, other: F },
+    withoutGrant:      { granted: F, other: F },
+    analyst:           { granted: F, other: F },
+    auditor:           { granted: F, other: F },
+  };
+  const SELECTION = 'number provenance(fields: ["Certificate.number"]) { field registry department }';
+  const certificateOf = (which: 'granted' | 'other') => (which === 'granted' ? world.disability : world.idCard);
+  const typeOf = (which: 'granted' | 'other') => (which === 'granted' ? 'DISABILITY_CERTIFICATE' : 'RESIDENT_ID_CARD');
+  const valueOf = (which: 'granted' | 'other') => ({
+    number: certificateOf(which).number,
+    provenance: [
+      {
+        field: 'Certificate.number',
+        registry: 'certificate',
+        department: which === 'granted' ? 'disabled-persons' : 'public-security',
+      },
+    ],
+  });
+  const cases = ROLE_NAMES.flatMap((role) =>
+    (['granted', 'other'] as const).map((which) => {
+      const outcome = CERTIFICATES[role][which];
+      const what = which === 'granted' ? 'the granted disability certificate' : 'the ID card (not granted)';
+      return {
+        role,
+        which,
+        outcome,
+        title: `${ROLES[role].label} ${outcome === V ? 'reads' : `gets ${outcome} for`} ${what}`,
+      };
+    }),
+  );
+
+  it.each(cases)('$title via certificate(type:, number:)', async ({ role, which, outcome }) => {
+    const response = await gateway(
+      ROLES[role],
+      `query Lookup($type: CertificateTypeCode!, $number: String!, $creditCode: String!) {
+        certificate(type: $type, number: $number) { ${SELECTION} } ${CANARY} }`,
+      { type: typeOf(which), number: certificateOf(which).number },
+    );
+    expect(response.body.data?.org).toEqual({ name: world.org.name });
+    if (outcome === V) {
+      expect(response.body.errors).toBeUndefined();
+      expect(response.body.data?.certificate).toEqual(valueOf(which));
+    } else {
+      expect(response.body.errors).toEqual([refusal(['certificate'], outcome)]);
+      expect(response.body.data?.certificate).toBeNull();
+    }
+  });
+
+  it.each(cases)('$title via person(id:) { certificates(type:) }', async ({ role, which, outcome }) => {
+    const response = await gateway(
+      ROLES[role],
+      `query Typed($id: ID!, $type: CertificateTypeCode!, $creditCode: String!) {
+        person(id: $id) { id certificates(type: $type) { ${SELECTION} } } ${CANARY} }`,
+      { type: typeOf(which) },
+    );
+    expect(response.body.data?.org).toEqual({ name: world.org.name });
+    const gate = EXPECT[role].person;
+    if (gate !== V) {
+      expect(response.body.errors).toEqual([refusal(['person'], gate as Denial)]);
+    } else if (outcome === V) {
+      expect(response.body.errors).toBeUndefined();
+      expect(response.body.data?.person.certificates).toEqual([valueOf(which)]);
+    } else {
+      expect(response.body.errors).toEqual([refusal(['person', 'certificates'], outcome)]);
+      expect(response.body.data?.person).toEqual({ id: ALICE, certificates: null });
+    }
+  });
+
+  it.each(cases)('$title via _entities on certificate', async ({ role, which, outcome }) => {
+    const response = await entities(ROLES[role], 'certificate', `... on Certificate { id ${SELECTION} }`, [
+      { __typename: 'Certificate', id: certificateOf(which).id },
+    ]);
+    if (outcome === V) {
+      expect(response.body.errors).toBeUndefined();
+      expect(response.body.data?._entities).toEqual([{ id: certificateOf(which).id, ...valueOf(which) }]);
+    } else {
+      expect(response.body.errors).toHaveLength(2);
+      expect(response.body.errors).toEqual(
+        expect.arrayContaining([
+          refusal(['_entities', 0, 'number'], outcome),
+          refusal(['_entities', 0, 'provenance'], outcome),
+        ]),
+      );
+      expect(response.body.data?._entities).toEqual([{ id: certificateOf(which).id, number: null, provenance: null }]);
+    }
+  });
 });
 
 describe('forged representations', () => {

@@ -233,6 +233,30 @@ it('loads job postings by the registered organizations, in their districts, with
      where not (search_grams @> t.g and t.g @> search_grams)`,
   );
   expect(Number(mismatch.n)).toBe(0);
+  // The secondary indexes were dropped for the load and built again after it, every one valid, the
+  // unique reference again a constraint.
+  expect(out).toMatch(/dropped \d+ secondary indexes for the load/);
+  expect(out).toMatch(/index job_posting_search_idx built in/);
+  const indexes = await sql<{ name: string; valid: boolean }>(
+    urls.labour,
+    `select i.relname as name, x.indisvalid as valid from pg_index x join pg_class i on i.oid = x.indexrelid
+      where x.indrelid = 'job_posting'::regclass order by 1`,
+  );
+  expect(indexes).toEqual(
+    [
+      'job_posting_district_feed_idx',
+      'job_posting_employer_idx',
+      'job_posting_employer_reference_unique',
+      'job_posting_feed_idx',
+      'job_posting_pkey',
+      'job_posting_search_idx',
+    ].map((name) => ({ name, valid: true })),
+  );
+  const [unique] = await sql<{ n: string }>(
+    urls.labour,
+    "select count(*) as n from pg_constraint where conname = 'job_posting_employer_reference_unique' and contype = 'u'",
+  );
+  expect(Number(unique.n)).toBe(1);
   expect(await count(urls.labour, 'job_seeker_profile')).toBeGreaterThan(20);
   expect(await count(urls.labour, 'job_application')).toBeGreaterThan(20);
   expect(await count(urls.labour, 'employment_record')).toBeGreaterThan(100);

@@ -152,6 +152,7 @@ describe('extracts', () => {
     expect(sources).toEqual([
       { registry: 'assistance', records: 0 },
       { registry: 'certificate', records: 15 },
+      { registry: 'job-postings', records: 0 },
       { registry: 'labour-market', records: 18 },
       { registry: 'legal-person', records: 14 },
       { registry: 'natural-person', records: 60 + 25 + 4 + 1 + 30 },
@@ -611,5 +612,9 @@ function population(others: number, target: number | null): StatisticsData {
     persons.dimensions.get('district')![i] = district;
     persons.dimensions.get('ageBand')![i] = bands.findIndex((b) => b.code === (isTarget ? '65+' : '35-44'));
   }
-  return { populations: { PERSON: persons, ORGANIZATION: columns('ORGANIZATION', 0) }, sources: [], runId: 1 };
+  return {
+    populations: { PERSON: persons, ORGANIZATION: columns('ORGANIZATION', 0), POSTING: columns('POSTING', 0) },
+    sources: [],
+    runId: 1,
+  };
 }

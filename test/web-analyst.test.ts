@@ -3,10 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { loadTrustedDocuments } from '../gateway/trusted-documents';
 import { DEMO, demoCitizen, seedJobs, seedRegistries } from '../seeds';
 import type { Identity } from '../subgraphs/shared/identity';
+import { ARTIFACTS, CHROMIUM, DESKTOP, expectAccessible, expectKeyboardReachable, PHONE } from './support/browser';
 import { startStack, type TestStack } from './support/stack';
 
 /**
@@ -17,16 +18,10 @@ import { startStack, type TestStack } from './support/stack';
  * the keyboard, phone and desktop screenshots into test/artifacts/.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, 'artifacts');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const ANALYST: Identity = { sub: 'analyst-statistics-001', role: 'analyst', dept: 'statistics', scopes: [] };
 
 // What the callbacks given to page.evaluate see in the browser (this project's types are Node's, not the DOM's).
-declare const window: any;
 declare const document: any;
-declare function getComputedStyle(element: any): any;
 type HTMLElement = any;
 
 const run = promisify(execFile);
@@ -92,7 +87,9 @@ beforeAll(async () => {
     legalPersonUrl: stack.databaseUrls['legal-person'],
     certificateUrl: stack.databaseUrls.certificate,
     seed: DEMO.seed,
-    people: 60,
+    // The demo's own size: enough residents that most district-and-age-band cells reach the
+    // disclosure threshold (10) and are shown, while the smallest districts' cells stay suppressed.
+    people: DEMO.people,
     organizations: 10,
   });
   await seedJobs({
@@ -113,68 +110,8 @@ afterAll(async () => {
   if (distDir) rmSync(distDir, { recursive: true, force: true });
 });
 
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v: any) => ({
-      id: v.id,
-      help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')),
-    }));
-  });
-  if (violations.length > 0) throw new Error(`${name}: WCAG 2.1 AA violations\n${JSON.stringify(violations, null, 2)}`);
-}
-
-/** Every control a pointer can use takes the focus with Tab, visibly. */
-async function expectKeyboardReachable(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
-  });
-  await page.locator('body').focus();
-  const interactive: string[] = await page.evaluate(() => {
-    const selector =
-      'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, summary';
-    return ([...document.querySelectorAll(selector)] as HTMLElement[])
-      .filter((el) => el.offsetParent !== null || el.getClientRects().length > 0)
-      .map((el, i) => {
-        el.dataset.kbd = String(i);
-        return String(i);
-      });
-  });
-  const reached = new Set<string>();
-  const unmarked: string[] = [];
-  for (let i = 0; i < interactive.length * 2 + 20 && reached.size < interactive.length; i += 1) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return null;
-      const style = getComputedStyle(el);
-      return {
-        id: el.dataset.kbd ?? null,
-        visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
-        text: (el.textContent || el.tagName).trim().slice(0, 30),
-      };
-    });
-    if (!focused) continue;
-    if (focused.id !== null) reached.add(focused.id);
-    if (!focused.visible) unmarked.push(focused.text);
-  }
-  const missed = interactive.filter((id) => !reached.has(id));
-  expect({ page: name, notReachedByTab: missed, focusNotVisible: unmarked }).toEqual({
-    page: name,
-    notReachedByTab: [],
-    focusNotVisible: [],
-  });
-}
-
 describe('an analyst reads a protected table and downloads it as CSV', () => {
-  it('signs in, picks registered unemployed by district and age band, sees suppressed cells marked, a chart and the sources, and downloads the CSV', async () => {
+  it('signs in, picks residents by district and age band, sees shown and suppressed cells, a chart with real bars and the sources, and downloads the CSV', async () => {
     const context = await browser.newContext({
       viewport: DESKTOP,
       locale: 'zh-CN',
@@ -194,42 +131,64 @@ describe('an analyst reads a protected table and downloads it as CSV', () => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '统计分析' }).click();
     await page.waitForURL(`${base}/analyst`);
 
-    await page.getByLabel('指标', { exact: true }).selectOption({ value: 'registeredUnemployed' });
+    await page.getByLabel('指标', { exact: true }).selectOption({ value: 'residents' });
     await page.getByLabel('维度 1').selectOption({ value: 'district' });
     await page.getByLabel('维度 2').selectOption({ value: 'ageBand' });
-    // Each chosen dimension's definition is shown beside it.
-    expect(await page.locator('.analyst .hint').count()).toBeGreaterThanOrEqual(3);
+    // Each chosen dimension's definition is shown beside it, in Chinese.
+    const hints = await page.locator('.analyst .hint').allTextContents();
+    expect(hints.length).toBeGreaterThanOrEqual(3);
+    for (const hint of hints) expect(hint).not.toMatch(/[A-Za-z]{4,} [a-z]{3,}/);
     await page.getByRole('button', { name: '查询统计表' }).click();
 
     const table = page.locator('table.statistics-table');
     await table.waitFor();
-    expect(await table.locator('caption').textContent()).toBe('登记失业人员，按户籍所在区（市、县）、年龄段');
-    const suppressed = table.locator('.suppressed');
+    expect(await table.locator('caption').textContent()).toBe('户籍人口，按户籍所在区（市、县）、年龄段');
+    const suppressed = table.locator('tbody .suppressed');
     expect(await suppressed.count()).toBeGreaterThan(0);
     expect(await suppressed.first().textContent()).toBe('—已抑制');
     expect(await suppressed.first().locator('.visually-hidden').textContent()).toBe('已抑制');
+    // Enough people that many cells are shown, with their (perturbed) counts.
+    const shown = (await table.locator('tbody td[data-label="人数"]').allTextContents()).filter((t) => /^\d/.test(t));
+    expect(shown.length).toBeGreaterThanOrEqual(10);
+    for (const count of shown) expect(Number(count.replace(/,/g, ''))).toBeGreaterThanOrEqual(10 - 3);
+    // Categories in Chinese, not the catalogue's English labels.
+    expect(await table.locator('tbody').textContent()).toContain('65 岁及以上');
+    expect(await table.locator('tbody').textContent()).not.toMatch(/ to |and over/);
     expect(await page.getByText(/图例：/).textContent()).toContain('表示已抑制');
     expect(await page.getByText(/数据截至/).textContent()).toMatch(/来源：.*人口信息库/);
-    // The chart: drawn by ECharts as SVG, with its text description.
+    // The chart: drawn by ECharts as SVG, a filled bar for every shown cell, with its text description.
     await page.locator('.analyst-chart svg').waitFor();
-    const chart = page.getByRole('img', { name: /登记失业人员/ });
+    const bars: number = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('.analyst-chart svg path')].filter((p: any) => {
+          const fill = p.getAttribute('fill');
+          const box = p.getBBox();
+          return fill && fill !== 'none' && fill !== 'transparent' && box.height > 1 && box.width > 1;
+        }).length,
+    );
+    expect(bars).toBeGreaterThanOrEqual(shown.length);
+    const chart = page.getByRole('img', { name: /户籍人口/ });
     expect(await chart.getAttribute('aria-describedby')).toBeTruthy();
-    expect(await page.locator('.analyst-chart figcaption').textContent()).toMatch(/柱状图.*具体数值见下表/);
+    const caption = await page.locator('.analyst-chart figcaption').textContent();
+    expect(caption).toMatch(/柱状图.*具体数值见下表/);
+    expect(caption).toContain(`${shown.length} 格有数值`);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: '下载 CSV' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('registeredUnemployed-district-ageBand.csv');
+    expect(download.suggestedFilename()).toBe('residents-district-ageBand.csv');
     const path = await download.path();
     const csv = readFileSync(path, 'utf8');
     const lines = csv.split(/\r?\n/).filter(Boolean);
     expect(lines.filter((l) => l.startsWith('#')).length).toBeGreaterThan(0);
-    expect(lines[0]).toBe('# registeredUnemployed by district, ageBand');
+    expect(lines[0]).toBe('# residents by district, ageBand');
     expect(lines.find((l) => !l.startsWith('#'))).toBe(
       'district,district label,ageBand,ageBand label,status,count,sum,mean',
     );
     expect(lines.some((l) => l.includes('SUPPRESSED_SMALL'))).toBe(true);
+    // The same cells published as on the page, and the total.
+    expect(lines.filter((l) => l.includes(',PUBLISHED,') && !l.startsWith('TOTAL')).length).toBe(shown.length);
 
     await expectAccessible(page, 'analyst');
     await expectKeyboardReachable(page, 'analyst');

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,28 +7,29 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { loadTrustedDocuments } from '../gateway/trusted-documents';
 import { DEMO, seedRegistries } from '../seeds';
 import { seedAssistanceIfEmpty } from '../seeds/assistance';
+import {
+  registeredOperation,
+  ARTIFACTS,
+  CHROMIUM,
+  DESKTOP,
+  expectAccessible,
+  expectKeyboardReachable,
+  screenshots,
+} from './support/browser';
 import { startStack, type TestStack } from './support/stack';
 
 /**
  * The caseworker's assistance pages in a real browser (Debian's chromium driven by playwright-core),
  * built from the current source and served by the real gateway over the whole stack with the demo
- * assistance cases, in trusted-documents mode (signed-in callers may run only the pages' operations;
- * anonymous callers are open, so the public notices are read through the gateway as anyone would).
+ * assistance cases, in trusted-documents mode enforced for everyone, anonymous callers included (as
+ * production may run it): the pages work on their registered operations alone.
  * Each page is checked with axe-core (WCAG 2.1 AA), tabbed through, and screenshotted phone-sized
  * and desktop-sized into test/artifacts/.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, 'artifacts');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const PURPOSE = 'MLA-REVIEW-1122';
 
 // What the callbacks given to page.evaluate see in the browser (this project's types are Node's, not the DOM's).
-declare const window: any;
-declare const document: any;
-declare function getComputedStyle(element: any): any;
-type HTMLElement = any;
 
 const run = promisify(execFile);
 let stack: TestStack;
@@ -62,7 +63,7 @@ beforeAll(async () => {
   stack = await startStack({
     webDist: distDir,
     demoTokens: true,
-    trustedDocuments: loadTrustedDocuments(join(__dirname, '..', 'trusted-documents', 'web.json'), 'open'),
+    trustedDocuments: loadTrustedDocuments(join(__dirname, '..', 'trusted-documents', 'web.json'), 'closed'),
   });
   const urls = {
     naturalPersonUrl: stack.databaseUrls['natural-person'],
@@ -97,90 +98,6 @@ async function newPage(viewport = DESKTOP): Promise<{ context: BrowserContext; p
 async function signInAs(page: Page, who: RegExp): Promise<void> {
   await page.goto(`${base}/sign-in`);
   await page.getByRole('button', { name: who }).click();
-}
-
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is; fails listing each violation. */
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  // Evaluated through the DevTools protocol, so the page's CSP (script-src 'self') stays as served.
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: any }).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v: any) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')),
-    }));
-  });
-  if (violations.length > 0) throw new Error(`${name}: WCAG 2.1 AA violations\n${JSON.stringify(violations, null, 2)}`);
-}
-
-/** Screenshots of the page's current address, phone-sized and desktop-sized, in the page's own context. */
-async function screenshots(page: Page, name: string, ready: (page: Page) => Promise<void>): Promise<void> {
-  for (const [size, viewport] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await ready(page);
-    await page.screenshot({ path: join(ARTIFACTS, `${name}-${size}.png`), fullPage: true });
-  }
-  await page.setViewportSize(DESKTOP);
-}
-
-/** Tabs through the page from the top; every control a pointer can use must take the focus, visibly. */
-async function expectKeyboardReachable(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
-  });
-  await page.locator('body').focus();
-  const interactive: string[] = await page.evaluate(() => {
-    const selector = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea';
-    return ([...document.querySelectorAll(selector)] as HTMLElement[])
-      .filter((el) => el.offsetParent !== null || el.getClientRects().length > 0)
-      .map((el, i) => {
-        el.dataset.kbd = String(i);
-        return String(i);
-      });
-  });
-  const reached = new Set<string>();
-  const unmarked: string[] = [];
-  // Date inputs take a Tab per field and <summary> elements take one too: tab until all are reached, within bounds.
-  for (let i = 0; i < interactive.length * 4 + 20 && reached.size < interactive.length; i += 1) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return null;
-      // A date input's focus sits in its inner fields; its own outline is what shows.
-      const style = getComputedStyle(el);
-      const visible = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-      return {
-        id: el.dataset.kbd ?? null,
-        visible,
-        text: (el.textContent || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 30),
-      };
-    });
-    if (!focused) continue;
-    if (focused.id !== null) reached.add(focused.id);
-    if (!focused.visible) unmarked.push(focused.text);
-  }
-  const missed = interactive.filter((id) => !reached.has(id));
-  const labels = await page.evaluate(
-    (ids) => ids.map((id) => (document.querySelector(`[data-kbd="${id}"]`) as HTMLElement)?.outerHTML.slice(0, 80)),
-    missed,
-  );
-  expect({ page: name, notReachedByTab: labels, focusNotVisible: unmarked }).toEqual({
-    page: name,
-    notReachedByTab: [],
-    focusNotVisible: [],
-  });
 }
 
 describe('a caseworker moves an application to public notice; a supervisor sees the board', () => {
@@ -239,15 +156,18 @@ describe('a caseworker moves an application to public notice; a supervisor sees 
     await stack.sql('assistance', 'update application set version = version - 1 where id = $1', [submitted.id]);
   });
 
-  it('shows the notice in the public notices, read anonymously through the gateway', async () => {
-    const res = await stack.graphql(
-      '{ publicNotices { id maskedName districtCode programme proposedAmount startsOn endsOn } }',
-    );
+  it('shows the notice in the public notices, read anonymously through the gateway; any other operation is refused', async () => {
+    // Anonymously, with the public notice page's own registered operation: the gateway runs nothing else.
+    const res = await stack.graphql(registeredOperation('PublicNotices'));
     expect(res.body.errors).toBeUndefined();
     const notices = res.body.data.publicNotices as { programme: string; proposedAmount: string; maskedName: string }[];
     const ours = notices.filter((n) => n.programme === submitted.programme && n.proposedAmount === '612.50');
     expect(ours).toHaveLength(1);
     expect(ours[0].maskedName).toMatch(/^.\*+$/);
+    // Production-like: trusted documents enforced for anonymous callers too.
+    const other = await stack.graphql('{ publicNotices { id } }');
+    expect(other.status).toBe(403);
+    expect(other.body.errors?.[0]?.extensions?.code).toBe('QUERY_NOT_IN_SAFELIST');
   });
 
   it('shows the supervision board with colours in words and the on-time rate', async () => {

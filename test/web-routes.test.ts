@@ -144,16 +144,19 @@ describe('demo sign-ins', () => {
   const citizen = demoCitizen();
   const demoTokens = () => demoSignIns(citizen, { secret: SECRET, issuer: 'gov-graph', audience: 'gov-graph' }, '5m');
 
-  it('offers the demo citizen, a caseworker and an analyst with tokens signed by the development secret', async () => {
+  it('offers the demo citizen, a caseworker, a supervisor and an analyst with tokens signed by the development secret', async () => {
     const base = await gateway({ production: false, demoTokens });
     const res = await fetch(`${base}/demo-tokens`);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const { signIns } = (await res.json()) as { signIns: { id: string; token: string }[] };
-    expect(signIns.map((s) => s.id)).toEqual(['citizen', 'caseworker', 'analyst']);
+    expect(signIns.map((s) => s.id)).toEqual(['citizen', 'caseworker', 'supervisor', 'analyst']);
     const citizenToken = await jwtVerify(signIns[0].token, SECRET, { issuer: 'gov-graph', audience: 'gov-graph' });
     expect(citizenToken.payload).toMatchObject({ sub: citizen.id, role: 'citizen' });
     const officer = await jwtVerify(signIns[1].token, SECRET, { issuer: 'gov-graph', audience: 'gov-graph' });
     expect(officer.payload).toMatchObject({ sub: 'officer-civil-affairs-001', role: 'officer', dept: 'civil-affairs' });
+    // The supervisor sees the board (assistance:read) and nothing of the case files or people.
+    const supervisor = await jwtVerify(signIns[2].token, SECRET, { issuer: 'gov-graph', audience: 'gov-graph' });
+    expect(supervisor.payload).toMatchObject({ role: 'officer', dept: 'data-bureau', scopes: ['assistance:read'] });
   });
 
   it('are never served in production, even when offered', async () => {

@@ -1,11 +1,20 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadTrustedDocuments } from '../gateway/trusted-documents';
 import { DEMO, demoCitizen, seedJobs, seedRegistries } from '../seeds';
+import {
+  ARTIFACTS,
+  CHROMIUM,
+  DESKTOP,
+  expectAccessible,
+  expectKeyboardReachable,
+  PHONE,
+  screenshots,
+} from './support/browser';
 import { startStack, type TestStack } from './support/stack';
 
 /**
@@ -15,19 +24,12 @@ import { startStack, type TestStack } from './support/stack';
  * axe-core (WCAG 2.1 AA) and screenshotted phone-sized and desktop-sized into test/artifacts/.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, 'artifacts');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const PURPOSE = 'MLA-2026-0193';
 const FILE_NAME = '收入证明-2026-11.pdf';
 
 // What the callbacks given to page.evaluate see in the browser (this project's types are Node's, not the DOM's).
-declare const window: any;
 declare const document: any;
 declare const sessionStorage: any;
-declare function getComputedStyle(element: any): any;
-type HTMLElement = any;
 type PerformanceNavigationTiming = any;
 type PerformanceResourceTiming = any;
 
@@ -106,90 +108,6 @@ async function newPage(viewport = DESKTOP): Promise<{ context: BrowserContext; p
 async function signInAs(page: Page, who: RegExp): Promise<void> {
   await page.goto(`${base}/sign-in`);
   await page.getByRole('button', { name: who }).click();
-}
-
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is; fails listing each violation. */
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  // Evaluated through the DevTools protocol, so the page's CSP (script-src 'self') stays as served.
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: any }).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v: any) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')),
-    }));
-  });
-  if (violations.length > 0) throw new Error(`${name}: WCAG 2.1 AA violations\n${JSON.stringify(violations, null, 2)}`);
-}
-
-/** Screenshots of the page's current address, phone-sized and desktop-sized, in the page's own context. */
-async function screenshots(page: Page, name: string, ready: (page: Page) => Promise<void>): Promise<void> {
-  for (const [size, viewport] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await ready(page);
-    await page.screenshot({ path: join(ARTIFACTS, `${name}-${size}.png`), fullPage: true });
-  }
-  await page.setViewportSize(DESKTOP);
-}
-
-/** Tabs through the page from the top; every control a pointer can use must take the focus, visibly. */
-async function expectKeyboardReachable(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
-  });
-  await page.locator('body').focus();
-  const interactive: string[] = await page.evaluate(() => {
-    const selector = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea';
-    return ([...document.querySelectorAll(selector)] as HTMLElement[])
-      .filter((el) => el.offsetParent !== null || el.getClientRects().length > 0)
-      .map((el, i) => {
-        el.dataset.kbd = String(i);
-        return String(i);
-      });
-  });
-  const reached = new Set<string>();
-  const unmarked: string[] = [];
-  // Date inputs take a Tab per field and <summary> elements take one too: tab until all are reached, within bounds.
-  for (let i = 0; i < interactive.length * 4 + 20 && reached.size < interactive.length; i += 1) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return null;
-      // A date input's focus sits in its inner fields; its own outline is what shows.
-      const style = getComputedStyle(el);
-      const visible = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-      return {
-        id: el.dataset.kbd ?? null,
-        visible,
-        text: (el.textContent || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 30),
-      };
-    });
-    if (!focused) continue;
-    if (focused.id !== null) reached.add(focused.id);
-    if (!focused.visible) unmarked.push(focused.text);
-  }
-  const missed = interactive.filter((id) => !reached.has(id));
-  const labels = await page.evaluate(
-    (ids) => ids.map((id) => (document.querySelector(`[data-kbd="${id}"]`) as HTMLElement)?.outerHTML.slice(0, 80)),
-    missed,
-  );
-  expect({ page: name, notReachedByTab: labels, focusNotVisible: unmarked }).toEqual({
-    page: name,
-    notReachedByTab: [],
-    focusNotVisible: [],
-  });
 }
 
 describe('a citizen uploads a material and sees an officer read it in their tracker', () => {

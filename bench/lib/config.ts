@@ -86,6 +86,10 @@ export function benchEnvironment(base: NodeJS.ProcessEnv, ports: BenchPorts): Re
   // Hive Gateway, the peer, has none either. Tracing stays off (no OTLP endpoint), as by default.
   env.RATE_LIMIT_ANONYMOUS = '0';
   env.RATE_LIMIT_SIGNED_IN = '0';
+  // No scheduled statistics refresh: its extract, logged in every person's access records a few
+  // seconds after start, would change the citizen's page between the contenders' answers in the
+  // check (and add load that is not any contender's).
+  env.STATISTICS_REFRESH_INTERVAL_MINUTES = '0';
   return env;
 }
 

@@ -202,8 +202,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     });
     // Statistics reads the other registries' extract routes at their current addresses.
     const services = {
-      subgraphUrl: (other: SubgraphName) => servers[other].url,
-      gatewaySigningKey: async () => gatewayKeys.privateKey,
+      gatewayUrl: () => gatewayUrl,
       statisticsRefreshMinutes: 0,
     };
     rebuild[name] = (port) =>
@@ -248,6 +247,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       >,
     }),
     signingKey: gatewayKeys.privateKey,
+    statisticsKey: registryKeys.statistics.publicKey,
     registryJwks: await registryJwks(
       Object.fromEntries(REGISTRY_NAMES.map((name) => [name, registryKeys[name].publicKey])) as Record<
         RegistryName,
