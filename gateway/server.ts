@@ -240,7 +240,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     signingKey: options.signingKey,
     verifyToken: options.verifyToken,
     readPurpose,
-    timeoutMs: options.subgraphTimeoutMs,
+    // A transfer's idle limit, not a query's: the registry may spend seconds committing a 10 MiB
+    // file on a busy database, and it gives its own clients 30 s of silence (UPLOAD_IDLE_MS).
+    timeoutMs: Math.max(options.subgraphTimeoutMs, 30_000),
     log,
   });
 
