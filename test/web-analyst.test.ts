@@ -1,13 +1,20 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
+
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+
+import type { Browser } from 'playwright-core';
 import { loadTrustedDocuments } from '../gateway/trusted-documents';
 import { DEMO, demoCitizen, seedJobs, seedRegistries } from '../seeds';
 import type { Identity } from '../subgraphs/shared/identity';
-import { ARTIFACTS, CHROMIUM, DESKTOP, expectAccessible, expectKeyboardReachable, PHONE } from './support/browser';
+import {
+  ARTIFACTS,
+  buildPages,
+  DESKTOP,
+  expectAccessible,
+  expectKeyboardReachable,
+  launchChromium,
+  PHONE,
+} from './support/browser';
 import { startStack, type TestStack } from './support/stack';
 
 /**
@@ -24,7 +31,6 @@ const ANALYST: Identity = { sub: 'analyst-statistics-001', role: 'analyst', dept
 declare const document: any;
 type HTMLElement = any;
 
-const run = promisify(execFile);
 let stack: TestStack;
 let browser: Browser;
 let base: string;
@@ -56,27 +62,7 @@ async function refreshStatistics(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium; .ci/run does) or set CHROMIUM_PATH`,
-    );
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
-  distDir = mkdtempSync(join(tmpdir(), 'gov-graph-web-'));
-  await run(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'build',
-      '--config',
-      'web/vite.config.ts',
-      '--outDir',
-      distDir,
-      '--logLevel',
-      'warn',
-    ],
-    { cwd: join(__dirname, '..'), env: { ...process.env, NODE_ENV: 'production' } },
-  );
+  distDir = await buildPages();
   stack = await startStack({
     webDist: distDir,
     demoTokens: true,
@@ -101,7 +87,7 @@ beforeAll(async () => {
   });
   await refreshStatistics();
   base = stack.gatewayUrl.replace(/\/graphql$/, '');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {

@@ -1,19 +1,18 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
+
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadTrustedDocuments } from '../gateway/trusted-documents';
 import { DEMO, seedRegistries } from '../seeds';
 import { seedAssistanceIfEmpty } from '../seeds/assistance';
 import {
-  registeredOperation,
-  ARTIFACTS,
-  CHROMIUM,
+  buildPages,
   DESKTOP,
   expectAccessible,
   expectKeyboardReachable,
+  launchChromium,
+  registeredOperation,
   screenshots,
 } from './support/browser';
 import { startStack, type TestStack } from './support/stack';
@@ -31,7 +30,6 @@ const PURPOSE = 'MLA-REVIEW-1122';
 
 // What the callbacks given to page.evaluate see in the browser (this project's types are Node's, not the DOM's).
 
-const run = promisify(execFile);
 let stack: TestStack;
 let browser: Browser;
 let base: string;
@@ -39,27 +37,7 @@ let distDir: string;
 let submitted: { id: string; reference: string; programme: string };
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium; .ci/run does) or set CHROMIUM_PATH`,
-    );
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
-  distDir = mkdtempSync(join(tmpdir(), 'gov-graph-web-'));
-  await run(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'build',
-      '--config',
-      'web/vite.config.ts',
-      '--outDir',
-      distDir,
-      '--logLevel',
-      'warn',
-    ],
-    { cwd: join(__dirname, '..'), env: { ...process.env, NODE_ENV: 'production' } },
-  );
+  distDir = await buildPages();
   stack = await startStack({
     webDist: distDir,
     demoTokens: true,
@@ -79,7 +57,7 @@ beforeAll(async () => {
   );
   submitted = row;
   base = stack.gatewayUrl.replace(/\/graphql$/, '');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {

@@ -1,17 +1,16 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
+
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadTrustedDocuments, type TrustedDocumentsConfig } from '../gateway/trusted-documents';
 import { addCertificate, addHousehold, type HouseholdFixture } from './support/fixtures';
 import {
-  ARTIFACTS,
-  CHROMIUM,
+  buildPages,
   DESKTOP,
   expectAccessible,
   expectKeyboardReachable,
+  launchChromium,
   screenshots,
 } from './support/browser';
 import { startStack, type TestStack } from './support/stack';
@@ -36,7 +35,6 @@ const DISABILITY = 'Person.certificates(type: DISABILITY_CERTIFICATE)';
 // What the callbacks given to page.evaluate see in the browser (this project's types are Node's, not the DOM's).
 declare const document: any;
 
-const run = promisify(execFile);
 let stack: TestStack;
 let browser: Browser;
 let base: string;
@@ -58,27 +56,7 @@ const codeAt = (body: any, path: string) =>
   body.errors?.find((e: any) => e.path?.join('.') === path)?.extensions?.code ?? null;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium; .ci/run does) or set CHROMIUM_PATH`,
-    );
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
-  distDir = mkdtempSync(join(tmpdir(), 'gov-graph-web-'));
-  await run(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'build',
-      '--config',
-      'web/vite.config.ts',
-      '--outDir',
-      distDir,
-      '--logLevel',
-      'warn',
-    ],
-    { cwd: join(__dirname, '..'), env: { ...process.env, NODE_ENV: 'production' } },
-  );
+  distDir = await buildPages();
   const root = join(__dirname, '..');
   const web = loadTrustedDocuments(join(root, 'trusted-documents', 'web.json'), 'closed');
   const apps = loadTrustedDocuments(join(root, 'trusted-documents', 'manifest.example.json'), 'closed');
@@ -110,7 +88,7 @@ beforeAll(async () => {
   // An education officer as `npm run token -- --role officer --dept education --sub edu-officer-7` mints one: no scopes.
   officer = await stack.token({ role: 'officer', sub: 'edu-officer-7', dept: 'education', scopes: [] });
   base = stack.gatewayUrl.replace(/\/graphql$/, '');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {

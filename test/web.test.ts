@@ -1,17 +1,17 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
+
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadTrustedDocuments } from '../gateway/trusted-documents';
 import { DEMO, demoCitizen, seedJobs, seedRegistries } from '../seeds';
 import {
   ARTIFACTS,
-  CHROMIUM,
+  buildPages,
   DESKTOP,
   expectAccessible,
   expectKeyboardReachable,
+  launchChromium,
   PHONE,
   screenshots,
 } from './support/browser';
@@ -33,7 +33,6 @@ declare const sessionStorage: any;
 type PerformanceNavigationTiming = any;
 type PerformanceResourceTiming = any;
 
-const run = promisify(execFile);
 let stack: TestStack;
 let browser: Browser;
 let base: string;
@@ -42,30 +41,9 @@ const citizen = demoCitizen();
 const measurements: Record<string, unknown> = {};
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium; .ci/run does) or set CHROMIUM_PATH`,
-    );
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
   // The pages as the current source builds them (never a stale web/dist).
-  distDir = mkdtempSync(join(tmpdir(), 'gov-graph-web-'));
   const started = Date.now();
-  await run(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'build',
-      '--config',
-      'web/vite.config.ts',
-      '--outDir',
-      distDir,
-      '--logLevel',
-      'warn',
-    ],
-    // A production build whatever NODE_ENV the tests run under (jest sets test: React's development build).
-    { cwd: join(__dirname, '..'), env: { ...process.env, NODE_ENV: 'production' } },
-  );
+  distDir = await buildPages();
   measurements.buildMs = Date.now() - started;
   stack = await startStack({
     webDist: distDir,
@@ -88,7 +66,7 @@ beforeAll(async () => {
     demoCitizenId: citizen.id,
   });
   base = stack.gatewayUrl.replace(/\/graphql$/, '');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
