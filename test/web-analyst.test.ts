@@ -1,7 +1,5 @@
 import { readFileSync, rmSync } from 'node:fs';
-
 import { join } from 'node:path';
-
 import type { Browser } from 'playwright-core';
 import { loadTrustedDocuments } from '../gateway/trusted-documents';
 import { DEMO, demoCitizen, seedJobs, seedRegistries } from '../seeds';

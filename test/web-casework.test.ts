@@ -1,7 +1,5 @@
 import { rmSync } from 'node:fs';
-
 import { join } from 'node:path';
-
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadTrustedDocuments } from '../gateway/trusted-documents';
 import { DEMO, seedRegistries } from '../seeds';

@@ -1,7 +1,5 @@
 import { rmSync } from 'node:fs';
-
 import { join } from 'node:path';
-
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadTrustedDocuments, type TrustedDocumentsConfig } from '../gateway/trusted-documents';
 import { addCertificate, addHousehold, type HouseholdFixture } from './support/fixtures';
