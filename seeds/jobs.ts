@@ -13,8 +13,8 @@ import { OCCUPATIONS, todayInChina } from '../subgraphs/labour-market/catalogue'
  * Search grams: a posting's text is title, description and employer name joined by spaces, and
  * grams never cross a space, so its grams are the union of the three parts' grams. The seed
  * computes each distinct phrase's grams once (job_search_grams, the trigger's own function), and
- * the sorted union once per combination of employer, title and description that the postings use
- * (about 10,000 at a million postings), and stores it with the row, the trigger switched off for
+ * the sorted union once per pair of employer and job that the postings use (the description
+ * follows from the pair), and stores it with the row, the trigger switched off for
  * the load; a test checks the result equals what the trigger would have written, order included
  * (sorted arrays spare the GIN build a sort per posting).
  */
@@ -244,6 +244,8 @@ export async function seedJobs(options: JobSeedOptions): Promise<Record<string, 
     // For the index builds after the load: the GIN build gathers every posting's grams in memory
     // (a million postings: about 1.3 GB), and writes the index once when they all fit.
     await client.query("set local maintenance_work_mem = '2GB'");
+    // The grams of every pair of employer and job (seed_combination) in one in-memory hash.
+    await client.query("set local work_mem = '256MB'");
     await client.query(
       'lock table job_posting, job_seeker_profile, job_application, employment_record in exclusive mode',
     );
@@ -262,7 +264,7 @@ export async function seedJobs(options: JobSeedOptions): Promise<Record<string, 
       const combinations = await client.query(COMBINATIONS_SQL, [postings]);
       await client.query('analyze seed_combination');
       say(
-        `  job_posting: grams of ${combinations.rowCount?.toLocaleString('en')} employer, title and description combinations in ${elapsed(phase)}`,
+        `  job_posting: grams of ${combinations.rowCount?.toLocaleString('en')} pairs of employer and job in ${elapsed(phase)}`,
       );
       const started = Date.now();
       // References are unique per employer: each load numbers its postings under its own prefix.
@@ -428,29 +430,32 @@ async function loadPhrases(
   }
 }
 
-/** Posting i's employer, job (slot of its section) and description, by number: POSTINGS_SQL's choice. */
+/**
+ * Posting i's employer and job (a slot of the employer's section), by number; the description
+ * follows from the two, so postings use as many combinations of the three as there are pairs of
+ * employer and job (about 30,000 at a million postings by 2,000 employers), not a million.
+ */
 const CHOICE_SQL = `
 cross join seed_constants c
 join seed_org o on o.n = (g.i::bigint * 7919 % c.orgs)::int
 join seed_section sc on sc.section = o.section
-join seed_slot s on s.section = o.section and s.n = ((g.i / c.orgs + g.i::bigint * 31) % sc.k)::int
-join seed_description d on d.occupation = s.occupation and d.n = (g.i::bigint * 13 % c.descriptions)::int`;
+join seed_slot s on s.section = o.section and s.n = ((g.i / c.orgs + g.i::bigint * 31) % sc.k)::int`;
+const DESCRIPTION_SQL = `
+join seed_description d on d.occupation = s.occupation and d.n = ((o.n * 7 + s.n * 3) % c.descriptions)::int`;
 
 /**
- * The combinations of employer, title and description that postings 0..$1-1 use, each with the
- * union of its phrases' grams, distinct and ascending (what job_search_grams gives the whole text).
+ * The pairs of employer and job that postings 0..$1-1 use, each with the union of its phrases'
+ * grams, distinct and ascending (what job_search_grams gives the whole text).
  */
 const COMBINATIONS_SQL = `
 create temp table seed_combination on commit drop as
-select u.org_n, u.slot_section, u.slot_n, u.description_occupation, u.description_n,
+select o.n as org_n, s.n as slot_n,
        (select array_agg(distinct x order by x) from unnest(o.grams || s.grams || d.grams) x) as grams
-  from (select distinct o.n as org_n, s.section as slot_section, s.n as slot_n,
-               d.occupation as description_occupation, d.n as description_n
-          from generate_series(0, $1::int - 1) as g(i)
-          ${CHOICE_SQL}) u
+  from (select distinct o.n as org_n, s.n as slot_n from generate_series(0, $1::int - 1) as g(i) ${CHOICE_SQL}) u
+  cross join seed_constants c
   join seed_org o on o.n = u.org_n
-  join seed_slot s on s.section = u.slot_section and s.n = u.slot_n
-  join seed_description d on d.occupation = u.description_occupation and d.n = u.description_n`;
+  join seed_slot s on s.section = o.section and s.n = u.slot_n
+  ${DESCRIPTION_SQL}`;
 
 /**
  * Postings $1..$2 of $5 (as of $3, today): employer i*7919 mod organizations, a job of its section,
@@ -479,8 +484,8 @@ select gen_random_uuid(), now(), now(), o.credit_code, $4::text || lpad(g.i::tex
 from generate_series($1::int, $2::int) as g(i)
 cross join lateral (select (59 - g.i::bigint * 60 / $5::int)::int as days_ago) a
 ${CHOICE_SQL}
-join seed_combination sg on sg.org_n = o.n and sg.slot_section = s.section and sg.slot_n = s.n
-  and sg.description_occupation = d.occupation and sg.description_n = d.n
+${DESCRIPTION_SQL}
+join seed_combination sg on sg.org_n = o.n and sg.slot_n = s.n
 join seed_district di on di.code = o.district_code`;
 
 /**
