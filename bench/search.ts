@@ -8,6 +8,10 @@
  * with and without filters, the first page and a deep page, and the facets. Prints p50/p95/p99 per case and which of the issue's goals were met.
  *
  *   npm run bench:search -- [--postings 1000000] [--people 20000] [--organizations 2000] [--samples 200] [--reseed]
+ *                           [--port-base 4300]
+ *
+ * The services listen on --port-base to --port-base + 29 (PostgreSQL on + 29), so the bench can run
+ * beside another one.
  *
  * Each case stops early after 20 s each way (with at least 10 requests), so slow cases still finish.
  */
@@ -36,23 +40,36 @@ interface Args {
   people: number;
   organizations: number;
   samples: number;
+  portBase: number;
   reseed: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { postings: 1_000_000, people: 20_000, organizations: 2_000, samples: 200, reseed: false };
+  const args: Args = {
+    postings: 1_000_000,
+    people: 20_000,
+    organizations: 2_000,
+    samples: 200,
+    portBase: 4300,
+    reseed: false,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     if (flag === '--reseed') {
       args.reseed = true;
       continue;
     }
-    const key = flag.replace(/^--/, '') as keyof Args;
+    const key = flag.replace(/^--/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as keyof Args;
     const value = Number(argv[++i]);
-    if (!['postings', 'people', 'organizations', 'samples'].includes(key) || !Number.isInteger(value) || value < 1) {
+    if (
+      !['postings', 'people', 'organizations', 'samples', 'portBase'].includes(key) ||
+      !Number.isInteger(value) ||
+      value < 1 ||
+      (key === 'portBase' && value > 65_535 - 29)
+    ) {
       throw new Error(
         `bench:search: ${flag} ${argv[i] ?? ''} is not an option with a positive whole number; ` +
-          'options: --postings N --people N --organizations N --samples N --reseed',
+          'options: --postings N --people N --organizations N --samples N --port-base N (up to 65506) --reseed',
       );
     }
     (args as unknown as Record<string, number>)[key] = value;
@@ -212,7 +229,7 @@ async function seed(args: Args, env: Record<string, string>): Promise<void> {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const ports = benchPorts(4300);
+  const ports = benchPorts(args.portBase);
   const env = benchEnvironment(process.env, ports);
   env.DATA_DIR = join(BENCH_DIR, '.data', 'search');
   Object.assign(process.env, env);

@@ -12,7 +12,7 @@ import {
 } from './catalogue';
 import { JobRepository, type FeedOrder, type FeedPosition, type FeedQuery } from './entities/job.repository';
 import type { JobPosting } from './entities/job-posting.entity';
-import { SEPARATORS, termGrams } from './search-grams';
+import { SEPARATORS, hasOwnKey, termGrams } from './search-grams';
 
 /** Anonymous callers read the feed: its pages and keywords are bounded. */
 export const MAX_FEED_PAGE = 50;
@@ -57,11 +57,12 @@ export function feedQuery(filter: JobFilterInput | null | undefined, argument = 
         `${argument}.keyword has ${words.length} terms; at most ${MAX_TERMS} terms separated by spaces`,
       );
     }
-    // A term of one or two characters (no separator) is in the text exactly when its gram is.
+    // A term of one or two characters (no separator) is in the text exactly when its gram is,
+    // unless a character is outside the BMP (its key is folded and shared: the LIKE decides).
     terms = words.map((word) => ({
       like: `%${escapeLike(word)}%`,
       grams: termGrams(word),
-      exact: [...word].length <= 2 && ![...word].some((c) => SEPARATORS.includes(c)),
+      exact: [...word].length <= 2 && [...word].every((c) => !SEPARATORS.includes(c) && hasOwnKey(c)),
     }));
   }
   const districts = f.districts ? listOf(`${argument}.districts`, f.districts, 20) : null;

@@ -9,7 +9,8 @@ import { EDUCATION_LEVELS, JOB_STATUSES } from '../catalogue';
  * it by the seed): the feed searches and filters on them in one indexed statement, while every
  * answer shows the employer's name from the legal-person registry itself (Organization.name).
  * `searchGrams` holds every character and every pair of adjacent characters of title, description
- * and employer name (lower-cased), maintained by a trigger in the database (job_posting_grams).
+ * and employer name (lower-cased), each as an int4 (search-grams.ts), maintained by a trigger in the
+ * database (job_posting_grams).
  */
 export const JobPostingSchema = defineEntity({
   name: 'JobPosting',
@@ -64,7 +65,7 @@ export const JobPostingSchema = defineEntity({
     postedBySub: p.string().length(100),
     postedByRole: p.string().length(20),
     /** Maintained by the database (trigger job_posting_grams); never written by the application. */
-    searchGrams: p.array().lazy().default('{}'),
+    searchGrams: p.array().columnType('int[]').lazy().default('{}'),
   },
 });
 

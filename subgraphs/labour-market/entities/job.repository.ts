@@ -5,7 +5,7 @@ import { JobPostingSchema, type JobPosting } from './job-posting.entity';
 /** What the feed is asked for, already validated (terms lower-cased, grams computed). */
 export interface FeedQuery {
   /** `exact`: the grams alone decide a match (a 1- or 2-character term), so no LIKE recheck is needed. */
-  terms: { like: string; grams: string[]; exact: boolean }[];
+  terms: { like: string; grams: number[]; exact: boolean }[];
   districts: string[] | null;
   occupations: string[] | null;
   /** GB/T 4754 prefix of the employer's industry. */
@@ -61,7 +61,7 @@ function where(query: FeedQuery, omit: { districts?: boolean; occupations?: bool
   const bindings: unknown[] = [query.today];
   const grams = [...new Set(query.terms.flatMap((t) => t.grams))];
   if (grams.length > 0) {
-    clauses.push('search_grams @> ?::text[]');
+    clauses.push('search_grams @> ?::int[]');
     bindings.push(grams);
     for (const term of query.terms.filter((t) => !t.exact)) {
       clauses.push("lower(title || ' ' || description || ' ' || employer_name) like ?");
@@ -128,7 +128,7 @@ const WALK_MISSES = new Map<string, number>();
 const WALK_MISSES_KEPT = 500;
 
 /** Gram frequencies from pg_stats (most_common_elems of search_grams), per database, re-read every 10 minutes. */
-const GRAM_FREQUENCIES = new Map<string, { at: number; frequencies: ReadonlyMap<string, number> }>();
+const GRAM_FREQUENCIES = new Map<string, { at: number; frequencies: ReadonlyMap<number, number> }>();
 const GRAM_FREQUENCIES_TTL_MS = 10 * 60_000;
 
 /** Forgets the gram frequencies and the walks that gave up, so the next query reads pg_stats again (after an ANALYZE). */
@@ -150,7 +150,7 @@ export function forgetSearchStatistics(): void {
  */
 export function searchStrategy(
   query: FeedQuery,
-  frequencies: ReadonlyMap<string, number>,
+  frequencies: ReadonlyMap<number, number>,
   need: number,
   missed = false,
 ): 'walk' | 'planner' {
@@ -256,7 +256,7 @@ export class JobRepository {
    */
   private async newestMatches(
     query: FeedQuery,
-    frequencies: ReadonlyMap<string, number>,
+    frequencies: ReadonlyMap<number, number>,
     at: { r: number; rank: Sql; position: Sql; need: number },
   ): Promise<(Record<string, unknown> & { sort_key: number })[]> {
     const { r, rank, position, need } = at;
@@ -305,20 +305,20 @@ export class JobRepository {
   }
 
   /** The frequencies of the query's grams among the most common ones (none: rare, or not analysed). */
-  private async gramFrequencies(query: FeedQuery): Promise<ReadonlyMap<string, number>> {
+  private async gramFrequencies(query: FeedQuery): Promise<ReadonlyMap<number, number>> {
     if (query.terms.flatMap((t) => t.grams).length < 2) return new Map();
     const database = String(this.em.config.get('dbName'));
     const cached = GRAM_FREQUENCIES.get(database);
     if (cached && cached.at > Date.now() - GRAM_FREQUENCIES_TTL_MS) return cached.frequencies;
-    const rows = await rawQuery<{ gram: string; frequency: number }>(
+    const rows = await rawQuery<{ gram: number; frequency: number }>(
       this.em,
       `select u.gram, u.frequency from pg_stats s
-          cross join unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as u(gram, frequency)
+          cross join unnest(s.most_common_elems::text::int[], s.most_common_elem_freqs) as u(gram, frequency)
         where s.schemaname = current_schema() and s.tablename = 'job_posting' and s.attname = 'search_grams'
           and u.gram is not null`,
       [],
     );
-    const frequencies = new Map(rows.map((row) => [row.gram, Number(row.frequency)]));
+    const frequencies = new Map(rows.map((row) => [Number(row.gram), Number(row.frequency)]));
     GRAM_FREQUENCIES.set(database, { at: Date.now(), frequencies });
     return frequencies;
   }
