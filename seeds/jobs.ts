@@ -433,7 +433,7 @@ async function loadPhrases(
 /**
  * Posting i's employer and job (a slot of the employer's section), by number; the description
  * follows from the two, so postings use as many combinations of the three as there are pairs of
- * employer and job (about 30,000 at a million postings by 2,000 employers), not a million.
+ * employer and job (20,025 at a million postings by 2,000 organizations), not a million.
  */
 const CHOICE_SQL = `
 cross join seed_constants c

@@ -50,6 +50,11 @@ export async function selectPlain<T extends object>(
   return rows.map((row) => read(row) as T);
 }
 
+/** One row of a SELECT that also returns columns of its own, read as selectPlain reads its rows. */
+export function readPlain<T extends object>(em: EntityManager, entity: EntityName<T>, row: Record<string, unknown>): T {
+  return plainReader(em, Utils.className(entity as EntityName<any>))(row) as T;
+}
+
 const plainReaders = new WeakMap<object, Map<string, (row: Record<string, unknown>) => object>>();
 
 /** How one entity's rows become plain objects, worked out once per metadata storage. */

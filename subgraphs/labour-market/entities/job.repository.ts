@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rawQuery, selectEntities } from '../../shared/sql';
+import { rawQuery, readPlain, selectEntities } from '../../shared/sql';
 import { JobPostingSchema, type JobPosting } from './job-posting.entity';
 
 /** What the feed is asked for, already validated (terms lower-cased, grams computed). */
@@ -323,8 +323,9 @@ export class JobRepository {
     return frequencies;
   }
 
+  /** A feed row (read-only: plain objects, not managed entities; see selectPlain) with its sort key. */
   private withKey({ sort_key, ...row }: Record<string, unknown> & { sort_key: number }) {
-    return { posting: this.em.map(JobPostingSchema, row as never), key: Number(sort_key) };
+    return { posting: readPlain(this.em, JobPostingSchema, row), key: Number(sort_key) };
   }
 
   /**
