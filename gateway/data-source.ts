@@ -5,6 +5,7 @@ import { ASSERTION_HEADER, operationDigest, signAssertion } from '../subgraphs/s
 import { isClientError } from '../subgraphs/shared/errors';
 import type { Caller } from '../subgraphs/shared/identity';
 import type { Logger } from '../subgraphs/shared/logger';
+import { BufferedResponse } from './fetcher';
 
 export interface GatewayContext {
   caller: Caller;
@@ -120,6 +121,17 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     fetch.answer.catch(() => {});
     this.inFlight.set(key, fetch);
     return first;
+  }
+
+  /** As Apollo's parseBody (JSON by content type, else text), without building the answer's Headers. */
+  override parseBody(
+    ...args: Parameters<RemoteGraphQLDataSource<GatewayContext>['parseBody']>
+  ): Promise<object | string> {
+    const [response] = args;
+    if (!(response instanceof BufferedResponse)) return super.parseBody(...args);
+    const type = response.contentType;
+    const json = type?.startsWith('application/json') || type?.startsWith('application/graphql-response+json');
+    return json ? (response.json() as Promise<object>) : response.text();
   }
 
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
