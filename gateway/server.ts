@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -200,6 +203,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's landing page loads Apollo Sandbox from a CDN; the explorer is served from here instead.
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo adds federated tracing for subgraphs; it turns itself off on the gateway, but would
+      // still be asked on every request.
+      ApolloServerPluginInlineTraceDisabled(),
       operationResolutionPlugin<GatewayContext>(),
       errorReportingPlugin<GatewayContext>(log, (ctx) => ctx.caller?.requestId),
       delegatedReadsOnlyPlugin(),
