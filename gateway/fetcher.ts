@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { subgraphFetchDuration, subgraphFetchFailures } from '../subgraphs/shared/telemetry/metrics';
 
@@ -103,7 +104,7 @@ function sendOnce(
   agents: { http: http.Agent; https: https.Agent },
   reuse = true,
 ): Promise<BufferedResponse> {
-  const target = new URL(url);
+  const target = requestTarget(url);
   const secure = target.protocol === 'https:';
   const headers = headerRecord(init.headers);
   const body = typeof init.body === 'string' ? Buffer.from(init.body) : undefined;
@@ -112,7 +113,8 @@ function sendOnce(
   const agent = reuse ? (secure ? agents.https : agents.http) : false;
   return new Promise((resolve, reject) => {
     let answered = false;
-    const request = (secure ? https : http).request(target, { method: init.method ?? 'GET', headers, agent }, (res) => {
+    const options = { ...target, method: init.method ?? 'GET', headers, agent };
+    const request = (secure ? https : http).request(options, (res) => {
       answered = true;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -135,6 +137,23 @@ function sendOnce(
     request.end(body);
   });
 }
+
+/**
+ * A URL as node:http's request options (what it would make of a URL object on every request),
+ * remembered per URL: a gateway fetches from a handful of subgraph URLs.
+ */
+function requestTarget(url: string): http.RequestOptions {
+  let target = requestTargets.get(url);
+  if (!target) {
+    target = urlToHttpOptions(new URL(url));
+    if (requestTargets.size >= MAX_REMEMBERED_URLS) requestTargets.clear();
+    requestTargets.set(url, target);
+  }
+  return target;
+}
+
+const requestTargets = new Map<string, http.RequestOptions>();
+const MAX_REMEMBERED_URLS = 64;
 
 /**
  * Request headers as node:http takes them, names in lower case. Apollo's data source hands over a
