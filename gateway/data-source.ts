@@ -5,6 +5,7 @@ import { ASSERTION_HEADER, operationDigest, signAssertion } from '../subgraphs/s
 import { isClientError } from '../subgraphs/shared/errors';
 import type { Caller } from '../subgraphs/shared/identity';
 import type { Logger } from '../subgraphs/shared/logger';
+import { BufferedResponse } from './fetcher';
 
 export interface GatewayContext {
   caller: Caller;
@@ -33,28 +34,56 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     fetcher: RemoteGraphQLDataSource['fetcher'],
     private readonly log: Logger,
   ) {
-    super({ url, fetcher });
+    // Apollo would otherwise read every answer's Cache-Control to narrow the response's cache
+    // policy. Subgraphs send none (their cache-control plugin is off), so the gateway's answers
+    // are `no-store` either way; not asking spares building the answer's headers on every fetch.
+    super({ url, fetcher, honorSubgraphCacheControlHeader: false });
   }
 
-  override async willSendRequest({ request, context, ...options }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  /**
+   * The subgraph request, as Apollo's RemoteGraphQLDataSource.process sends it (a POST of
+   * `{ query, ...the rest of the request }` as JSON, the request's own headers and
+   * `content-type: application/json`; a non-2xx answer thrown as errorFromResponse makes it; the
+   * body parsed by parseBody and handed back with the answer as `http`), plus this gateway's
+   * assertion and request id. Without Apollo's detours: it built a node-fetch Headers and a
+   * node-fetch Request on every fetch that nothing here reads (about 4% of the gateway's CPU on
+   * the officer's lookup). No automatic persisted queries and no cache policy from the answer
+   * (both off for this data source).
+   */
+  private async send({
+    request,
+    context,
+    ...options
+  }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    const { http, query, ...rest } = request;
+    if (!query) throw new Error('Missing query');
+    const headers: Record<string, string> = {};
+    if (http?.headers) for (const [name, value] of http.headers) headers[name.toLowerCase()] = value;
+    headers['content-type'] = 'application/json';
     const incoming = 'incomingRequestContext' in options ? options.incomingRequestContext : undefined;
     const caller: Caller = {
       ...context.caller,
       operationName: incoming?.operationName ?? context.caller.operationName,
     };
-    const assertion = await signAssertion(this.signingKey, {
+    headers[ASSERTION_HEADER] = await signAssertion(this.signingKey, {
       audience: this.subgraph,
       caller,
-      // RemoteGraphQLDataSource POSTs exactly { query, variables, operationName } (undefined
-      // members omitted by JSON.stringify): the subgraph checks this digest against that body.
-      digest: operationDigest({
-        query: request.query ?? '',
-        operationName: request.operationName,
-        variables: request.variables,
-      }),
+      // The body below is exactly { query, variables, operationName } (undefined members omitted
+      // by JSON.stringify): the subgraph checks this digest against that body.
+      digest: operationDigest({ query, operationName: request.operationName, variables: request.variables }),
     });
-    request.http!.headers.set(ASSERTION_HEADER, assertion);
-    request.http!.headers.set('x-request-id', caller.requestId);
+    headers['x-request-id'] = caller.requestId;
+    const response = await this.fetcher(this.url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, ...rest }),
+    });
+    if (!response.ok) throw await this.errorFromResponse(response);
+    const body = await this.parseBody(response);
+    if (typeof body !== 'object' || body === null) {
+      throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+    }
+    return { ...body, http: response } as SubgraphResponse;
   }
 
   override async process(
@@ -91,14 +120,14 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
 
   private processShared(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     const key = shareableFetchKey(options);
-    if (key === null) return super.process(options);
+    if (key === null) return this.send(options);
     const joined = this.inFlight.get(key);
     if (joined) {
       joined.followers += 1;
       this.sharedFetches += 1;
       return joined.answer.then((pristine) => ({ ...structuredClone(pristine!.body), http: pristine!.http }));
     }
-    const first = super.process(options);
+    const first = this.send(options);
     const fetch: InFlightFetch = {
       followers: 0,
       // Runs before the first caller sees its answer (and may change it): a copy is taken then,
@@ -120,6 +149,17 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     fetch.answer.catch(() => {});
     this.inFlight.set(key, fetch);
     return first;
+  }
+
+  /** As Apollo's parseBody (JSON by content type, else text), without building the answer's Headers. */
+  override parseBody(
+    ...args: Parameters<RemoteGraphQLDataSource<GatewayContext>['parseBody']>
+  ): Promise<object | string> {
+    const [response] = args;
+    if (!(response instanceof BufferedResponse)) return super.parseBody(...args);
+    const type = response.contentType;
+    const json = type?.startsWith('application/json') || type?.startsWith('application/graphql-response+json');
+    return json ? (response.json() as Promise<object>) : response.text();
   }
 
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {

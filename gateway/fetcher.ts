@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { subgraphFetchDuration, subgraphFetchFailures } from '../subgraphs/shared/telemetry/metrics';
 
@@ -103,17 +104,17 @@ function sendOnce(
   agents: { http: http.Agent; https: https.Agent },
   reuse = true,
 ): Promise<BufferedResponse> {
-  const target = new URL(url);
+  const target = requestTarget(url);
   const secure = target.protocol === 'https:';
-  const headers: Record<string, string> = {};
-  if (init.headers) new Headers(init.headers).forEach((value, name) => (headers[name] = value));
+  const headers = headerRecord(init.headers);
   const body = typeof init.body === 'string' ? Buffer.from(init.body) : undefined;
   if (body) headers['content-length'] = String(body.length);
   // The retry goes on a fresh connection of its own, outside the pool.
   const agent = reuse ? (secure ? agents.https : agents.http) : false;
   return new Promise((resolve, reject) => {
     let answered = false;
-    const request = (secure ? https : http).request(target, { method: init.method ?? 'GET', headers, agent }, (res) => {
+    const options = { ...target, method: init.method ?? 'GET', headers, agent };
+    const request = (secure ? https : http).request(options, (res) => {
       answered = true;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -137,13 +138,53 @@ function sendOnce(
   });
 }
 
-/** What Apollo's RemoteGraphQLDataSource and the gateway read of a subgraph's answer. */
-class BufferedResponse {
+/**
+ * A URL as node:http's request options (what it would make of a URL object on every request),
+ * remembered per URL: a gateway fetches from a handful of subgraph URLs.
+ */
+function requestTarget(url: string): http.RequestOptions {
+  let target = requestTargets.get(url);
+  if (!target) {
+    target = urlToHttpOptions(new URL(url));
+    if (requestTargets.size >= MAX_REMEMBERED_URLS) requestTargets.clear();
+    requestTargets.set(url, target);
+  }
+  return target;
+}
+
+const requestTargets = new Map<string, http.RequestOptions>();
+const MAX_REMEMBERED_URLS = 64;
+
+/**
+ * Request headers as node:http takes them, names in lower case. Apollo's data source hands over a
+ * plain object (`Object.fromEntries` of its Headers), copied as it is; anything else goes through
+ * a Headers object, which also joins repeated names.
+ */
+function headerRecord(given: RequestInit['headers']): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (!given) return headers;
+  if (Object.getPrototypeOf(given) === Object.prototype) {
+    for (const [name, value] of Object.entries(given as Record<string, string>)) headers[name.toLowerCase()] = value;
+    return headers;
+  }
+  new Headers(given).forEach((value, name) => (headers[name] = value));
+  return headers;
+}
+
+/**
+ * What Apollo's RemoteGraphQLDataSource and the gateway read of a subgraph's answer. Its headers
+ * become a Headers object only when something asks for them: the data source reads just the
+ * content type (`contentType`), on every request.
+ */
+export class BufferedResponse {
   readonly status: number;
   readonly statusText: string;
   readonly ok: boolean;
-  readonly headers: Headers;
   readonly redirected = false;
+  /** The Content-Type header, if any. */
+  readonly contentType: string | undefined;
+  private readonly rawHeaders: string[];
+  private parsedHeaders: Headers | undefined;
 
   constructor(
     readonly url: string,
@@ -153,8 +194,18 @@ class BufferedResponse {
     this.status = res.statusCode ?? 0;
     this.statusText = res.statusMessage ?? '';
     this.ok = this.status >= 200 && this.status < 300;
-    this.headers = new Headers();
-    for (let i = 0; i < res.rawHeaders.length; i += 2) this.headers.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
+    this.contentType = res.headers['content-type'];
+    this.rawHeaders = res.rawHeaders;
+  }
+
+  get headers(): Headers {
+    if (!this.parsedHeaders) {
+      this.parsedHeaders = new Headers();
+      for (let i = 0; i < this.rawHeaders.length; i += 2) {
+        this.parsedHeaders.append(this.rawHeaders[i], this.rawHeaders[i + 1]);
+      }
+    }
+    return this.parsedHeaders;
   }
 
   async text(): Promise<string> {

@@ -60,40 +60,54 @@ export function operationNames(config: TrustedDocumentsConfig): string[] {
   );
 }
 
+/** Why a request's document id was refused: HTTP 400 with this code and message. */
+export interface DocumentIdRefusal {
+  code: 'PERSISTED_QUERY_NOT_IN_LIST' | 'BAD_REQUEST';
+  message: string;
+}
+
+/**
+ * Gives a parsed request body naming a document by its hash the document's text as its query (in
+ * place), or says why it cannot (the hash is unknown, or a different query is sent beside it).
+ * A body naming no document is left as it is.
+ */
+export function resolveDocumentId(config: TrustedDocumentsConfig, body: unknown): DocumentIdRefusal | null {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  const request = body as Record<string, unknown>;
+  const extensions = request.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined;
+  const id = request.documentId ?? extensions?.persistedQuery?.sha256Hash;
+  if (id === undefined) return null;
+  const hash = typeof id === 'string' ? id.replace(/^sha256:/, '') : '';
+  const text = config.documents.get(hash);
+  if (text === undefined) {
+    return {
+      code: 'PERSISTED_QUERY_NOT_IN_LIST',
+      message: `No trusted document has the id ${JSON.stringify(String(id).slice(0, 80))}; this gateway runs only the operations registered in its manifest.`,
+    };
+  }
+  if (typeof request.query === 'string' && request.query !== text) {
+    return {
+      code: 'BAD_REQUEST',
+      message: 'The request names a trusted document and also sends a different query; send one of them.',
+    };
+  }
+  request.query = text;
+  delete request.documentId;
+  if (extensions?.persistedQuery) delete extensions.persistedQuery;
+  return null;
+}
+
 /**
  * Express middleware before Apollo Server: a request naming a document by its hash gets the
  * document's text as its query (400 PERSISTED_QUERY_NOT_IN_LIST when the hash is unknown).
  */
 export function resolveDocumentIds(config: TrustedDocumentsConfig): RequestHandler {
   return (req, res, next) => {
-    const body = req.body as Record<string, unknown> | undefined;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return next();
-    const extensions = body.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined;
-    const id = body.documentId ?? extensions?.persistedQuery?.sha256Hash;
-    if (id === undefined) return next();
-    const hash = typeof id === 'string' ? id.replace(/^sha256:/, '') : '';
-    const text = config.documents.get(hash);
-    if (text === undefined) {
-      sendError(
-        res,
-        400,
-        'PERSISTED_QUERY_NOT_IN_LIST',
-        `No trusted document has the id ${JSON.stringify(String(id).slice(0, 80))}; this gateway runs only the operations registered in its manifest.`,
-      );
+    const refusal = resolveDocumentId(config, req.body);
+    if (refusal) {
+      sendError(res, 400, refusal.code, refusal.message);
       return;
     }
-    if (typeof body.query === 'string' && body.query !== text) {
-      sendError(
-        res,
-        400,
-        'BAD_REQUEST',
-        'The request names a trusted document and also sends a different query; send one of them.',
-      );
-      return;
-    }
-    body.query = text;
-    delete body.documentId;
-    if (extensions?.persistedQuery) delete extensions.persistedQuery;
     next();
   };
 }
