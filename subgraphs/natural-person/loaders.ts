@@ -7,8 +7,9 @@ import { HouseholdRepository, PersonRepository } from './entities/person.reposit
 
 /** The natural-person registry's per-request loaders: every cross-entity lookup goes through one. */
 export function createLoaders(em: EntityManager) {
-  const people = new PersonRepository(em);
-  const households = new HouseholdRepository(em);
+  // What loaders read is only read (answers and permission checks): plain objects, not managed entities.
+  const people = new PersonRepository(em, { readOnly: true });
+  const households = new HouseholdRepository(em, { readOnly: true });
   const consent = new ConsentRepository(em);
   return {
     ...historyLoaders(em),
@@ -48,6 +49,12 @@ export function createLoaders(em: EntityManager) {
     householdMembers: groupedLoader(
       (ids) => households.membersOf(ids),
       (m) => m.household.id,
+      isUuid,
+    ),
+    /** Each person's household (Person.household), membership and household in one statement. */
+    householdOf: keyedLoader(
+      (ids) => households.householdsOf(ids),
+      (m) => m.personId,
       isUuid,
     ),
     membership: keyedLoader(
