@@ -11,6 +11,11 @@ export function createLoaders(em: EntityManager) {
   const people = new PersonRepository(em, { readOnly: true });
   const households = new HouseholdRepository(em, { readOnly: true });
   const consent = new ConsentRepository(em);
+  const person = keyedLoader(
+    (ids) => people.findByIds(ids),
+    (p) => p.id,
+    isUuid,
+  );
   return {
     ...historyLoaders(em),
     consentRequest: keyedLoader(
@@ -28,11 +33,7 @@ export function createLoaders(em: EntityManager) {
       (g) => g.requestId,
       isUuid,
     ),
-    person: keyedLoader(
-      (ids) => people.findByIds(ids),
-      (p) => p.id,
-      isUuid,
-    ),
+    person,
     personByIdNumber: keyedLoader(
       (numbers) => people.findByIdNumbers(numbers),
       (p) => p.idNumber,
@@ -46,8 +47,13 @@ export function createLoaders(em: EntityManager) {
       (h) => h.id,
       isUuid,
     ),
+    // Members come with their persons (one statement), which the person loader then has.
     householdMembers: groupedLoader(
-      (ids) => households.membersOf(ids),
+      async (ids) => {
+        const rows = await households.membersWithPersonsOf(ids);
+        for (const row of rows) person.prime(row.person.id, row.person);
+        return rows.map((row) => row.member);
+      },
       (m) => m.household.id,
       isUuid,
     ),
