@@ -9,6 +9,7 @@ import { allow } from 'graphql-shield';
 import type { RegistryName } from '../subgraphs/catalog';
 import { auditAccessLog } from '../subgraphs/shared/access-log/audit';
 import {
+  appendToChain,
   RECORD_COLUMNS,
   recordHash,
   storedRecord,
@@ -1035,8 +1036,8 @@ describe('group commit: concurrent logged reads share append transactions', () =
     expect(batches).toBeGreaterThanOrEqual(1);
     expect(batches).toBeLessThanOrEqual(2);
     expect(appender.stats.requests - before.requests).toBe(60);
-    // One chain-head lock and one multi-row insert per append transaction, against 60 requests.
-    expect(sent.filter((sql) => /from access_chain where id = 1 for update/.test(sql))).toHaveLength(batches);
+    // One move of the chain head (under its row lock) and one multi-row insert per append, against 60 requests.
+    expect(sent.filter((sql) => /update access_chain set/.test(sql))).toHaveLength(batches);
     expect(sent.filter((sql) => /insert into access_record/.test(sql))).toHaveLength(batches);
 
     const rows = await own.sql<{ request_id: string; n: string }>(
@@ -1049,16 +1050,82 @@ describe('group commit: concurrent logged reads share append transactions', () =
     expect(chain.breaks).toEqual([]);
   });
 
+  it('appends a batch in one statement while the head is where it left it, and under the lock once another appended', async () => {
+    const db = own.db['natural-person'];
+    const knex = db.orm.em.getKnex();
+    const read = (purpose: string) =>
+      own.graphql(READ_SENSITIVE, { token: ownOfficer, purpose, variables: { id: people[0].id } });
+    const logStatements = async (work: () => Promise<void>) => {
+      const sent: string[] = [];
+      const listener = (query: { sql: string }) => {
+        if (/access_chain|access_record/.test(query.sql)) sent.push(query.sql);
+      };
+      knex.on('query', listener);
+      try {
+        await work();
+      } finally {
+        knex.off('query', listener);
+      }
+      return sent;
+    };
+    await read('ONE-0');
+    // The head is where this process left it: the batch is one statement, moving the head and inserting.
+    const quiet = await logStatements(async () => {
+      expect((await read('ONE-1')).body.errors).toBeUndefined();
+    });
+    expect(quiet).toHaveLength(1);
+    expect(quiet[0]).toMatch(/update access_chain set[\s\S]*insert into access_record/);
+
+    // Another process appends: the one-statement append finds the head moved, writes nothing, and
+    // the batch is appended under the head's lock after that process's record.
+    const other = await knex.transaction((trx) =>
+      appendToChain(trx, [
+        {
+          id: randomUUID(),
+          registry: 'natural-person',
+          action: 'read',
+          outcome: 'granted',
+          actorSub: 'other-process',
+          actorRole: 'officer',
+          actorDept: 'civil-affairs',
+          purpose: 'ONE-OTHER',
+          subjectId: people[1].id,
+          identifier: null,
+          fields: ['Person.name'],
+          operationName: null,
+          requestId: randomUUID(),
+          via: null,
+          grantId: null,
+        },
+      ]),
+    );
+    let answer: GraphQLResponse<any> | undefined;
+    const moved = await logStatements(async () => {
+      answer = await read('ONE-2');
+    });
+    expect(answer!.body.errors).toBeUndefined();
+    expect(moved.filter((sql) => /for update/.test(sql))).toHaveLength(1);
+    const [record] = await own.sql<{ seq: string; prev_hash: string }>(
+      'natural-person',
+      'select seq, prev_hash from access_record where request_id = $1',
+      [answer!.headers.get('x-request-id')],
+    );
+    expect(Number(record.seq)).toBe(other[0].seq + 1);
+    expect(record.prev_hash).toBe(other[0].hash);
+    expect((await verifyChain(knex)).breaks).toEqual([]);
+
+    // From there on, one statement again.
+    const again = await logStatements(async () => {
+      expect((await read('ONE-3')).body.errors).toBeUndefined();
+    });
+    expect(again).toHaveLength(1);
+  });
+
   it('withholds every response of a batch that fails, and serves the batch before it', async () => {
     const appender = own.accessLogs['natural-person'].appender;
     const failedBefore = appender.stats.failedBatches;
-    const head = await holdHead();
-    const blocker = own.graphql(READ_SENSITIVE, {
-      token: ownOfficer,
-      purpose: 'GC-FIRST',
-      variables: { id: people[0].id },
-    });
-    await until(() => appender.inFlight === 1, 'the first request is being written');
+    // Storage that refuses one record (created first: a batch waiting for the head already holds
+    // its lock on access_record, which creating a trigger would wait for).
     await own.sql(
       'natural-person',
       `create function test_poison() returns trigger language plpgsql as $$
@@ -1070,17 +1137,27 @@ describe('group commit: concurrent logged reads share append transactions', () =
          when (new.purpose = 'GC-POISON') execute function test_poison()`,
     );
     let batch: GraphQLResponse<any>[];
+    let released = false;
+    const head = await holdHead();
+    const blocker = own.graphql(READ_SENSITIVE, {
+      token: ownOfficer,
+      purpose: 'GC-FIRST',
+      variables: { id: people[0].id },
+    });
     try {
+      await until(() => appender.inFlight === 1, 'the first request is being written');
       const mates = ['GC-POISON', 'GC-MATE-1', 'GC-MATE-2', 'GC-MATE-3', 'GC-MATE-4'].map((purpose, i) =>
         own.graphql(READ_SENSITIVE, { token: ownOfficer, purpose, variables: { id: people[i].id } }),
       );
       await until(() => appender.waiting === 5, 'five requests wait behind the first');
+      released = true;
       await head.release();
       batch = await Promise.all(mates);
       const first = await blocker;
       expect(first.body.errors).toBeUndefined();
       expect(first.body.data.person.idNumber).toBe(people[0].idNumber);
     } finally {
+      if (!released) await head.release();
       await own.sql('natural-person', 'drop trigger if exists test_poison on access_record');
       await own.sql('natural-person', 'drop function if exists test_poison()');
     }

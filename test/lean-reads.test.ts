@@ -1,6 +1,9 @@
 import { deny, allow, rule, type IRules } from 'graphql-shield';
 import { OrganizationSchema } from '../subgraphs/legal-person/entities/organization.entity';
 import { PenaltySchema } from '../subgraphs/legal-person/entities/penalty.entity';
+import { HouseholdMemberSchema, RELATIONSHIPS } from '../subgraphs/natural-person/entities/household-member.entity';
+import { PersonSchema } from '../subgraphs/natural-person/entities/person.entity';
+import { HouseholdRepository } from '../subgraphs/natural-person/entities/person.repository';
 import { withoutPublicFields } from '../subgraphs/shared/server';
 import { selectEntities, selectPlain } from '../subgraphs/shared/sql';
 import { addOrganizations, addPeople } from './support/fixtures';
@@ -55,11 +58,69 @@ describe('selectPlain', () => {
     expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
   });
 
-  it('refuses an entity with relations (its rows are not plain columns)', async () => {
-    const orm = stack.db['legal-person'].orm;
-    await expect(selectPlain(orm.em.fork(), PenaltySchema, 'select * from penalty', [])).rejects.toThrow(
-      /not a plain column/,
+  it('reads a many-to-one reference as an object holding only the key, which em.map’s reference has', async () => {
+    const orm = stack.db['natural-person'].orm;
+    const sql = 'select * from household_member order by id limit 50';
+    const entities = await selectEntities(orm.em.fork(), HouseholdMemberSchema, sql, []);
+    const em = orm.em.fork();
+    const plain = await selectPlain(em, HouseholdMemberSchema, sql, []);
+    expect(plain.length).toBeGreaterThanOrEqual(30);
+    expect(plain).toHaveLength(entities.length);
+    for (const [i, row] of plain.entries()) {
+      expect(row.person).toEqual({ id: entities[i].person.id });
+      expect(row.household).toEqual({ id: entities[i].household.id });
+      expect([row.id, row.relationship]).toEqual([entities[i].id, entities[i].relationship]);
+      expect(row.createdAt.getTime()).toBe(entities[i].createdAt.getTime());
+    }
+    expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
+    // And in legal-person: a penalty's organization.
+    const lp = stack.db['legal-person'].orm;
+    await stack.sql(
+      'legal-person',
+      `insert into penalty (id, created_at, updated_at, organization_id, decision_number, decided_on, reason, amount, authority)
+       select gen_random_uuid(), now(), now(), id, 'LEAN-' || credit_code, '2026-01-01', 'test', 100, 'test'
+       from organization order by credit_code limit 3`,
     );
+    const penalties = await selectPlain(lp.em.fork(), PenaltySchema, 'select * from penalty order by id', []);
+    const managed = await selectEntities(lp.em.fork(), PenaltySchema, 'select * from penalty order by id', []);
+    expect(penalties.length).toBeGreaterThan(0);
+    expect(penalties.map((p) => p.organization)).toEqual(managed.map((p) => ({ id: p.organization.id })));
+  });
+});
+
+describe('members with their persons in one statement', () => {
+  it('gives each member and person as the managed entities hold them, in the members’ order', async () => {
+    const orm = stack.db['natural-person'].orm;
+    const households = await stack.sql<{ household_id: string }>(
+      'natural-person',
+      'select distinct household_id from household_member limit 10',
+    );
+    const ids = households.map((h) => h.household_id);
+    const joined = await new HouseholdRepository(orm.em.fork(), { readOnly: true }).membersWithPersonsOf(ids);
+    const em = orm.em.fork();
+    const members = await selectEntities(
+      em,
+      HouseholdMemberSchema,
+      `select * from household_member where household_id = any(?::uuid[])
+       order by household_id, array_position(?::text[], relationship), created_at, id`,
+      [ids, RELATIONSHIPS],
+    );
+    expect(joined.map((row) => row.member.id)).toEqual(members.map((m) => m.id));
+    const persons = await selectEntities(em, PersonSchema, 'select * from person where id = any(?::uuid[])', [
+      members.map((m) => m.person.id),
+    ]);
+    const personProperties = Object.keys(orm.getMetadata().get('Person').properties);
+    for (const { member, person } of joined) {
+      expect(member.person).toEqual({ id: person.id });
+      const managed = persons.find((p) => p.id === person.id)! as unknown as Record<string, unknown>;
+      expect(Object.keys(person).sort()).toEqual([...personProperties].sort());
+      for (const property of personProperties) {
+        const a = managed[property];
+        const b = (person as unknown as Record<string, unknown>)[property];
+        if (a instanceof Date) expect((b as Date).getTime()).toBe(a.getTime());
+        else expect({ property, value: b }).toEqual({ property, value: a });
+      }
+    }
   });
 });
 

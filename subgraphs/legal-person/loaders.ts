@@ -5,7 +5,8 @@ import { OrganizationRepository } from './entities/organization.repository';
 
 /** The legal-person registry's per-request loaders: every cross-entity lookup goes through one. */
 export function createLoaders(em: EntityManager) {
-  const organizations = new OrganizationRepository(em);
+  // What loaders read is only read (answers and permission checks): plain objects, not managed entities.
+  const organizations = new OrganizationRepository(em, { readOnly: true });
   return {
     organization: keyedLoader(
       (codes) => organizations.findByCreditCodes(codes),

@@ -7,9 +7,15 @@ import { HouseholdRepository, PersonRepository } from './entities/person.reposit
 
 /** The natural-person registry's per-request loaders: every cross-entity lookup goes through one. */
 export function createLoaders(em: EntityManager) {
-  const people = new PersonRepository(em);
-  const households = new HouseholdRepository(em);
+  // What loaders read is only read (answers and permission checks): plain objects, not managed entities.
+  const people = new PersonRepository(em, { readOnly: true });
+  const households = new HouseholdRepository(em, { readOnly: true });
   const consent = new ConsentRepository(em);
+  const person = keyedLoader(
+    (ids) => people.findByIds(ids),
+    (p) => p.id,
+    isUuid,
+  );
   return {
     ...historyLoaders(em),
     consentRequest: keyedLoader(
@@ -27,11 +33,7 @@ export function createLoaders(em: EntityManager) {
       (g) => g.requestId,
       isUuid,
     ),
-    person: keyedLoader(
-      (ids) => people.findByIds(ids),
-      (p) => p.id,
-      isUuid,
-    ),
+    person,
     personByIdNumber: keyedLoader(
       (numbers) => people.findByIdNumbers(numbers),
       (p) => p.idNumber,
@@ -45,9 +47,20 @@ export function createLoaders(em: EntityManager) {
       (h) => h.id,
       isUuid,
     ),
+    // Members come with their persons (one statement), which the person loader then has.
     householdMembers: groupedLoader(
-      (ids) => households.membersOf(ids),
+      async (ids) => {
+        const rows = await households.membersWithPersonsOf(ids);
+        for (const row of rows) person.prime(row.person.id, row.person);
+        return rows.map((row) => row.member);
+      },
       (m) => m.household.id,
+      isUuid,
+    ),
+    /** Each person's household (Person.household), membership and household in one statement. */
+    householdOf: keyedLoader(
+      (ids) => households.householdsOf(ids),
+      (m) => m.personId,
       isUuid,
     ),
     membership: keyedLoader(

@@ -91,15 +91,18 @@ export type SubjectOf<Parent = any, Context = any> = (
  * error, so that `or(isSubject, ...)` reports what the other branch requires.
  */
 export function isSubject<Parent, Context extends SubgraphContext>(subjectOf: SubjectOf<Parent, Context>) {
-  return rule(NO_CACHE)(async (parent: Parent, _args, ctx: Context) => {
-    const identity = ctx.caller.identity;
-    if (identity?.role !== 'citizen') return false;
+  const ofSubject = async (parent: Parent, ctx: Context, sub: string) => {
     try {
-      return (await subjectOf(parent, ctx)).includes(identity.sub);
+      return (await subjectOf(parent, ctx)).includes(sub);
     } catch (error) {
       // Shield turns a thrown error into a plain denial, hiding an outage; return it instead.
       return error instanceof Error ? error : new Error(String(error));
     }
+  };
+  // Anyone but a citizen is answered at once (no promise: see evaluate).
+  return rule(NO_CACHE)((parent: Parent, _args, ctx: Context) => {
+    const identity = ctx.caller.identity;
+    return identity?.role === 'citizen' ? ofSubject(parent, ctx, identity.sub) : false;
   });
 }
 
@@ -191,24 +194,102 @@ export function holdsGrantForArgument(
   });
 }
 
+/** What a rule gives: true (granted), false, or the error that says why not. */
+type Verdict = boolean | Error;
+type Resolve = ShieldRule['resolve'];
+type ShieldOptions = Parameters<Resolve>[4];
+
+const RuleClass = rule()(() => true).constructor;
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+/** What shield's Rule.resolve makes of a rule function's result. */
+function verdictOf(result: unknown): Verdict {
+  if (result instanceof Error) return result;
+  if (typeof result === 'string') return new Error(result);
+  return result === true;
+}
+
+/**
+ * A rule's verdict as shield's own `resolve` gives it, without its promises where the rule is a
+ * plain uncached rule whose function answers at once (hasScope, hasPurpose, isOfficer...): the
+ * rule function is called directly and its answer read the same way (an Error or a message
+ * refuses, true grants, anything else is false, a throw is false). Every other rule goes through
+ * its own `resolve`. On an officer's lookup every personal field ran some ten promises through
+ * shield's async wrappers, each through the AsyncLocalStorage hooks.
+ */
+function evaluate(
+  member: ShieldRule,
+  parent: Parameters<Resolve>[0],
+  args: Parameters<Resolve>[1],
+  ctx: Parameters<Resolve>[2],
+  info: Parameters<Resolve>[3],
+  options: ShieldOptions,
+): Verdict | Promise<Verdict> {
+  const plain = member as unknown as { cache?: unknown; func?: (...a: unknown[]) => unknown };
+  if (member.constructor === RuleClass && plain.cache === 'no_cache' && typeof plain.func === 'function') {
+    const failed = (error: unknown): Verdict => {
+      if (options.debug) throw error;
+      return false;
+    };
+    try {
+      const result = plain.func(parent, args, ctx, info);
+      return isThenable(result) ? Promise.resolve(result).then(verdictOf, failed) : verdictOf(result);
+    } catch (error) {
+      return failed(error);
+    }
+  }
+  return member.resolve(parent, args, ctx, info, options) as Verdict | Promise<Verdict>;
+}
+
 /**
  * shield's `or`, with the same answer, evaluated in order and stopping at the first rule that
  * grants: a citizen reading their own record (isSubject first) no longer has every officer rule
  * build the refusal it would give (a GraphQLError with its stack, thrown away: 3-4% of the
  * natural-person subgraph's CPU in the bench's profile). When none grants, every rule has run and
- * the first error in order is the answer, as `or` gives it.
+ * the first error in order is the answer, as `or` gives it. Answers without a promise when its
+ * rules do (see evaluate).
  */
 export function firstOf(...rules: ShieldRule[]): ShieldRule {
   const logic = or(...rules);
-  logic.resolve = async (parent, args, ctx, info, options) => {
-    const refused: unknown[] = [];
-    for (const member of logic.getRules()) {
-      const result = await member.resolve(parent, args, ctx, info, options);
-      if (result === true) return true;
-      refused.push(result);
-    }
-    return (refused.find((result) => result instanceof Error) as Error | undefined) ?? false;
-  };
+  logic.resolve = ((parent, args, ctx, info, options) => {
+    const members = logic.getRules();
+    const refused: Verdict[] = [];
+    const from = (start: number): Verdict | Promise<Verdict> => {
+      for (let i = start; i < members.length; i += 1) {
+        const verdict = evaluate(members[i], parent, args, ctx, info, options);
+        if (isThenable(verdict)) {
+          return verdict.then((result) => {
+            if (result === true) return true;
+            refused.push(result);
+            return from(i + 1);
+          });
+        }
+        if (verdict === true) return true;
+        refused.push(verdict);
+      }
+      return refused.find((result) => result instanceof Error) ?? false;
+    };
+    return from(0);
+  }) as Resolve;
+  return logic;
+}
+
+/**
+ * shield's `and`, with the same answer and the same rules run: every rule, in order (so a rule
+ * that notes something, like holdsGrant, runs as it would), true when all grant, else the first
+ * error in order, else false. Answers without a promise when its rules do (see evaluate).
+ */
+export function allOf(...rules: ShieldRule[]): ShieldRule {
+  const logic = and(...rules);
+  logic.resolve = ((parent, args, ctx, info, options) => {
+    const verdicts = logic.getRules().map((member) => evaluate(member, parent, args, ctx, info, options));
+    const decide = (results: Verdict[]): Verdict =>
+      results.every((result) => result === true) ? true : (results.find((result) => result instanceof Error) ?? false);
+    return verdicts.some(isThenable) ? Promise.all(verdicts).then(decide) : decide(verdicts as Verdict[]);
+  }) as Resolve;
   return logic;
 }
 
@@ -235,7 +316,7 @@ export function personalData(registry: ScopeRegistry) {
       personal(
         firstOf(
           isSubject(subjectOf),
-          and(hasScope(`${registry}:read:sensitive`), hasPurpose),
+          allOf(hasScope(`${registry}:read:sensitive`), hasPurpose),
           holdsGrant(`${registry}:read:sensitive`, subjectOf, grantedAs),
         ),
         subjectOf,
@@ -286,7 +367,7 @@ export function subjectsOfRootField(rule: unknown): ArgumentSubjects | undefined
  */
 export function recordedAgainst<Context>(subjects: ArgumentSubjects<Context>, guard: ShieldRule): ShieldRule {
   // A fresh rule object, so one guard shared by several fields carries each field's own subjects.
-  const tagged = and(guard);
+  const tagged = allOf(guard);
   rootFieldSubjects.set(tagged, subjects);
   return tagged;
 }

@@ -31,13 +31,30 @@ export async function selectEntities<T extends object>(
 }
 
 /**
+ * How a repository hands out rows: managed entities (what a write changes and flushes), or, for a
+ * request's read-only loaders, plain objects with the same values (selectPlain: no identity map or
+ * change tracking; MikroORM's hydration was about a tenth of a logged person lookup's CPU).
+ */
+export interface ReadMode {
+  readOnly?: boolean;
+}
+
+/** selectEntities, or selectPlain when `mode` is read-only. */
+export function selector(em: EntityManager, mode: ReadMode) {
+  return <T extends object>(entity: EntityName<T>, sql: string, bindings: readonly unknown[]): Promise<T[]> =>
+    mode.readOnly ? selectPlain(em, entity, sql, bindings) : selectEntities(em, entity, sql, bindings);
+}
+
+/**
  * A SELECT (see rawQuery) whose rows are read as plain objects of the entity's type, for read-only
  * pages: the same property names and the same values an entity would have (MikroORM's own result
  * mapper, its type fixes and custom types' conversions, as `em.map` applies them), without making
  * them managed entities (identity map, change-set snapshot, per-entity helpers). That hydration
  * was about 11% of the legal-person subgraph's CPU on the public page of 20 organizations.
- * Only for entities with scalar properties alone, and never for what a request may then write:
- * the objects are not in the EntityManager, so a change to one would not be saved.
+ * Entities may have scalar properties and many-to-one references, each of which becomes a plain
+ * object holding only the referenced entity's key (`member.household.id`, as on an unloaded
+ * reference); any other relation is refused. Never for what a request may then write: the objects
+ * are not in the EntityManager, so a change to one would not be saved.
  */
 export async function selectPlain<T extends object>(
   em: EntityManager,
@@ -45,13 +62,25 @@ export async function selectPlain<T extends object>(
   sql: string,
   bindings: readonly unknown[],
 ): Promise<T[]> {
-  const rows = await rawQuery<Record<string, unknown>>(em, sql, bindings);
+  return readPlain(em, entity, await rawQuery<Record<string, unknown>>(em, sql, bindings));
+}
+
+/** Rows of an entity's table (every column, nothing else) as selectPlain reads them. */
+export function readPlain<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  rows: readonly Record<string, unknown>[],
+): T[] {
   const read = plainReader(em, Utils.className(entity as EntityName<any>));
   return rows.map((row) => read(row) as T);
 }
 
 /** One row of a SELECT that also returns columns of its own, read as selectPlain reads its rows. */
-export function readPlain<T extends object>(em: EntityManager, entity: EntityName<T>, row: Record<string, unknown>): T {
+export function readPlainRow<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  row: Record<string, unknown>,
+): T {
   return plainReader(em, Utils.className(entity as EntityName<any>))(row) as T;
 }
 
@@ -69,10 +98,18 @@ function plainReader(em: EntityManager, entity: string): (row: Record<string, un
   const validator = em.getValidator();
   const driver = em.getDriver();
   const properties = Object.values(meta.properties);
+  const isReference = (prop: (typeof properties)[number]) =>
+    prop.kind === ReferenceKind.MANY_TO_ONE &&
+    prop.fieldNames.length === 1 &&
+    prop.targetMeta?.primaryKeys.length === 1 &&
+    !prop.mapToPk;
   const other = properties.find(
-    (prop) => prop.kind !== ReferenceKind.SCALAR || prop.embedded || prop.persist === false,
+    (prop) => (prop.kind !== ReferenceKind.SCALAR && !isReference(prop)) || prop.embedded || prop.persist === false,
   );
   if (other) throw new Error(`selectPlain: ${meta.className}.${other.name} is not a plain column`);
+  const references = properties
+    .filter(isReference)
+    .map((prop) => ({ name: prop.name, key: prop.targetMeta!.primaryKeys[0] }));
   const converted = properties.filter((prop) => prop.customType);
   const fixed = properties.filter(
     (prop) => SCALAR_TYPES.includes(prop.runtimeType) && !prop.customType && (prop.setter || !prop.getter),
@@ -87,6 +124,11 @@ function plainReader(em: EntityManager, entity: string): (row: Record<string, un
     for (const prop of converted) {
       const value = data[prop.name];
       if (value !== null && value !== undefined) data[prop.name] = prop.customType!.convertToJSValue(value, platform);
+    }
+    // ...and a reference for each foreign key, holding only the key.
+    for (const { name, key } of references) {
+      const value = data[name];
+      if (value !== null && value !== undefined) data[name] = { [key]: value };
     }
     return data;
   };

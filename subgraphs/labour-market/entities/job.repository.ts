@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rawQuery, readPlain, selectEntities } from '../../shared/sql';
+import { rawQuery, readPlainRow, selectEntities } from '../../shared/sql';
 import { JobPostingSchema, type JobPosting } from './job-posting.entity';
 
 /** What the feed is asked for, already validated (terms lower-cased, grams computed). */
@@ -325,7 +325,7 @@ export class JobRepository {
 
   /** A feed row (read-only: plain objects, not managed entities; see selectPlain) with its sort key. */
   private withKey({ sort_key, ...row }: Record<string, unknown> & { sort_key: number }) {
-    return { posting: readPlain(this.em, JobPostingSchema, row), key: Number(sort_key) };
+    return { posting: readPlainRow(this.em, JobPostingSchema, row), key: Number(sort_key) };
   }
 
   /**

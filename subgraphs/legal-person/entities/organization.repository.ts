@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rawQuery, selectEntities, selectPlain } from '../../shared/sql';
+import { rawQuery, selectPlain, selector, type ReadMode } from '../../shared/sql';
 import { OrganizationSchema, type Organization } from './organization.entity';
 import { PenaltySchema, type Penalty } from './penalty.entity';
 
@@ -13,25 +13,26 @@ export interface OrganizationFilter {
 
 /** Named queries of the legal-person registry. Each batch method is one statement. */
 export class OrganizationRepository {
-  constructor(private readonly em: EntityManager) {}
+  private readonly select;
+
+  constructor(
+    private readonly em: EntityManager,
+    mode: ReadMode = {},
+  ) {
+    this.select = selector(em, mode);
+  }
 
   findByCreditCodes(codes: readonly string[]): Promise<Organization[]> {
-    return selectEntities(
-      this.em,
-      OrganizationSchema,
-      'select * from organization where credit_code = any(?::bpchar[])',
-      [codes],
-    );
+    return this.select(OrganizationSchema, 'select * from organization where credit_code = any(?::bpchar[])', [codes]);
   }
 
   findByIds(ids: readonly string[]): Promise<Organization[]> {
-    return selectEntities(this.em, OrganizationSchema, 'select * from organization where id = any(?::uuid[])', [ids]);
+    return this.select(OrganizationSchema, 'select * from organization where id = any(?::uuid[])', [ids]);
   }
 
   /** Organizations whose legal representative is one of the given persons, by credit code. */
   findByRepresentatives(personIds: readonly string[]): Promise<Organization[]> {
-    return selectEntities(
-      this.em,
+    return this.select(
       OrganizationSchema,
       'select * from organization where legal_representative_id = any(?::uuid[]) order by credit_code',
       [personIds],
@@ -40,8 +41,7 @@ export class OrganizationRepository {
 
   /** Penalties of the given organizations, newest first. */
   penaltiesOf(organizationIds: readonly string[]): Promise<Penalty[]> {
-    return selectEntities(
-      this.em,
+    return this.select(
       PenaltySchema,
       'select * from penalty where organization_id = any(?::uuid[]) order by decided_on desc, decision_number',
       [organizationIds],
@@ -49,9 +49,7 @@ export class OrganizationRepository {
   }
 
   findPenaltiesByDecisionNumbers(numbers: readonly string[]): Promise<Penalty[]> {
-    return selectEntities(this.em, PenaltySchema, 'select * from penalty where decision_number = any(?::text[])', [
-      numbers,
-    ]);
+    return this.select(PenaltySchema, 'select * from penalty where decision_number = any(?::text[])', [numbers]);
   }
 
   /**

@@ -1,56 +1,102 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rawQuery, selectEntities } from '../../shared/sql';
+import { rawQuery, readPlain, selector, type ReadMode } from '../../shared/sql';
 import { HouseholdMemberSchema, RELATIONSHIPS, type HouseholdMember } from './household-member.entity';
 import { HouseholdSchema, type Household } from './household.entity';
 import { PersonSchema, type Person } from './person.entity';
 
 /** Named queries of the natural-person registry. Each batch method is one statement. */
 export class PersonRepository {
-  constructor(private readonly em: EntityManager) {}
+  private readonly select;
+
+  constructor(em: EntityManager, mode: ReadMode = {}) {
+    this.select = selector(em, mode);
+  }
 
   findByIds(ids: readonly string[]): Promise<Person[]> {
-    return selectEntities(this.em, PersonSchema, 'select * from person where id = any(?::uuid[])', [ids]);
+    return this.select(PersonSchema, 'select * from person where id = any(?::uuid[])', [ids]);
   }
 
   findByIdNumbers(idNumbers: readonly string[]): Promise<Person[]> {
-    return selectEntities(this.em, PersonSchema, 'select * from person where id_number = any(?::bpchar[])', [
-      idNumbers,
-    ]);
+    return this.select(PersonSchema, 'select * from person where id_number = any(?::bpchar[])', [idNumbers]);
   }
 }
 
 export class HouseholdRepository {
-  constructor(private readonly em: EntityManager) {}
+  private readonly select;
+
+  constructor(
+    private readonly em: EntityManager,
+    mode: ReadMode = {},
+  ) {
+    this.select = selector(em, mode);
+  }
 
   findByNumbers(numbers: readonly string[]): Promise<Household[]> {
-    return selectEntities(this.em, HouseholdSchema, 'select * from household where number = any(?::bpchar[])', [
-      numbers,
-    ]);
+    return this.select(HouseholdSchema, 'select * from household where number = any(?::bpchar[])', [numbers]);
   }
 
   findByIds(ids: readonly string[]): Promise<Household[]> {
-    return selectEntities(this.em, HouseholdSchema, 'select * from household where id = any(?::uuid[])', [ids]);
+    return this.select(HouseholdSchema, 'select * from household where id = any(?::uuid[])', [ids]);
   }
 
-  /** Members of the given households: head, spouse, children, then the rest, each in registration order. */
-  membersOf(householdIds: readonly string[]): Promise<HouseholdMember[]> {
-    return selectEntities(
+  /**
+   * Members of the given households (head, spouse, children, then the rest, each in registration
+   * order), each with the member's person, in one statement (read-only: plain objects). Reading a
+   * household's members and then their persons was two statements on every lookup with household.
+   */
+  async membersWithPersonsOf(householdIds: readonly string[]): Promise<{ member: HouseholdMember; person: Person }[]> {
+    const columns = this.em
+      .getMetadata()
+      .get(HouseholdMemberSchema.meta.className)
+      .props.flatMap((prop) => prop.fieldNames ?? []);
+    const rows = await rawQuery<Record<string, unknown>>(
       this.em,
-      HouseholdMemberSchema,
-      `select * from household_member where household_id = any(?::uuid[])
-       order by household_id, array_position(?::text[], relationship), created_at, id`,
+      `select ${columns.map((c) => `m.${c} as "member.${c}"`).join(', ')}, p.*
+       from household_member m join person p on p.id = m.person_id where m.household_id = any(?::uuid[])
+       order by m.household_id, array_position(?::text[], m.relationship), m.created_at, m.id`,
       [householdIds, RELATIONSHIPS],
     );
+    const memberRows: Record<string, unknown>[] = [];
+    const personRows: Record<string, unknown>[] = [];
+    for (const row of rows) {
+      const member: Record<string, unknown> = {};
+      const person: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(row)) {
+        if (key.startsWith('member.')) member[key.slice(7)] = value;
+        else person[key] = value;
+      }
+      memberRows.push(member);
+      personRows.push(person);
+    }
+    const members = readPlain(this.em, HouseholdMemberSchema, memberRows);
+    const persons = readPlain(this.em, PersonSchema, personRows);
+    return members.map((member, i) => ({ member, person: persons[i] }));
   }
 
   /** The membership row of each given person (a person is in exactly one household). */
   membershipsOf(personIds: readonly string[]): Promise<HouseholdMember[]> {
-    return selectEntities(
+    return this.select(HouseholdMemberSchema, 'select * from household_member where person_id = any(?::uuid[])', [
+      personIds,
+    ]);
+  }
+
+  /**
+   * The household of each given person, with the person's id, in one statement (their membership
+   * and its household). Read-only: plain objects, as a read-only repository gives them.
+   */
+  async householdsOf(personIds: readonly string[]): Promise<{ personId: string; household: Household }[]> {
+    const rows = await rawQuery<Record<string, unknown> & { member_person_id: string }>(
       this.em,
-      HouseholdMemberSchema,
-      'select * from household_member where person_id = any(?::uuid[])',
+      `select h.*, m.person_id as member_person_id from household_member m
+       join household h on h.id = m.household_id where m.person_id = any(?::uuid[])`,
       [personIds],
     );
+    const households = readPlain(
+      this.em,
+      HouseholdSchema,
+      rows.map(({ member_person_id: _person, ...household }) => household),
+    );
+    return rows.map((row, i) => ({ personId: row.member_person_id, household: households[i] }));
   }
 
   /** The next free household number, 9 digits. */

@@ -8,10 +8,7 @@ export const Person: PersonResolvers = {
 
   birthYear: (person) => Number(person.birthDate.slice(0, 4)),
 
-  household: async (person, _args, { loaders }) => {
-    const membership = await loaders.membership.load(person.id);
-    return membership ? loaders.householdById.load(membership.household.id) : null;
-  },
+  household: async (person, _args, { loaders }) => (await loaders.householdOf.load(person.id))?.household ?? null,
 
   asOf: async (person, { date }, { loaders }) => {
     const row = await loaders.personAsOf.load(`${person.id}|${date}`);

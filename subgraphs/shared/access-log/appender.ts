@@ -1,7 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger';
 import { accessLogAppendDuration, accessLogBatchRecords, accessLogBatchRequests } from '../telemetry/metrics';
-import { appendToChain, type RecordContent } from './chain';
+import { appendAfterHead, appendToChain, type RecordContent, type StoredAccessRecord } from './chain';
 
 /**
  * Group commit for one registry process: requests hand their records to `append`, and the
@@ -12,8 +12,12 @@ import { appendToChain, type RecordContent } from './chain';
  *
  * At most one batch is in flight per process, so a quiet registry writes each request at once and a
  * busy one writes many requests per transaction instead of queueing on the head's row lock.
- * Several processes of the same registry on one database stay correct: each batch takes the
- * head's row lock, which orders batches into one linear chain.
+ * A batch is one statement (appendAfterHead) while the chain head is where this process left it,
+ * and the locking transaction (appendToChain: read the head under its lock) otherwise: the first
+ * batch, and after another process or a write's own transaction appended. Several processes of the
+ * same registry on one database stay correct: either way the batch takes the head's row lock and
+ * moves the head only from the position its records continue, which orders batches into one
+ * linear chain.
  */
 
 interface Waiting {
@@ -41,6 +45,8 @@ export class ChainAppender {
   private queue: Waiting[] = [];
   private writing = 0;
   private draining: Promise<void> | null = null;
+  /** The chain head after this process's last committed batch; null when not known (start, failure). */
+  private head: { seq: number; hash: string } | null = null;
   readonly stats: AppenderStats = { batches: 0, requests: 0, records: 0, failedBatches: 0, largestBatch: 0 };
 
   constructor(
@@ -88,7 +94,7 @@ export class ChainAppender {
       this.writing = batch.length;
       const started = performance.now();
       try {
-        stored = await this.knex.transaction((trx) => appendToChain(trx, records));
+        stored = await this.write(records);
         accessLogAppendDuration.observe(
           { registry: this.registry, outcome: 'committed' },
           (performance.now() - started) / 1000,
@@ -110,6 +116,7 @@ export class ChainAppender {
           { err: error as Error, requests: batch.length, requestIds: [...new Set(records.map((r) => r.requestId))] },
           'access log batch could not be written; the responses of every request in it are withheld',
         );
+        this.head = null;
         for (const waiting of batch) waiting.reject(error);
         continue;
       } finally {
@@ -127,6 +134,16 @@ export class ChainAppender {
         this.log.error({ err: error as Error }, 'after an access log batch: the checkpoint could not be scheduled');
       }
     }
+  }
+
+  /** One batch, committed: after the known head in one statement, else under the head's lock. */
+  private async write(records: RecordContent[]): Promise<StoredAccessRecord[]> {
+    const stored =
+      (this.head && (await appendAfterHead(this.knex, this.head, records))) ??
+      (await this.knex.transaction((trx) => appendToChain(trx, records)));
+    const last = stored.at(-1)!;
+    this.head = { seq: last.seq, hash: last.hash };
+    return stored;
   }
 
   private takeBatch(): Waiting[] {

@@ -164,6 +164,59 @@ export function recordHash(record: Omit<StoredAccessRecord, 'hash'>): string {
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
+/** The records `contents` become when appended after `head`: positions and hashes, in order. */
+function chained(contents: RecordContent[], head: { seq: number; hash: string }): StoredAccessRecord[] {
+  let seq = head.seq;
+  let prevHash = head.hash;
+  const at = new Date().toISOString();
+  return contents.map((content) => {
+    seq += 1;
+    const unsigned = { ...content, seq, format: RECORD_FORMAT, at, prevHash };
+    const record = { ...unsigned, hash: recordHash(unsigned) };
+    prevHash = record.hash;
+    return record;
+  });
+}
+
+/** The rows of `records`, as one `select ... from unnest(...)` and its bindings. */
+const RECORD_ROWS = `select seq, format, id, at, registry, action, outcome, actor_sub, actor_role, actor_dept,
+       purpose, subject_id, identifier, array(select jsonb_array_elements_text(fields)), operation_name, request_id,
+       via, prev_hash, hash, grant_id
+     from unnest(?::bigint[], ?::smallint[], ?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
+       ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::jsonb[], ?::text[], ?::text[], ?::text[], ?::text[],
+       ?::text[], ?::uuid[])
+       as t(seq, format, id, at, registry, action, outcome, actor_sub, actor_role, actor_dept,
+       purpose, subject_id, identifier, fields, operation_name, request_id, via, prev_hash, hash, grant_id)`;
+
+const INSERT_RECORDS = `insert into access_record (seq, format, id, at, registry, action, outcome, actor_sub, actor_role,
+       actor_dept, purpose, subject_id, identifier, fields, operation_name, request_id, via, prev_hash, hash, grant_id)`;
+
+function recordBindings(records: StoredAccessRecord[]): unknown[] {
+  const column = <K extends keyof StoredAccessRecord>(key: K) => records.map((r) => r[key]);
+  return [
+    column('seq'),
+    column('format'),
+    column('id'),
+    column('at'),
+    column('registry'),
+    column('action'),
+    column('outcome'),
+    column('actorSub'),
+    column('actorRole'),
+    column('actorDept'),
+    column('purpose'),
+    column('subjectId'),
+    column('identifier'),
+    records.map((r) => JSON.stringify(r.fields)),
+    column('operationName'),
+    column('requestId'),
+    column('via'),
+    column('prevHash'),
+    column('hash'),
+    column('grantId'),
+  ];
+}
+
 /**
  * Appends records to the chain inside `trx` (which the caller commits): lock the head, insert all
  * rows with one multi-row insert, move the head. Three statements however many records.
@@ -174,53 +227,41 @@ export async function appendToChain(trx: Knex.Transaction, contents: RecordConte
     'select last_seq, last_hash from access_chain where id = 1 for update',
   );
   if (head.rows.length === 0) throw new Error('access_chain has no head row; the access log migration did not run');
-  let seq = Number(head.rows[0].last_seq);
-  let prevHash = head.rows[0].last_hash;
-  const at = new Date().toISOString();
-  const records: StoredAccessRecord[] = contents.map((content) => {
-    seq += 1;
-    const unsigned = { ...content, seq, format: RECORD_FORMAT, at, prevHash };
-    const record = { ...unsigned, hash: recordHash(unsigned) };
-    prevHash = record.hash;
-    return record;
-  });
-  const column = <K extends keyof StoredAccessRecord>(key: K) => records.map((r) => r[key]);
-  await trx.raw(
-    `insert into access_record (seq, format, id, at, registry, action, outcome, actor_sub, actor_role, actor_dept,
-       purpose, subject_id, identifier, fields, operation_name, request_id, via, prev_hash, hash, grant_id)
-     select seq, format, id, at, registry, action, outcome, actor_sub, actor_role, actor_dept,
-       purpose, subject_id, identifier, array(select jsonb_array_elements_text(fields)), operation_name, request_id,
-       via, prev_hash, hash, grant_id
-     from unnest(?::bigint[], ?::smallint[], ?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
-       ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::jsonb[], ?::text[], ?::text[], ?::text[], ?::text[],
-       ?::text[], ?::uuid[])
-       as t(seq, format, id, at, registry, action, outcome, actor_sub, actor_role, actor_dept,
-       purpose, subject_id, identifier, fields, operation_name, request_id, via, prev_hash, hash, grant_id)`,
-    rawBindings([
-      column('seq'),
-      column('format'),
-      column('id'),
-      column('at'),
-      column('registry'),
-      column('action'),
-      column('outcome'),
-      column('actorSub'),
-      column('actorRole'),
-      column('actorDept'),
-      column('purpose'),
-      column('subjectId'),
-      column('identifier'),
-      records.map((r) => JSON.stringify(r.fields)),
-      column('operationName'),
-      column('requestId'),
-      column('via'),
-      column('prevHash'),
-      column('hash'),
-      column('grantId'),
-    ]),
-  );
-  await trx.raw('update access_chain set last_seq = ?, last_hash = ? where id = 1', [seq, prevHash]);
+  const records = chained(contents, { seq: Number(head.rows[0].last_seq), hash: head.rows[0].last_hash });
+  await trx.raw(`${INSERT_RECORDS} ${RECORD_ROWS}`, rawBindings(recordBindings(records)));
+  const last = records.at(-1)!;
+  await trx.raw('update access_chain set last_seq = ?, last_hash = ? where id = 1', [last.seq, last.hash]);
   return records;
+}
+
+/**
+ * Appends records after `head`, the chain head as this process last left it, in ONE statement
+ * (its own transaction): it moves the head only if the head is still exactly `head` (taking the
+ * head's row lock, as appendToChain does, so appends stay in one linear order), and inserts the
+ * rows only if it moved it. Returns the records when they are committed, or null when the head
+ * had moved (another process, or a write recorded in its own transaction, appended since): nothing
+ * was written then, and the caller appends with appendToChain, which reads the head under its lock.
+ * One round trip instead of five (begin, lock, insert, move, commit) for a busy registry's batches.
+ */
+export async function appendAfterHead(
+  knex: Knex,
+  head: { seq: number; hash: string },
+  contents: RecordContent[],
+): Promise<StoredAccessRecord[] | null> {
+  if (contents.length === 0) return [];
+  const records = chained(contents, head);
+  const last = records.at(-1)!;
+  const result = await knex.raw<{ rowCount: number }>(
+    `with moved as (
+       update access_chain set last_seq = ?, last_hash = ? where id = 1 and last_seq = ? and last_hash = ? returning id
+     )
+     ${INSERT_RECORDS} ${RECORD_ROWS} where exists (select 1 from moved)`,
+    rawBindings([last.seq, last.hash, head.seq, head.hash, ...recordBindings(records)]),
+  );
+  if (result.rowCount === records.length) return records;
+  if (result.rowCount === 0) return null;
+  // Cannot happen (one statement inserts every row or none); refuse rather than guess.
+  throw new Error(`access log append inserted ${result.rowCount} of ${records.length} records`);
 }
 
 export const RECORD_COLUMNS = `seq, format, id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,

@@ -43,7 +43,9 @@ function fieldRead(field: string, subjectOf: SubjectOf) {
     const outcome = outcomeOf(result);
     if (outcome !== 'granted' && outcome !== 'denied') return result;
     const subjects = await subjectOf(parent, ctx);
-    const grantId = outcome === 'granted' ? ctx.access.grantAt(pathKey(info as GraphQLResolveInfo)) : null;
+    // The path is worked out only when a rule of this request relied on a consent grant at all.
+    const grantId =
+      outcome === 'granted' && ctx.access.usedGrants ? ctx.access.grantAt(pathKey(info as GraphQLResolveInfo)) : null;
     ctx.access.note(subjects, field, outcome, 'read', undefined, grantId);
     return result;
   };

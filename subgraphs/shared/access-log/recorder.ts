@@ -97,6 +97,11 @@ export class AccessRecorder {
     this.grantsByPath.set(path, grantId);
   }
 
+  /** Whether any permission rule of this request allowed a field by a consent grant. */
+  get usedGrants(): boolean {
+    return this.grantsByPath.size > 0;
+  }
+
   /** The consent grant that allowed the field at `path`, if one did. */
   grantAt(path: string): string | null {
     return this.grantsByPath.get(path) ?? null;
