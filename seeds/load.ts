@@ -217,8 +217,9 @@ export class BulkLoader {
 
   /**
    * Switches off `triggers` (as `table.trigger`) until restoreTriggers(), inside the transaction:
-   * for a row-by-row trigger whose effect the load writes itself, set-based. Like dropping a
-   * foreign key, it locks the table until commit.
+   * for a row-by-row trigger whose effect the load writes itself, set-based. Until commit the
+   * table's writes wait (a SHARE ROW EXCLUSIVE lock) and its reads go on; other sessions' writes
+   * would find the trigger on, since the change is not committed.
    */
   async suspendTriggers(triggers: readonly (readonly [table: string, trigger: string])[]): Promise<void> {
     for (const [table, trigger] of triggers) {
