@@ -97,7 +97,7 @@ async function viaGateway(url: string, token: string, queries: number): Promise<
     return { ms: performance.now() - started, table: body.data.statistics };
   };
   // The first asks wait for the statistics process to load the extracts, if it has not yet.
-  const first = await ask(-1);
+  const first = await ask(0);
   const residents = first.table.sources.find((s) => s.registry === 'natural-person')?.records ?? 0;
   console.log(`first table in ${first.ms.toFixed(0)} ms; ${residents} residents in the extracts`);
   const times: number[] = [];
