@@ -5,11 +5,23 @@
  * dimensions (a third of them with a filter) exactly as the `statistics` query does (catalogue
  * check, one pass over the columns, suppression, dominance, cell-key perturbation), and prints
  * the latencies. Not a test: figures depend on the machine (the README has this machine's).
+ *
+ * `-- --gateway http://localhost:4000/graphql --token <analyst token>` asks the same kind of
+ * tables, one at a time, through a running gateway instead, over the extracts it holds (e.g. after
+ * `npm run seed -- --people 1000000` and `npm run statistics:refresh`): HTTP, token check, query
+ * plan, the statistics subgraph, the table budget's statement. Start that instance with
+ * STATISTICS_TABLE_BUDGET=0, or the budget refuses the 201st distinct table.
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { DIMENSIONS, MEASURES, type Population } from '../subgraphs/statistics/catalogue';
-import { checkQuery, computeTable, type PopulationColumns, type StatisticsData } from '../subgraphs/statistics/tables';
+import {
+  checkQuery,
+  computeTable,
+  type FilterInput,
+  type PopulationColumns,
+  type StatisticsData,
+} from '../subgraphs/statistics/tables';
 import { DEFAULT_DISCLOSURE } from '../subgraphs/shared/statistics/disclosure';
 
 function option(name: string, fallback: number): number {
@@ -42,13 +54,96 @@ function columns(population: Population, size: number): PopulationColumns {
   return { size, recordKeys, dimensions, magnitudes };
 }
 
+function stringOption(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
+/** The q-th random table: three resident dimensions, a measure in turn, a filter on two in three. */
+function randomTable(q: number): { measure: string; dimensions: string[]; filter: FilterInput[] } {
+  const personDimensions = DIMENSIONS.filter((d) => d.population === 'PERSON');
+  const personMeasures = MEASURES.filter((m) => m.population === 'PERSON');
+  const chosen = [...personDimensions].sort(() => Math.random() - 0.5).slice(0, 3);
+  const filter =
+    q % 3 === 0
+      ? [{ dimension: 'gender', values: ['FEMALE'] }]
+      : q % 3 === 1
+        ? [{ dimension: 'district', values: ['510104', '510107', '510116'] }]
+        : [];
+  return { measure: personMeasures[q % personMeasures.length].name, dimensions: chosen.map((d) => d.name), filter };
+}
+
+const TABLE_QUERY = `query StatisticsTable($measure: String!, $dimensions: [String!]!, $filter: [StatisticsFilter!]) {
+  statistics(measure: $measure, dimensions: $dimensions, filter: $filter) {
+    sources { registry asOf records } cells { categories status count sum mean } total { status count }
+  }
+}`;
+
+async function viaGateway(url: string, token: string, queries: number): Promise<void> {
+  const ask = async (q: number) => {
+    const started = performance.now();
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: TABLE_QUERY, variables: randomTable(q) }),
+    });
+    const body = (await response.json()) as {
+      data?: { statistics: { cells: unknown[]; sources: { registry: string; records: number }[] } };
+      errors?: { message: string; extensions?: { code?: string } }[];
+    };
+    if (!body.data?.statistics || body.errors) {
+      throw new Error(`the gateway answered table ${q} with ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
+    }
+    return { ms: performance.now() - started, table: body.data.statistics };
+  };
+  // The first asks wait for the statistics process to load the extracts, if it has not yet (the
+  // gateway gives up on a subgraph after 5 s; the load goes on): retried for up to two minutes.
+  const warmUp = performance.now();
+  let first: Awaited<ReturnType<typeof ask>> | undefined;
+  while (!first) {
+    try {
+      first = await ask(0);
+    } catch (error) {
+      if (performance.now() - warmUp > 120_000) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
+  const residents = first.table.sources.find((s) => s.registry === 'natural-person')?.records ?? 0;
+  console.log(
+    `first table after ${(performance.now() - warmUp).toFixed(0)} ms (the extracts loading); ${residents} residents`,
+  );
+  const times: number[] = [];
+  let cells = 0;
+  for (let q = 0; q < queries; q += 1) {
+    const { ms, table } = await ask(q);
+    times.push(ms);
+    cells += table.cells.length;
+  }
+  times.sort((a, b) => a - b);
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  console.log(
+    `${queries} tables of 3 dimensions through the gateway over ${residents} residents ` +
+      `(${Math.round(cells / queries)} cells on average): p50 ${ms(percentile(times, 50))}, ` +
+      `p95 ${ms(percentile(times, 95))}, p99 ${ms(percentile(times, 99))}, max ${ms(times[times.length - 1])}; ` +
+      `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+  );
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const people = option('people', 1_000_000);
   const queries = option('queries', 300);
+  const gateway = stringOption('gateway');
+  if (gateway) {
+    const token = stringOption('token');
+    if (!token)
+      throw new Error('--gateway needs --token <an analyst token> (npm run token -- --role analyst --dept statistics)');
+    await viaGateway(gateway, token, queries);
+    return;
+  }
   let started = performance.now();
   const data: StatisticsData = {
     populations: {
@@ -60,31 +155,14 @@ function main(): void {
     runId: 1,
   };
   console.log(`built columns for ${people} residents in ${Math.round(performance.now() - started)} ms`);
-  const personDimensions = DIMENSIONS.filter((d) => d.population === 'PERSON');
-  const personMeasures = MEASURES.filter((m) => m.population === 'PERSON');
   const times: number[] = [];
   const cpu: number[] = [];
   let cells = 0;
   for (let q = 0; q < queries; q += 1) {
-    const chosen = [...personDimensions].sort(() => Math.random() - 0.5).slice(0, 3);
-    const measure = personMeasures[q % personMeasures.length];
-    const filter =
-      q % 3 === 0
-        ? [{ dimension: 'gender', values: ['FEMALE'] }]
-        : q % 3 === 1
-          ? [{ dimension: 'district', values: ['510104', '510107', '510116'] }]
-          : [];
+    const { measure, dimensions, filter } = randomTable(q);
     started = performance.now();
     const cpuStarted = process.cpuUsage();
-    const table = computeTable(
-      data,
-      checkQuery(
-        measure.name,
-        chosen.map((d) => d.name),
-        filter,
-      ),
-      DEFAULT_DISCLOSURE,
-    );
+    const table = computeTable(data, checkQuery(measure, dimensions, filter), DEFAULT_DISCLOSURE);
     times.push(performance.now() - started);
     const used = process.cpuUsage(cpuStarted);
     cpu.push((used.user + used.system) / 1000);
@@ -104,4 +182,7 @@ function main(): void {
   );
 }
 
-main();
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

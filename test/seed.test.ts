@@ -267,3 +267,34 @@ it('loads job postings by the registered organizations, in their districts, with
   );
   expect(employers.every((e) => byCode.has(e.organization_credit_code))).toBe(true);
 });
+
+it("writes each seeded person's history as the history triggers would, and leaves the triggers on", async () => {
+  const urls = registries();
+  await seed(urls, '--people', '300', '--organizations', '30', '--postings', '0');
+  await seed(urls, '--people', '200', '--organizations', '20', '--postings', '0');
+  // One open row per person, from the load (the triggers write now(), the transaction's start), with
+  // the person's state and household.
+  const [history] = await sql<{ persons: string; rows: string; open: string; matching: string }>(
+    urls.natural,
+    `select (select count(*) from person) as persons, (select count(*) from person_history) as rows,
+            (select count(*) from person_history where valid_to is null) as open,
+            (select count(*) from person p join household_member m on m.person_id = p.id
+               join person_history h on h.person_id = p.id and h.valid_to is null
+              where h.marital_status = p.marital_status and h.registered_address = p.registered_address
+                and h.household_id = m.household_id and h.relationship = m.relationship
+                and h.valid_from between now() - interval '10 minutes' and now()) as matching`,
+  );
+  expect(Number(history.persons)).toBe(500);
+  expect(Number(history.rows)).toBe(500);
+  expect(Number(history.open)).toBe(500);
+  expect(Number(history.matching)).toBe(500);
+  const triggers = await sql<{ name: string; enabled: string }>(
+    urls.natural,
+    `select tgname as name, tgenabled as enabled from pg_trigger
+      where tgname in ('person_history_person', 'person_history_member') order by 1`,
+  );
+  expect(triggers).toEqual([
+    { name: 'person_history_member', enabled: 'O' },
+    { name: 'person_history_person', enabled: 'O' },
+  ]);
+});

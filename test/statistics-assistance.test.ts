@@ -135,8 +135,8 @@ it('sends one record per applicant: the latest application’s programme, decisi
   // Every applicant's extract is in the assistance registry's access log, as statistics.
   const logged = await stack.sql<{ n: number }>(
     'assistance',
-    `select count(distinct subject_id)::int as n from access_record where via = 'statistics'
-        and fields @> array['StatisticsExtract.programme', 'StatisticsExtract.benefitAmount']::text[]`,
+    `select count(distinct member_id)::int as n from access_record_member join access_record on seq = record_seq
+      where via = 'statistics' and fields @> array['StatisticsExtract.programme', 'StatisticsExtract.benefitAmount']::text[]`,
   );
   expect(logged[0].n).toBe(latest.length);
 });

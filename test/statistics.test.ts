@@ -2,6 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DIMENSIONS, MEASURES, type Population } from '../subgraphs/statistics/catalogue';
 import { checkQuery, computeTable, type PopulationColumns, type StatisticsData } from '../subgraphs/statistics/tables';
 import { ASSERTION_HEADER, routeDigest, signAssertion } from '../subgraphs/shared/assertion';
+import { auditAccessLog } from '../subgraphs/shared/access-log/audit';
+import { membersIdentifier } from '../subgraphs/shared/access-log/members';
 import { COUNT_NOISE, DEFAULT_DISCLOSURE, countNoise } from '../subgraphs/shared/statistics/disclosure';
 import type { Identity } from '../subgraphs/shared/identity';
 import { addCertificate, addOrganizations, addPeople, type PersonFixture } from './support/fixtures';
@@ -174,7 +176,7 @@ describe('extracts', () => {
     expect(Number(record[0].record_key)).toBeLessThan(2 ** 32);
   });
 
-  it('logs the extract in each registry’s access log per person, and the citizen’s tracker shows it as statistics', async () => {
+  it('logs the extract in each registry’s access log with every person as a member, and the citizen’s tracker shows it as statistics', async () => {
     const someone = wuhouAdults[1];
     const res = await stack.graphql(
       `query Mine($p: ID!) { accessRecords(filter: { personId: $p }, first: 50) {
@@ -206,13 +208,81 @@ describe('extracts', () => {
         }),
       ]),
     );
-    // One record per person per registry extract.
-    const perPerson = await stack.sql<{ subject_id: string; n: string }>(
+    // One chained record per batch of the extract, naming no one, stating its members' count and
+    // digest; every person of the extract is a member of exactly one of them.
+    const batches = await stack.sql<{ seq: string; subject_id: string | null; identifier: string }>(
       'natural-person',
-      `select subject_id, count(*) as n from access_record where via = 'statistics' group by subject_id`,
+      `select seq, subject_id, identifier from access_record where via = 'statistics'`,
     );
-    expect(perPerson).toHaveLength(120);
-    expect(perPerson.every((r) => Number(r.n) === 1)).toBe(true);
+    expect(batches).toHaveLength(1);
+    expect(batches[0].subject_id).toBeNull();
+    const members = await stack.sql<{ member_id: string }>(
+      'natural-person',
+      'select member_id from access_record_member where record_seq = $1',
+      [batches[0].seq],
+    );
+    expect(members).toHaveLength(120);
+    expect(batches[0].identifier).toBe(membersIdentifier(members.map((m) => m.member_id)));
+    expect(members.map((m) => m.member_id)).toEqual(expect.arrayContaining([someone.id, lonely.id]));
+  });
+
+  it('keeps the extract’s members tamper-evident: audit:verify passes, then finds a member added or removed', async () => {
+    const audit = async () =>
+      auditAccessLog({
+        registry: 'natural-person',
+        knex: stack.db['natural-person'].orm.em.getKnex(),
+        checkpoints: null,
+      });
+    expect((await audit()).breaks).toEqual([]);
+    const [batch] = await stack.sql<{ seq: string }>(
+      'natural-person',
+      `select seq from access_record where via = 'statistics' order by seq limit 1`,
+    );
+    // The table refuses changes even with the application's credentials.
+    await expect(
+      stack.sql('natural-person', 'delete from access_record_member where record_seq = $1', [batch.seq]),
+    ).rejects.toThrow(/append-only/);
+    // Someone added to the extract afterwards (an insert is what the guards allow).
+    const stranger = randomUUID();
+    await stack.sql('natural-person', 'insert into access_record_member (record_seq, member_id) values ($1, $2)', [
+      batch.seq,
+      stranger,
+    ]);
+    expect((await audit()).breaks).toEqual([
+      { seq: Number(batch.seq), problem: expect.stringMatching(/do not match its digest \(121 found, 120 recorded\)/) },
+    ]);
+    // Members filed under a record that covers none.
+    await stack.sql('natural-person', 'insert into access_record_member (record_seq, member_id) values ($1, $2)', [
+      Number(batch.seq) + 1000,
+      stranger,
+    ]);
+    expect((await audit()).breaks.map((b) => b.problem)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/filed under record \d+, which covers no members/)]),
+    );
+    // Put back as it was, by someone who can switch the guards off (the database's owner).
+    await stack.sql(
+      'natural-person',
+      'alter table access_record_member disable trigger access_record_member_append_only',
+    );
+    await stack.sql('natural-person', 'delete from access_record_member where member_id = $1', [stranger]);
+    expect((await audit()).breaks).toEqual([]);
+    // A member removed.
+    await stack.sql('natural-person', 'delete from access_record_member where record_seq = $1 and member_id = $2', [
+      batch.seq,
+      lonely.id,
+    ]);
+    await stack.sql(
+      'natural-person',
+      'alter table access_record_member enable trigger access_record_member_append_only',
+    );
+    expect((await audit()).breaks).toEqual([
+      { seq: Number(batch.seq), problem: expect.stringMatching(/\(119 found, 120 recorded\)/) },
+    ]);
+    await stack.sql('natural-person', 'insert into access_record_member (record_seq, member_id) values ($1, $2)', [
+      batch.seq,
+      lonely.id,
+    ]);
+    expect((await audit()).breaks).toEqual([]);
   });
 
   it('serves the extract route only to the statistics refresh: an analyst’s or an unsigned request is refused', async () => {

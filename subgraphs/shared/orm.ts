@@ -5,7 +5,7 @@ import type { RegistryName } from '../catalog';
 import { describeUrl } from './config';
 import type { Logger } from './logger';
 import { SHARED_MIGRATIONS } from './access-log/alerts';
-import { AccessAlertSchema } from './access-log/access-record.entity';
+import { AccessAlertSchema, AccessRecordMemberSchema } from './access-log/access-record.entity';
 import { FieldWriteSchema, Migration20261122050000_fieldWrite } from './provenance';
 import { reportPool, type PoolLike } from './telemetry/metrics';
 import { scrubSql } from './telemetry/privacy';
@@ -61,7 +61,7 @@ export async function openRegistryOrm(options: OpenOrmOptions): Promise<Registry
   const config: Options = {
     clientUrl: options.clientUrl,
     // The registry's own entities, then those every registry shares (the access alerts).
-    entities: [...options.entities, AccessAlertSchema, FieldWriteSchema],
+    entities: [...options.entities, AccessAlertSchema, AccessRecordMemberSchema, FieldWriteSchema],
     extensions: [Migrator],
     migrations: {
       // The registry's own migrations, then those every registry shares (the access alerts).

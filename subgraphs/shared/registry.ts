@@ -5,6 +5,7 @@ import type { IRules } from 'graphql-shield';
 import type { RegistryName } from '../catalog';
 import { mountAccessAlertsRoute } from './access-log/alerts';
 import { mountAccessRecordsRoute } from './access-log/http';
+import { appendMembersRecord } from './access-log/members';
 import type { AccessLog } from './access-log/access-log';
 import type { AccessRecorder } from './access-log/recorder';
 import type { RegistryContext } from './context';
@@ -42,6 +43,11 @@ export interface RegistryRouteTools {
   accessRecorder(caller: Caller): AccessRecorder;
   /** The graph as one request's caller (delegated calls), from the gateway assertion it carried. */
   graphFor(caller: Caller, assertion: string): RequestGraph;
+  /**
+   * Records `caller` reading `fields` of every person in `memberIds` as one access record with its
+   * members (access-log/members.ts), committed when it resolves; rejects when it cannot be written.
+   */
+  recordMembersRead(caller: Caller, fields: readonly string[], memberIds: readonly string[]): Promise<void>;
 }
 
 /**
@@ -110,6 +116,10 @@ export function registrySubgraph<Loaders, Extra extends object = object>(parts: 
         log,
         accessRecorder: (caller) => parts.accessLog.recorder(caller),
         graphFor: (caller, assertion) => parts.graph.forRequest(caller, assertion),
+        recordMembersRead: async (caller, fields, memberIds) => {
+          const record = await appendMembersRecord(knex, name, caller, fields, memberIds);
+          parts.accessLog.checkpointer?.committed(record);
+        },
       };
       if (parts.statisticsExtract) {
         mountStatisticsExtractRoute(app, authenticate, tools, name, {

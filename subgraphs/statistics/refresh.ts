@@ -53,8 +53,11 @@ export interface RefresherOptions {
   /** The gateway's GraphQL URL; the extract routes are beside it. */
   gatewayUrl(): string;
   timeoutMs?: number;
-  /** Told when a refresh has committed (the subgraph reloads its tables). */
-  onComplete?(): void;
+  /**
+   * Told when a refresh has committed (the subgraph reloads its tables); the run shows as running
+   * until it resolves, so whoever waits for the run finds the new tables in use.
+   */
+  onComplete?(): Promise<unknown> | void;
 }
 
 const PROGRESS_EVERY = 100_000;
@@ -110,6 +113,8 @@ export class Refresher {
     const { knex, log } = this.options;
     const started = Date.now();
     log.info({ run: run.id, trigger: run.trigger, asOf: run.asOf }, 'statistics refresh started');
+    let status: RefreshRun['status'] = 'COMPLETE';
+    let message: string | null = null;
     try {
       for (const progress of run.progress) {
         await this.extractOne(run, progress);
@@ -119,28 +124,32 @@ export class Refresher {
           run.id,
         ]);
       }
-      run.status = 'COMPLETE';
     } catch (error) {
-      run.status = 'FAILED';
-      run.message = (error as Error).message.slice(0, 1000);
+      status = 'FAILED';
+      message = (error as Error).message.slice(0, 1000);
       log.error({ run: run.id, err: error as Error }, 'statistics refresh failed; the previous extracts stay in use');
     }
-    run.finishedAt = new Date().toISOString();
+    const finishedAt = new Date().toISOString();
     try {
       await knex.raw(
         'update extract_run set status = ?, finished_at = ?, progress = ?::jsonb, message = ? where id = ?',
-        [run.status, run.finishedAt, JSON.stringify(run.progress), run.message, run.id],
+        [status, finishedAt, JSON.stringify(run.progress), message, run.id],
       );
     } catch (error) {
       log.error({ run: run.id, err: error as Error }, 'statistics refresh: could not record how the run ended');
     }
-    if (run.status === 'COMPLETE') {
+    if (status === 'COMPLETE') {
       log.info(
         { run: run.id, seconds: Math.round((Date.now() - started) / 100) / 10, records: run.progress },
         'statistics refresh complete',
       );
+      try {
+        await this.options.onComplete?.();
+      } catch (error) {
+        log.error({ run: run.id, err: error as Error }, 'statistics refresh: the new tables could not be loaded');
+      }
     }
-    this.options.onComplete?.();
+    Object.assign(run, { status, finishedAt, message });
     return run;
   }
 

@@ -44,12 +44,20 @@ export class StatisticsService {
     return computeTable(await this.current(), query, this.settings);
   }
 
-  /** The loaded data, reloaded first when a newer refresh has committed. */
+  /**
+   * The loaded data. When a newer refresh has completed, the tables in memory keep answering while
+   * the newer extracts load (some 20 s for a million residents; every table names its sources'
+   * as-of time); only a process with nothing loaded yet waits for the load.
+   */
   async current(): Promise<StatisticsData> {
-    if (this.data && Date.now() - this.checkedAt < this.recheckMs) return this.data;
+    if (this.data && (this.loading || Date.now() - this.checkedAt < this.recheckMs)) return this.data;
     const latest = await latestRunId(this.knex);
     this.checkedAt = Date.now();
     if (this.data && this.data.runId === latest) return this.data;
+    if (this.data) {
+      this.reload().catch((error: Error) => this.log.error({ err: error }, 'statistics reload failed'));
+      return this.data;
+    }
     return this.reload();
   }
 

@@ -73,9 +73,14 @@ export class ExtractWriter {
   }
 }
 
-/** The latest complete refresh's id (0 when there is none). */
+/**
+ * The latest complete refresh's id (0 when there is none). Not the newest extract stored: a
+ * refresh stores one registry after another, and the tables reload once it has stored them all.
+ */
 export async function latestRunId(knex: Knex): Promise<number> {
-  const result = await knex.raw<{ rows: { id: string | null }[] }>(`select max(run_id) as id from extract_source`);
+  const result = await knex.raw<{ rows: { id: string | null }[] }>(
+    `select max(id) as id from extract_run where status = 'COMPLETE'`,
+  );
   return Number(result.rows[0]?.id ?? 0);
 }
 

@@ -38,8 +38,7 @@ export function statisticsSubgraph(
     log,
     signingKey: async () => signer.key,
     gatewayUrl: services.gatewayUrl,
-    onComplete: () =>
-      void service?.reload().catch((error: Error) => log.error({ err: error }, 'statistics reload failed')),
+    onComplete: () => service?.reload(),
   });
   service = new StatisticsService(knex, disclosureFromEnv(), refresher, log, tableBudgetFromEnv());
   const statistics = service;

@@ -113,3 +113,21 @@ export const AccessAlertSchema = defineEntity({
   ],
 });
 export type AccessAlert = InferEntity<typeof AccessAlertSchema>;
+
+/**
+ * The people an access record covers when it covers many (a statistics extract batch, members.ts):
+ * its count and digest are in the record's identifier. Append-only like the log. Every registry has
+ * it (openRegistryOrm adds it and its migration to each registry's own).
+ */
+export const AccessRecordMemberSchema = defineEntity({
+  name: 'AccessRecordMember',
+  tableName: 'access_record_member',
+  comment:
+    'The people an access record covers (a statistics extract batch); its identifier holds their count and digest (members.ts)',
+  properties: {
+    recordSeq: p.bigint('number').primary(),
+    memberId: p.uuid().primary(),
+  },
+  indexes: [{ name: 'access_record_member_member_idx', properties: ['memberId', 'recordSeq'] }],
+});
+export type AccessRecordMember = InferEntity<typeof AccessRecordMemberSchema>;

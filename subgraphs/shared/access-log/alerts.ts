@@ -13,6 +13,7 @@ import { accessAlertsRaised } from '../telemetry/metrics';
 import { runInBackground } from '../telemetry/request-scope';
 import { isInstant } from '../validation';
 import type { RecordContent } from './chain';
+import { Migration20261122090000_accessRecordMembers } from './members';
 import { Migration20261122020000_accessLogGrant } from './migration';
 
 /**
@@ -358,4 +359,5 @@ export class Migration20261122000000_accessAlerts extends Migration {
 export const SHARED_MIGRATIONS = [
   { name: 'Migration20261122000000_accessAlerts', class: Migration20261122000000_accessAlerts },
   { name: 'Migration20261122020000_accessLogGrant', class: Migration20261122020000_accessLogGrant },
+  { name: 'Migration20261122090000_accessRecordMembers', class: Migration20261122090000_accessRecordMembers },
 ];

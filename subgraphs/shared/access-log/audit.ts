@@ -2,6 +2,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import type { CryptoKey } from 'jose';
 import { verifyChain, type ChainBreak } from './chain';
 import { readCheckpoints, type Checkpoint } from './checkpoints';
+import { membersClaim, verifyMembers } from './members';
 
 /** What auditing one registry's access log found. */
 export interface AccessLogAudit {
@@ -18,7 +19,8 @@ export interface AccessLogAudit {
 
 /**
  * Checks one registry's access log: the hash chain (every record against its hash and the one
- * before, the head against the last record) and the chain against the registry's signed
+ * before, the head against the last record), the members of records that cover many people
+ * against the digest each states (members.ts), and the chain against the registry's signed
  * checkpoints, so that a rewrite that recomputed every later hash and the head is still found:
  * it is reported from the last checkpoint that still matches up to the first that no longer does.
  */
@@ -48,9 +50,13 @@ export async function auditAccessLog(options: {
   for (const checkpoint of signed) bySeq.set(checkpoint.seq, [...(bySeq.get(checkpoint.seq) ?? []), checkpoint]);
   const matching = new Set<number>();
   const mismatching: (Checkpoint & { line: number })[] = [];
+  // Records covering many people (statistics extract batches) state their members' digest.
+  const claims = new Map<number, { count: number; digest: string }>();
   const chain = await verifyChain(knex, {
     onProgress: options.onProgress,
     visit: (record) => {
+      const claim = membersClaim(record);
+      if (claim) claims.set(record.seq, claim);
       for (const checkpoint of bySeq.get(record.seq) ?? []) {
         if (checkpoint.hash === record.hash) matching.add(checkpoint.seq);
         else mismatching.push(checkpoint);
@@ -58,6 +64,7 @@ export async function auditAccessLog(options: {
     },
   });
   breaks.push(...chain.breaks);
+  breaks.push(...(await verifyMembers(knex, claims)));
   const end = chain.last.seq;
 
   if (mismatching.length > 0) {

@@ -61,6 +61,24 @@ export async function readAccessRecords(
     else if (registry > after.registry) where('at <= ?::timestamptz', after.at);
     else where('at < ?::timestamptz', after.at);
   }
+  if (query.subjectId) {
+    // The person's own records, and the records that cover them among many (members.ts), shown as
+    // about them: each branch reads its index in the read order, then the two are merged.
+    const others = conditions.slice(1);
+    const ownClause = `where ${conditions.join(' and ')}`;
+    const memberClause = ['member_id = ?', ...others].join(' and ');
+    const memberColumns = RECORD_COLUMNS.replace('subject_id as "subjectId"', 'member_id as "subjectId"');
+    const result = await knex.raw<{ rows: Parameters<typeof storedRecord>[0][] }>(
+      `select * from (
+         (select ${RECORD_COLUMNS} from access_record ${ownClause} order by at desc, seq desc limit ?)
+         union all
+         (select ${memberColumns} from access_record_member join access_record on seq = record_seq
+           where ${memberClause} order by at desc, seq desc limit ?)
+       ) records order by at desc, seq desc limit ?`,
+      rawBindings([...bindings, query.limit, ...bindings, query.limit, query.limit]),
+    );
+    return result.rows.map(storedRecord);
+  }
   const clause = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
   const result = await knex.raw<{ rows: Parameters<typeof storedRecord>[0][] }>(
     `select ${RECORD_COLUMNS} from access_record ${clause} order by at desc, seq desc limit ?`,

@@ -22,9 +22,10 @@ import { loadPseudonymKeys, pseudonymOf, recordKeyOf, type PseudonymKeys } from 
  *
  * No id leaves the registry: a record is keyed by its pseudonym (pseudonym.ts). The route answers
  * only the statistics subgraph's refresh (a gateway assertion bound to the method and target, with
- * `via` = statistics and operation `statisticsExtract`), and every person in an extract gets an
- * access record in the registry's log (purpose "statistics, monthly extract" and the attributes
- * extracted), written before that batch is sent: logging fails closed, as for every read.
+ * `via` = statistics and operation `statisticsExtract`), and every person in an extract is in the
+ * registry's access log (purpose "statistics, monthly extract" and the attributes extracted): one
+ * chained record per batch of BATCH_ROWS with its people as members (access-log/members.ts),
+ * written before that batch is sent: logging fails closed, as for every read.
  */
 
 export const STATISTICS_EXTRACT_PATH = '/statistics-extract';
@@ -207,12 +208,10 @@ async function streamExtract(
           const batch = (await next).rows.map((raw) => extract.row(raw));
           if (batch.length === 0 || closed) break;
           next = batch.length < BATCH_ROWS ? Promise.resolve({ rows: [] }) : fetchBatch();
-          const subjects = batch.filter((row) => row.subjectId !== null).map((row) => row.subjectId);
-          if (subjects.length > 0) {
-            const recorder = tools.accessRecorder(caller);
-            for (const field of fields) recorder.note(subjects, field, 'granted');
-            await recorder.flush();
-          }
+          // One access record for the batch's people, with them as its members, committed before
+          // the batch leaves (fail closed): each one's tracker shows it.
+          const subjects = [...new Set(batch.flatMap((row) => (row.subjectId === null ? [] : [row.subjectId])))];
+          if (subjects.length > 0) await tools.recordMembersRead(caller, fields, subjects);
           const lines: string[] = [];
           for (const row of batch) {
             const p = pseudonymOf(keys, row.key);
