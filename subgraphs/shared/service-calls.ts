@@ -58,18 +58,26 @@ export function serviceIdentity(registry: RegistryName): Identity {
   return { sub: registry, role: 'service', dept: SUBGRAPHS[registry].department as Department | null, scopes: [] };
 }
 
-export async function signServiceCall(
-  key: CryptoKey,
-  { registry, digest, purpose }: { registry: RegistryName; digest: string; purpose: string },
-): Promise<string> {
+interface ServiceClaims {
+  registry: RegistryName;
+  digest: string;
+  purpose: string;
+}
+
+/** A registry's short-lived, single-use token of type `typ` (a service call or a service route). */
+function signServiceToken(key: CryptoKey, typ: string, { registry, digest, purpose }: ServiceClaims): Promise<string> {
   return new SignJWT({ dig: digest, pur: purpose })
-    .setProtectedHeader({ alg: GATEWAY_ASSERTION_ALG, typ: SERVICE_TYPE })
+    .setProtectedHeader({ alg: GATEWAY_ASSERTION_ALG, typ })
     .setIssuer(registry)
     .setAudience(SERVICE_AUDIENCE)
     .setJti(randomUUID())
     .setIssuedAt()
     .setExpirationTime(`${SERVICE_LIFETIME_SECONDS}s`)
     .sign(key);
+}
+
+export function signServiceCall(key: CryptoKey, claims: ServiceClaims): Promise<string> {
+  return signServiceToken(key, SERVICE_TYPE, claims);
 }
 
 /**
@@ -217,18 +225,8 @@ export interface ServiceRoute {
   purposes: readonly string[];
 }
 
-export async function signServiceRoute(
-  key: CryptoKey,
-  { registry, digest, purpose }: { registry: RegistryName; digest: string; purpose: string },
-): Promise<string> {
-  return new SignJWT({ dig: digest, pur: purpose })
-    .setProtectedHeader({ alg: GATEWAY_ASSERTION_ALG, typ: SERVICE_ROUTE_TYPE })
-    .setIssuer(registry)
-    .setAudience(SERVICE_AUDIENCE)
-    .setJti(randomUUID())
-    .setIssuedAt()
-    .setExpirationTime(`${SERVICE_LIFETIME_SECONDS}s`)
-    .sign(key);
+export function signServiceRoute(key: CryptoKey, claims: ServiceClaims): Promise<string> {
+  return signServiceToken(key, SERVICE_ROUTE_TYPE, claims);
 }
 
 /**
