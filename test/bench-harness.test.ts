@@ -114,6 +114,17 @@ describe('a measurement', () => {
     expect(m.p50).toBeGreaterThan(0);
   });
 
+  it("measures CPU time per correct answer, the machine's and the serving process's", async () => {
+    // The server answering is this process (and so is the load generator), so its CPU per answer
+    // is real work, and the machine's, which counts every process, is at least about as much.
+    const m = await measure({ url, connections: 4, seconds: 1, feed: cyclingFeed([request]), pid: process.pid });
+    const { machine, server } = m.cpuPerRequest;
+    expect(server).toBeGreaterThan(0);
+    expect(machine).toBeGreaterThan(0);
+    // Both are counted in 10 ms ticks; allow one tick of difference over the whole measurement.
+    expect(machine!).toBeGreaterThanOrEqual(server! - 10 / m.ok);
+  });
+
   it('counts connections that fail as failures', async () => {
     const m = await measure({
       url: 'http://127.0.0.1:1/graphql',
@@ -124,6 +135,7 @@ describe('a measurement', () => {
     expect(m.ok).toBe(0);
     expect(m.rps).toBe(0);
     expect(m.failed).toBeGreaterThan(0);
+    expect(m.cpuPerRequest).toEqual({ machine: null, server: null });
   });
 });
 

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import type { HttpRequest } from './contenders';
-import { residentBytes } from './processes';
+import { machineCpuSeconds, processCpuSeconds, residentBytes } from './processes';
 
 /**
  * One measurement with autocannon: N connections, each sending the next request as soon as the
@@ -62,6 +62,13 @@ export interface Measurement {
   p99: number;
   /** Peak resident memory of the serving process during the measurement, bytes. */
   peakRss: number | null;
+  /**
+   * CPU time per correct answer, milliseconds: of every process on the machine (the load
+   * generator, PostgreSQL, every service) and of the serving process alone. On a machine whose
+   * cores are all busy, the first is what bounds throughput: cores × 1000 / it is the most req/s
+   * the whole stack can answer, whatever each part's latency.
+   */
+  cpuPerRequest: { machine: number | null; server: number | null };
   /** What went wrong, when something did: the first failure of each kind. */
   failures: string[];
   /** Requests repeated because the prepared ones ran out (see onceFeed). */
@@ -100,6 +107,8 @@ export async function measure(options: {
   };
   sampleRss();
   const sampler = setInterval(sampleRss, 200);
+  const machineBefore = machineCpuSeconds();
+  const serverBefore = processCpuSeconds(options.pid);
 
   const noteFailure = (kind: string, detail: string) => {
     if (!failures.has(kind)) failures.set(kind, detail.length > 300 ? `${detail.slice(0, 300)}…` : detail);
@@ -140,6 +149,10 @@ export async function measure(options: {
       });
       instance.on('reqError', (error: Error) => noteFailure(`error ${error.message}`, error.message));
     });
+    const machineAfter = machineCpuSeconds();
+    const serverAfter = processCpuSeconds(options.pid);
+    const perAnswer = (before: number | null, after: number | null) =>
+      before === null || after === null || ok === 0 ? null : ((after - before) * 1000) / ok;
     // Connection errors and timeouts get no response (and so no onResponse).
     failed += result.errors;
     const sorted = Float64Array.from(latencies).sort();
@@ -153,6 +166,7 @@ export async function measure(options: {
       p95: quantile(sorted, 0.95),
       p99: quantile(sorted, 0.99),
       peakRss,
+      cpuPerRequest: { machine: perAnswer(machineBefore, machineAfter), server: perAnswer(serverBefore, serverAfter) },
       failures: [...failures.values()],
       repeated: options.feed.repeated,
     };

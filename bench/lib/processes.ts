@@ -139,3 +139,37 @@ export function residentBytes(pid: number | undefined): number | null {
     return null;
   }
 }
+
+/**
+ * CPU time, in seconds, from Linux's /proc (null elsewhere or when it cannot be read). The kernel
+ * counts in USER_HZ ticks, 100 per second on every Linux Node runs on.
+ */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time a process has used so far (user and system), seconds. */
+export function processCpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: count fields after its last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name and state.
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU time every process on the machine has used so far, all cores together, seconds: user,
+ * nice, system, irq and softirq (not idle, I/O wait or time stolen by the hypervisor).
+ */
+export function machineCpuSeconds(): number | null {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0];
+    const [user, nice, system, , , irq, softirq] = line.trim().split(/\s+/).slice(1).map(Number);
+    return (user + nice + system + irq + softirq) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}

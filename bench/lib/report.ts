@@ -36,6 +36,7 @@ export interface ReportContext {
 
 const int = (n: number) => Math.round(n).toLocaleString('en');
 const ms = (n: number) => (Number.isNaN(n) ? '–' : n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
+const cpu = (n: number | null) => (n === null ? '–' : n.toFixed(2));
 const mb = (bytes: number | null) => (bytes === null ? '–' : `${Math.round(bytes / 1024 / 1024)}`);
 const ratio = (a: number | undefined, b: number | undefined) =>
   a === undefined || b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}×`;
@@ -75,7 +76,10 @@ export function renderReport(results: RunResult[], context: ReportContext): stri
   lines.push(
     'req/s counts only correct answers (HTTP 2xx with data and no errors); latencies in ms over every answer; ' +
       `RSS is the serving process's peak resident memory at ${top} connections. "failed" counts wrong answers, ` +
-      'connection errors and timeouts: a row with failures does not measure the intended work.',
+      'connection errors and timeouts: a row with failures does not measure the intended work. ' +
+      '"CPU ms/answer" is the CPU time spent per correct answer by every process on the machine (the load ' +
+      'generator, PostgreSQL and every service together) and by the serving process alone: with every core ' +
+      `busy, ${context.cpus} × 1000 / the first is the most req/s the stack can answer.`,
   );
 
   const failing = results.filter((r) => r.measurements.some((m) => m.failed > 0 || m.repeated > 0));
@@ -107,13 +111,16 @@ export function renderReport(results: RunResult[], context: ReportContext): stri
         : `${op.title}; a request drawn at random each time.`,
     );
     lines.push('');
-    lines.push('| contender | connections | req/s | p50 ms | p95 ms | p99 ms | failed | RSS MB |');
-    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    lines.push(
+      '| contender | connections | req/s | p50 ms | p95 ms | p99 ms | failed | RSS MB | CPU ms/answer: all / server |',
+    );
+    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const result of group) {
       for (const m of result.measurements) {
         lines.push(
           `| ${result.title} | ${m.connections} | ${int(m.rps)} | ${ms(m.p50)} | ${ms(m.p95)} | ${ms(m.p99)} | ` +
-            `${m.failed + m.repeated > 0 ? `**${int(m.failed + m.repeated)}**` : '0'} | ${m.connections === top ? mb(m.peakRss) : ''} |`,
+            `${m.failed + m.repeated > 0 ? `**${int(m.failed + m.repeated)}**` : '0'} | ${m.connections === top ? mb(m.peakRss) : ''} | ` +
+            `${cpu(m.cpuPerRequest.machine)} / ${cpu(m.cpuPerRequest.server)} |`,
         );
       }
     }
