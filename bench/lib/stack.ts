@@ -6,6 +6,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/catalog';
 import { REPO_ROOT } from '../../subgraphs/shared/config';
 import { ensureDevelopmentKeys } from '../../subgraphs/shared/keys';
 import { openDatabaseServer, type DatabaseServer } from '../../scripts/lib/database-server';
+import { serviceNodeOptions } from '../../scripts/lib/services';
 import { BENCH_LOG_DIR } from './config';
 import { startProcess, type BenchProcess } from './processes';
 
@@ -87,7 +88,8 @@ export async function startProduct(
     file: join(REPO_ROOT, 'gateway', 'main.ts'),
     cwd: REPO_ROOT,
     env,
-    execArgv,
+    // The same V8 options as `npm start` gives it (gateway/node-options.ts).
+    execArgv: [...execArgv, ...serviceNodeOptions('gateway')],
     logFile: join(BENCH_LOG_DIR, 'gateway.log'),
   });
   started.push(gateway);

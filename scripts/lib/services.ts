@@ -2,9 +2,15 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../subgraphs/shared/config';
 import type { Logger } from '../../subgraphs/shared/logger';
+import { GATEWAY_NODE_OPTIONS } from '../../gateway/node-options';
 
 /** Preloaded into every service: starts tracing when an OTLP endpoint is configured, else loads nothing. */
 export const TELEMETRY_PRELOAD = join(REPO_ROOT, 'subgraphs', 'shared', 'telemetry', 'register.ts');
+
+/** Node options of one service beyond the loader and telemetry: the gateway's V8 heap settings. */
+export function serviceNodeOptions(name: string): readonly string[] {
+  return name === 'gateway' ? GATEWAY_NODE_OPTIONS : [];
+}
 
 /** A service process the launcher started (a subgraph or the gateway). */
 export interface ServiceProcess {
@@ -24,7 +30,7 @@ export function startService(name: string, file: string, env: Record<string, str
   const child = fork(join(REPO_ROOT, file), [], {
     cwd: REPO_ROOT,
     // Telemetry first: its instrumentations must patch http, express, graphql and pg before they load.
-    execArgv: ['--import', 'tsx', '--import', TELEMETRY_PRELOAD],
+    execArgv: ['--import', 'tsx', '--import', TELEMETRY_PRELOAD, ...serviceNodeOptions(name)],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     detached: true,
