@@ -14,7 +14,7 @@
  * resident at 50 connections, falling back to 230-270 MB at each full collection.
  *
  * 512 MB: V8 then grows the old generation by at most about 1.4× what is alive, so full
- * collections come sooner and the process stays at 220-230 MB resident (measured at 50 and 200
+ * collections come sooner and the process stays at 205-230 MB resident (measured at 50 and 200
  * connections, README "Where the time went"), for 3-20% more of the gateway's CPU per request
  * (the extra full collections). It is still far above what the gateway holds alive (about 75 MB
  * idle, 100 MB under load), so a burst of connections makes collections more frequent, not the

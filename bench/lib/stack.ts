@@ -6,7 +6,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/catalog';
 import { REPO_ROOT } from '../../subgraphs/shared/config';
 import { ensureDevelopmentKeys } from '../../subgraphs/shared/keys';
 import { openDatabaseServer, type DatabaseServer } from '../../scripts/lib/database-server';
-import { serviceNodeOptions } from '../../scripts/lib/services';
+import { serviceExecArgv } from '../../scripts/lib/services';
 import { BENCH_LOG_DIR } from './config';
 import { startProcess, type BenchProcess } from './processes';
 
@@ -67,7 +67,8 @@ export async function startProduct(
 ): Promise<{ subgraphs: Record<SubgraphName, BenchProcess>; gateway: BenchProcess }> {
   mkdirSync(BENCH_LOG_DIR, { recursive: true });
   // V8 writes the profile when the process exits, which it does on the bench's SIGTERM.
-  const execArgv = profileDir ? [...TSX, '--cpu-prof', '--cpu-prof-dir', profileDir] : TSX;
+  const profiling = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const execArgv = [...TSX, ...profiling];
   const subgraphs = {} as Record<SubgraphName, BenchProcess>;
   for (const name of SUBGRAPH_NAMES) {
     say(`starting the ${name} subgraph`);
@@ -88,8 +89,9 @@ export async function startProduct(
     file: join(REPO_ROOT, 'gateway', 'main.ts'),
     cwd: REPO_ROOT,
     env,
-    // The same V8 options as `npm start` gives it (gateway/node-options.ts).
-    execArgv: [...execArgv, ...serviceNodeOptions('gateway')],
+    // Loaded and tuned as `npm start` starts it (scripts/lib/services.ts), without the telemetry
+    // preload, as the subgraphs here.
+    execArgv: [...serviceExecArgv('gateway', { telemetry: false }), ...profiling],
     logFile: join(BENCH_LOG_DIR, 'gateway.log'),
   });
   started.push(gateway);
