@@ -7,6 +7,7 @@ import type { AccessCursor, AccessFilter } from '../shared/access-log/query';
 import type { AlertQuery, StoredAccessAlert } from '../shared/access-log/alerts';
 import type { Caller } from '../shared/identity';
 import type { Logger } from '../shared/logger';
+import { keepAliveAgents, sendRequest, type BufferedResponse } from '../shared/http-client';
 
 export interface AccessRecordsQuery extends AccessFilter {
   /** Only this registry's log (default: every registry's). */
@@ -29,9 +30,12 @@ const PARAMETERS: Record<keyof AccessFilter, string> = {
 /**
  * Reads each registry's access log over HTTP, on behalf of the caller: the request carries an
  * assertion of the same caller (signed with the gateway key this component shares), so each
- * registry applies its own check as well.
+ * registry applies its own check as well. A citizen's page asks every registry at once, so the
+ * requests go over kept-alive node:http connections (shared/http-client.ts), not fetch.
  */
 export class RegistryAccessLogs {
+  private readonly agents = keepAliveAgents();
+
   constructor(
     private readonly registries: Record<RegistryName, string>,
     private readonly signingKey: CryptoKey,
@@ -110,17 +114,20 @@ export class RegistryAccessLogs {
 
   /** GET a registry's access-log route on behalf of `caller`. */
   private async get(registry: RegistryName, url: URL, caller: Caller): Promise<unknown> {
+    const path = url.pathname + url.search;
     const assertion = await signAssertion(this.signingKey, {
       audience: registry,
       caller,
-      digest: routeDigest('GET', url.pathname + url.search),
+      digest: routeDigest('GET', path),
     });
-    let response: Response;
+    let response: BufferedResponse;
     try {
-      response = await fetch(url, {
-        headers: { [ASSERTION_HEADER]: assertion, 'x-request-id': caller.requestId },
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      response = await sendRequest(
+        url.origin,
+        { path, headers: { [ASSERTION_HEADER]: assertion, 'x-request-id': caller.requestId } },
+        this.timeoutMs,
+        this.agents,
+      );
     } catch (error) {
       this.log.error(
         {
