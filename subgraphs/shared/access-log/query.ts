@@ -63,26 +63,51 @@ export async function readAccessRecords(
   }
   if (query.subjectId) {
     // The person's own records, and the records that cover them among many (members.ts), shown as
-    // about them: each branch reads its index in the read order, then the two are merged.
+    // about them: each branch reads its index in the read order, then the two are merged. Each
+    // branch orders by the column, access_record.at: a bare `at` would name the output column
+    // (the text to_char makes of it), which no index holds, so every record of the person would
+    // be formatted and sorted to find the first page. Records are written at millisecond
+    // precision (chain.ts), so the column and its text sort alike.
     const others = conditions.slice(1);
     const ownClause = `where ${conditions.join(' and ')}`;
     const memberClause = ['member_id = ?', ...others].join(' and ');
     const memberColumns = RECORD_COLUMNS.replace('subject_id as "subjectId"', 'member_id as "subjectId"');
-    const result = await knex.raw<{ rows: Parameters<typeof storedRecord>[0][] }>(
+    return read(
+      knex,
       `select * from (
-         (select ${RECORD_COLUMNS} from access_record ${ownClause} order by at desc, seq desc limit ?)
+         (select ${RECORD_COLUMNS} from access_record ${ownClause}
+           order by access_record.at desc, seq desc limit ?)
          union all
          (select ${memberColumns} from access_record_member join access_record on seq = record_seq
-           where ${memberClause} order by at desc, seq desc limit ?)
+           where ${memberClause} order by access_record.at desc, seq desc limit ?)
        ) records order by at desc, seq desc limit ?`,
-      rawBindings([...bindings, query.limit, ...bindings, query.limit, query.limit]),
+      [...bindings, query.limit, ...bindings, query.limit, query.limit],
     );
-    return result.rows.map(storedRecord);
   }
   const clause = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
-  const result = await knex.raw<{ rows: Parameters<typeof storedRecord>[0][] }>(
-    `select ${RECORD_COLUMNS} from access_record ${clause} order by at desc, seq desc limit ?`,
-    rawBindings([...bindings, query.limit]),
+  return read(
+    knex,
+    `select ${RECORD_COLUMNS} from access_record ${clause} order by access_record.at desc, seq desc limit ?`,
+    [...bindings, query.limit],
   );
+}
+
+/**
+ * Runs one of the reads above as a named prepared statement: the same few texts come on every
+ * request (one per combination of filters), so each connection parses and plans each text once
+ * instead of on every page (planning the two-branch union cost more than running it).
+ */
+async function read(knex: Knex, sql: string, bindings: unknown[]): Promise<StoredAccessRecord[]> {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `access_records_${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  const result = await knex.raw<{ rows: Parameters<typeof storedRecord>[0][] }>(sql, rawBindings(bindings)).options({
+    name,
+  });
   return result.rows.map(storedRecord);
 }
+
+/** Statement name per text, the same in every connection of this process (a bounded set: filters × cursor positions). */
+const statementNames = new Map<string, string>();
