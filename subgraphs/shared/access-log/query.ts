@@ -63,11 +63,12 @@ export async function readAccessRecords(
   }
   if (query.subjectId) {
     // The person's own records, and the records that cover them among many (members.ts), shown as
-    // about them: each branch reads its index in the read order, then the two are merged. Each
-    // branch orders by the column, access_record.at: a bare `at` would name the output column
-    // (the text to_char makes of it), which no index holds, so every record of the person would
-    // be formatted and sorted to find the first page. Records are written at millisecond
-    // precision (chain.ts), so the column and its text sort alike.
+    // about them, merged. The own branch orders by the column, access_record.at, and so reads its
+    // index in the read order: a bare `at` names the output column (the text to_char makes of
+    // it), which no index holds, so every record of the person was formatted and sorted for one
+    // page. Records are written at millisecond precision (chain.ts), so the column and its text
+    // sort alike. The member branch keeps sorting its few rows: ordered by the column, the
+    // planner may walk the whole log in time order looking for the person's member rows.
     const others = conditions.slice(1);
     const ownClause = `where ${conditions.join(' and ')}`;
     const memberClause = ['member_id = ?', ...others].join(' and ');
@@ -79,7 +80,7 @@ export async function readAccessRecords(
            order by access_record.at desc, seq desc limit ?)
          union all
          (select ${memberColumns} from access_record_member join access_record on seq = record_seq
-           where ${memberClause} order by access_record.at desc, seq desc limit ?)
+           where ${memberClause} order by at desc, seq desc limit ?)
        ) records order by at desc, seq desc limit ?`,
       [...bindings, query.limit, ...bindings, query.limit, query.limit],
     );
