@@ -5,7 +5,7 @@ import { HouseholdMemberSchema, RELATIONSHIPS } from '../subgraphs/natural-perso
 import { PersonSchema } from '../subgraphs/natural-person/entities/person.entity';
 import { HouseholdRepository } from '../subgraphs/natural-person/entities/person.repository';
 import { withoutPublicFields } from '../subgraphs/shared/server';
-import { selectEntities, selectPlain } from '../subgraphs/shared/sql';
+import { rawQuery, selectEntities, selectPlain } from '../subgraphs/shared/sql';
 import { addOrganizations, addPeople } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
 
@@ -85,6 +85,47 @@ describe('selectPlain', () => {
     const managed = await selectEntities(lp.em.fork(), PenaltySchema, 'select * from penalty order by id', []);
     expect(penalties.length).toBeGreaterThan(0);
     expect(penalties.map((p) => p.organization)).toEqual(managed.map((p) => ({ id: p.organization.id })));
+  });
+});
+
+describe('rawQuery', () => {
+  it('sends a plain statement as knex.raw does: same rows, statement counted, errors worded alike', async () => {
+    const { orm, statements } = stack.db['legal-person'];
+    const sql =
+      'select credit_code, ? :: int as n, ?::text[] as list from organization where credit_code > ? order by credit_code limit 2';
+    const bindings = [7, ['a', 'b'], ''];
+    const viaKnex = (await orm.em.getKnex().raw(sql, bindings as never)).rows;
+    const measured = await statements.measure(() => rawQuery(orm.em.fork(), sql, bindings));
+    expect(measured.result).toEqual(viaKnex);
+    expect(measured.statements).toEqual([sql.replace('?', '$1').replace('?', '$2').replace('?', '$3')]);
+    // What knex refuses or compiles itself still goes to knex: the same errors.
+    const refusal = async (run: () => Promise<unknown>) => {
+      try {
+        await run();
+        return 'no error';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    for (const [text, values] of [
+      ['select ? as a', [undefined]],
+      ['select ? as a, ? as b', [1]],
+      ['select ?? from organization limit 1', ['credit_code']],
+      ['select * from no_such_table where id = ?', [1]],
+    ] as [string, unknown[]][]) {
+      const expected = await refusal(() => orm.em.getKnex().raw(text, values as never));
+      expect(await refusal(() => rawQuery(orm.em.fork(), text, values))).toBe(expected);
+    }
+    expect(await rawQuery(orm.em.fork(), 'select ?? as a from organization limit 1', ['credit_code'])).toHaveLength(1);
+  });
+
+  it('runs inside the EntityManager’s transaction when it has one', async () => {
+    const em = stack.db['legal-person'].orm.em.fork();
+    await em.transactional(async (tx) => {
+      const [inside] = await rawQuery<{ id: string }>(tx, 'select txid_current()::text as id', []);
+      const [again] = await rawQuery<{ id: string }>(tx, 'select txid_current()::text as id where ? = 1', [1]);
+      expect(again.id).toBe(inside.id);
+    });
   });
 });
 

@@ -157,6 +157,36 @@ describe('organizations search', () => {
     expect(new Set(seen).size).toBe(12);
   });
 
+  it('reads a page with its total in one statement, and counts a page past the end apart', async () => {
+    const db = stack.db['legal-person'].statements;
+    const first = await db.measure(() =>
+      stack.graphql(SEARCH, { variables: { filter: { nameContains: '锦江' }, first: 12 } }),
+    );
+    expect(first.result.body.data.organizations.totalCount).toBe(12);
+    expect(first.count).toBe(1);
+    const last = first.result.body.data.organizations.pageInfo.endCursor;
+    const past = await db.measure(() =>
+      stack.graphql(SEARCH, { variables: { filter: { nameContains: '锦江' }, first: 5, after: last } }),
+    );
+    expect(past.result.body.data.organizations).toMatchObject({ totalCount: 12, edges: [] });
+    expect(past.count).toBe(2);
+    // Asked through a fragment, the total comes with the page too; not asked, it is not counted.
+    const fragment = await db.measure(() =>
+      stack.graphql(
+        `query($f: OrganizationFilter) { organizations(filter: $f, first: 3) { ...Total edges { node { name } } } }
+         fragment Total on OrganizationConnection { ... on OrganizationConnection { totalCount } }`,
+        { variables: { f: { nameContains: '锦江' } } },
+      ),
+    );
+    expect(fragment.result.body.data.organizations.totalCount).toBe(12);
+    expect(fragment.count).toBe(1);
+    const without = await db.measure(() =>
+      stack.graphql('query { organizations(first: 3) { edges { node { name } } } }', {}),
+    );
+    expect(without.result.body.data.organizations.edges).toHaveLength(3);
+    expect(without.statements.join('\n')).not.toMatch(/count\(\*\)/);
+  });
+
   it.each([
     [{ first: 101 }, 'first', 'page-size'],
     [{ first: 0 }, 'first', 'page-size'],

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rawQuery, selectPlain, selector, type ReadMode } from '../../shared/sql';
+import { rawQuery, readPlain, selectPlain, selector, type ReadMode } from '../../shared/sql';
 import { OrganizationSchema, type Organization } from './organization.entity';
 import { PenaltySchema, type Penalty } from './penalty.entity';
 
@@ -66,6 +66,31 @@ export class OrganizationRepository {
       ...(afterCreditCode ? [afterCreditCode] : []),
       limit,
     ]);
+  }
+
+  /**
+   * search and count in one statement: the page, each row carrying the filter's total (counted once,
+   * over all pages). A page with no rows carries no total; `total` is then null (count it apart).
+   */
+  async searchCounted(
+    filter: OrganizationFilter,
+    limit: number,
+    afterCreditCode: string | null,
+  ): Promise<{ rows: Organization[]; total: number | null }> {
+    const { where, bindings } = whereClause(filter);
+    const conditions = afterCreditCode ? [...where, 'credit_code > ?'] : where;
+    const sql = `select *, (select count(*) from organization ${where.length ? `where ${where.join(' and ')}` : ''}) as total_count
+      from organization ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
+      order by credit_code limit ?`;
+    const found = await rawQuery<Record<string, unknown>>(this.em, sql, [
+      ...bindings,
+      ...bindings,
+      ...(afterCreditCode ? [afterCreditCode] : []),
+      limit,
+    ]);
+    const total = found.length > 0 ? Number(found[0].total_count) : null;
+    const rows = found.map(({ total_count: _total, ...row }) => row);
+    return { rows: readPlain(this.em, OrganizationSchema, rows), total };
   }
 
   async count(filter: OrganizationFilter): Promise<number> {

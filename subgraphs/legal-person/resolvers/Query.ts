@@ -1,5 +1,6 @@
 import type { OrganizationFilter as FilterInput, QueryResolvers } from '../generated/graphql';
 import { OrganizationRepository, type OrganizationFilter } from '../entities/organization.repository';
+import { selectsSubfield } from '../../shared/selection';
 import * as check from '../../shared/validation';
 import type { OrganizationPage } from './OrganizationConnection';
 
@@ -10,11 +11,15 @@ export const Query: QueryResolvers = {
   organization: (_parent, { creditCode }, { loaders }) =>
     loaders.organization.load(check.creditCode('creditCode', creditCode).creditCode),
 
-  organizations: async (_parent, { filter, first, after }, { em }): Promise<OrganizationPage> => {
+  organizations: async (_parent, { filter, first, after }, { em }, info): Promise<OrganizationPage> => {
     const clean = cleanFilter(filter ?? {});
     const size = check.pageSize('first', first);
     const afterCode = after ? check.decodeCursor('after', after, ORGANIZATION_CURSOR)[0] : null;
-    const rows = await new OrganizationRepository(em).search(clean, size + 1, afterCode);
+    const organizations = new OrganizationRepository(em);
+    // Asked for the total too (the public feed always is): the page and the count in one statement.
+    const { rows, total } = selectsSubfield(info, 'totalCount')
+      ? await organizations.searchCounted(clean, size + 1, afterCode)
+      : { rows: await organizations.search(clean, size + 1, afterCode), total: null };
     const page = rows.slice(0, size);
     const last = page.at(-1);
     return {
@@ -24,6 +29,7 @@ export const Query: QueryResolvers = {
         endCursor: last ? check.encodeCursor(ORGANIZATION_CURSOR, [last.creditCode]) : null,
       },
       filter: clean,
+      totalCount: total,
     };
   },
 };
