@@ -65,10 +65,9 @@ function where(filter: FeedVariables['f']): { conditions: string[]; values: unkn
 async function page(variables: FeedVariables): Promise<string> {
   const size = variables.first ?? 20;
   const { conditions, values } = where(variables.f);
-  const count = pool.query<{ n: string }>(
-    `select count(*) as n from organization ${conditions.length ? `where ${conditions.join(' and ')}` : ''}`,
-    values,
-  );
+  const filtered = conditions.length ? `where ${conditions.join(' and ')}` : '';
+  // As the registry does (OrganizationRepository.searchCounted): the page and the filter's total in
+  // one statement, and a page past the end counts apart.
   const pageConditions = [...conditions];
   const pageValues = [...values];
   if (variables.after) {
@@ -76,19 +75,25 @@ async function page(variables: FeedVariables): Promise<string> {
     pageConditions.push(`credit_code > $${pageValues.length}`);
   }
   pageValues.push(size + 1);
-  const rows = pool.query<OrganizationRow>(
-    `select * from organization ${pageConditions.length ? `where ${pageConditions.join(' and ')}` : ''}
+  const found = await pool.query<OrganizationRow & { total_count: string }>(
+    `select *, (select count(*) from organization ${filtered}) as total_count
+      from organization ${pageConditions.length ? `where ${pageConditions.join(' and ')}` : ''}
       order by credit_code limit $${pageValues.length}`,
     pageValues,
   );
-  const [counted, found] = await Promise.all([count, rows]);
+  const total =
+    found.rows.length > 0
+      ? Number(found.rows[0].total_count)
+      : Number(
+          (await pool.query<{ n: string }>(`select count(*) as n from organization ${filtered}`, values)).rows[0].n,
+        );
   const nodes = found.rows.slice(0, size);
   const last = nodes.at(-1);
   // Keys in the order the query selects them, and a final newline, as Apollo Server writes them.
   return `${JSON.stringify({
     data: {
       organizations: {
-        totalCount: Number(counted.rows[0].n),
+        totalCount: total,
         edges: nodes.map((row) => ({
           cursor: cursorOf(row.credit_code),
           node: {
