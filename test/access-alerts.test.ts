@@ -1,5 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { parseAlertThresholds } from '../subgraphs/shared/access-log/alerts';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { knex } from '@mikro-orm/postgresql';
+import { parseAlertThresholds, UnusualReadingWatch } from '../subgraphs/shared/access-log/alerts';
+import type { RecordContent } from '../subgraphs/shared/access-log/chain';
+import { createLogger } from '../subgraphs/shared/logger';
 import { addPeople } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
 
@@ -63,11 +66,36 @@ it('raises one alert when an officer reads more distinct people in an hour than 
   expect(Date.parse(alert.windowStart)).toBeLessThanOrEqual(Date.parse(alert.windowEnd));
   expect(Date.parse(alert.raisedAt)).toBeGreaterThanOrEqual(Date.parse(alert.windowEnd));
 
-  // Reading on within the hour raises no second alert.
+  // Reading on within the hour raises no second alert, and the registry stops counting the officer.
+  const watch = stack.accessLogs['natural-person'].watch;
+  const counted = watch.stats.officersCounted;
+  const skipped = watch.stats.officersSkipped;
   await readPeople(token, 6);
   expect(await alertsOf(sub)).toHaveLength(1);
+  expect(watch.stats.officersCounted).toBe(counted);
+  expect(watch.stats.officersSkipped).toBeGreaterThanOrEqual(skipped + 6);
   const stored = await stack.sql('natural-person', 'select people from access_alert where actor_sub = $1', [sub]);
   expect(stored).toEqual([{ people: 4 }]);
+});
+
+it('raises nothing over an alert a replica of the registry raised this hour, and stops counting that officer', async () => {
+  const sub = `officer-ca-${randomBytes(3).toString('hex')}`;
+  const token = await stack.token({ role: 'officer', sub, dept: 'civil-affairs', scopes: ['person:read'] });
+  // The other process's alert, raised ten minutes ago.
+  await stack.sql(
+    'natural-person',
+    `insert into access_alert (id, raised_at, registry, actor_sub, actor_dept, people, threshold, window_start, window_end)
+     values (gen_random_uuid(), now() - interval '10 minutes', 'natural-person', $1, 'civil-affairs', 9, 3,
+             now() - interval '20 minutes', now() - interval '10 minutes')`,
+    [sub],
+  );
+  const watch = stack.accessLogs['natural-person'].watch;
+  await readPeople(token, 5);
+  expect(await alertsOf(sub)).toEqual([expect.objectContaining({ actorSub: sub, people: 9 })]);
+  const counted = watch.stats.officersCounted;
+  await readPeople(token, 5);
+  expect(watch.stats.officersCounted).toBe(counted);
+  expect(await alertsOf(sub)).toHaveLength(1);
 });
 
 it('applies each department’s own threshold', async () => {
@@ -83,4 +111,30 @@ it('shows alerts to auditors only, and keeps them append-only', async () => {
   expect(refused.body.data.accessAlerts).toBeNull();
   expect(refused.body.errors![0].extensions?.code).toBe('FORBIDDEN');
   await expect(stack.sql('natural-person', 'delete from access_alert')).rejects.toThrow(/append-only/);
+});
+
+it('stops on close when the database does not answer, keeping the officers it could not count', async () => {
+  // A registry whose database is gone: every count fails.
+  const db = knex({ client: 'pg', connection: 'postgresql://nobody@127.0.0.1:1/none', pool: { min: 0, max: 1 } });
+  const watch = new UnusualReadingWatch(db, 'natural-person', parseAlertThresholds('3'), createLogger('test'));
+  try {
+    const read = {
+      id: randomUUID(),
+      action: 'read',
+      outcome: 'granted',
+      actorSub: 'officer-gone',
+      actorRole: 'officer',
+      actorDept: 'civil-affairs',
+      subjectId: randomUUID(),
+    } as unknown as RecordContent;
+    watch.observe([read]);
+    await watch.close();
+    expect(watch.stats).toMatchObject({ officersCounted: 1, failedChecks: 1 });
+    // Closed: later reads schedule nothing.
+    watch.observe([read]);
+    await watch.settled();
+    expect(watch.stats.officersCounted).toBe(1);
+  } finally {
+    await db.destroy();
+  }
 });

@@ -27,7 +27,10 @@ import { Migration20261122020000_accessLogGrant } from './migration';
  * check per second per process, off the request path), the registry counts for each of them the
  * distinct people (`subject_id`) of their granted reads in the last hour, and raises an alert when
  * the count is over the threshold of the officer's department, at most one per officer per hour in
- * that registry. Counting from the database (not from memory) makes replicas of a registry agree
+ * that registry. Once an officer has an alert in the registry (raised here or by a replica), the
+ * process stops counting them until that alert's hour is over: a second alert could not be raised
+ * anyway, and the count reads every record of theirs in the hour, which for an officer reading
+ * thousands of people would otherwise be read again every second. Counting from the database (not from memory) makes replicas of a registry agree
  * and survives restarts; counting per registry keeps each registry's log its own (no registry
  * reads another's), so an officer reading 150 people in one registry and 150 in another raises
  * nothing where the threshold is 200 in each: set thresholds per registry's kind of data.
@@ -74,6 +77,18 @@ export function thresholdOf(thresholds: AlertThresholds, department: string | nu
 /** How often at most a registry process counts (milliseconds). */
 const CHECK_INTERVAL_MS = 1000;
 
+/** How long an alert covers its officer in a registry: no second alert within it (milliseconds). */
+const ALERT_HOUR_MS = 60 * 60 * 1000;
+
+export interface WatchStats {
+  /** Officers counted so far (one per officer per check). */
+  officersCounted: number;
+  /** Officers seen reading while an alert of theirs still covered them, so not counted. */
+  officersSkipped: number;
+  /** Counts that failed (the database did not answer); their officers are counted again later. */
+  failedChecks: number;
+}
+
 /** Watches one registry's committed access records for officers reading unusually many people. */
 export class UnusualReadingWatch {
   private readonly dirty = new Set<string>();
@@ -81,6 +96,9 @@ export class UnusualReadingWatch {
   private running: Promise<void> | null = null;
   private lastCheck = 0;
   private closed = false;
+  /** Officers with an alert in this registry, and until when (epoch ms) it covers them. */
+  private readonly alertedUntil = new Map<string, number>();
+  readonly stats: WatchStats = { officersCounted: 0, officersSkipped: 0, failedChecks: 0 };
 
   constructor(
     private readonly knex: Knex,
@@ -92,30 +110,54 @@ export class UnusualReadingWatch {
   /** Told the records of each committed batch; schedules a count for the officers granted personal reads. */
   observe(records: readonly RecordContent[]): void {
     if (this.closed) return;
+    const now = Date.now();
     for (const record of records) {
       if (record.action !== 'read' || record.outcome !== 'granted' || record.actorRole !== 'officer') continue;
       if (record.subjectId === null || record.actorSub === null) continue;
       if (thresholdOf(this.thresholds, record.actorDept) === 0) continue;
+      if (this.alerted(record.actorSub, now)) {
+        this.stats.officersSkipped += 1;
+        continue;
+      }
       this.dirty.add(record.actorSub);
     }
     if (this.dirty.size > 0) this.schedule();
   }
 
-  /** Resolves once the officers seen so far have been counted (tests; close). */
+  /**
+   * Resolves once the officers seen so far have been counted (tests; close), or once a count has
+   * failed: the officers it could not count stay pending for the next reads' check.
+   */
   async settled(): Promise<void> {
-    while (this.timer || this.running) {
-      if (this.timer) {
-        clearTimeout(this.timer);
-        this.timer = null;
-        this.running = runInBackground(() => this.check());
+    for (;;) {
+      if (this.running) {
+        await this.running;
+        continue;
       }
-      await this.running;
+      if (!this.timer) return;
+      clearTimeout(this.timer);
+      this.timer = null;
+      const failed = this.stats.failedChecks;
+      await this.startCheck();
+      if (this.stats.failedChecks > failed) return;
     }
   }
 
+  /** Counts what is pending, then stops: nothing is counted after it. */
   async close(): Promise<void> {
     await this.settled();
     this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Whether an alert of this officer still covers them (forgetting alerts whose hour is over). */
+  private alerted(actorSub: string, now: number): boolean {
+    const until = this.alertedUntil.get(actorSub);
+    if (until === undefined) return false;
+    if (until > now) return true;
+    this.alertedUntil.delete(actorSub);
+    return false;
   }
 
   private schedule(): void {
@@ -125,16 +167,28 @@ export class UnusualReadingWatch {
     this.timer = runInBackground(() =>
       setTimeout(() => {
         this.timer = null;
-        this.running = this.check();
+        void this.startCheck();
       }, wait),
     );
     this.timer.unref();
+  }
+
+  /** Runs one count as `running`, and schedules the next when officers are still pending after it. */
+  private startCheck(): Promise<void> {
+    const run = runInBackground(() => this.check()).finally(() => {
+      // Always after the assignment below, even had check() finished synchronously.
+      this.running = null;
+      if (this.dirty.size > 0 && !this.closed) this.schedule();
+    });
+    this.running = run;
+    return run;
   }
 
   private async check(): Promise<void> {
     const officers = [...this.dirty];
     this.dirty.clear();
     this.lastCheck = Date.now();
+    this.stats.officersCounted += officers.length;
     try {
       const counts = await this.knex.raw<{
         rows: { actor_sub: string; actor_dept: string | null; people: number; first_at: Date; last_at: Date }[];
@@ -156,10 +210,8 @@ export class UnusualReadingWatch {
         { err: error as Error },
         'unusual-reading watch: counting failed; it will count again on the next reads',
       );
+      this.stats.failedChecks += 1;
       for (const officer of officers) this.dirty.add(officer);
-    } finally {
-      this.running = null;
-      if (this.dirty.size > 0 && !this.closed) this.schedule();
     }
   }
 
@@ -171,14 +223,23 @@ export class UnusualReadingWatch {
     windowStart: Date,
     windowEnd: Date,
   ): Promise<void> {
-    const raised = await this.knex.transaction(async (trx) => {
+    const { raised, covering } = await this.knex.transaction(async (trx) => {
       // Replicas of a registry take turns per officer, so an hour never holds two alerts for one.
       await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`access_alert:${actorSub}`]);
-      const result = await trx.raw<{ rowCount: number }>(
-        `insert into access_alert (id, raised_at, registry, actor_sub, actor_dept, people, threshold, window_start, window_end)
-         select ?, now(), ?, ?, ?, ?, ?, ?, ?
-          where not exists (select 1 from access_alert where actor_sub = ? and raised_at > now() - interval '1 hour')`,
+      // The new alert, or else the one of the last hour that already covers the officer.
+      const result = await trx.raw<{ rows: { raised: boolean; raised_ms: number }[] }>(
+        `with earlier as (
+           select max(raised_at) as raised_at from access_alert where actor_sub = ? and raised_at > now() - interval '1 hour'
+         ), inserted as (
+           insert into access_alert (id, raised_at, registry, actor_sub, actor_dept, people, threshold, window_start, window_end)
+           select ?, now(), ?, ?, ?, ?, ?, ?, ? where (select raised_at from earlier) is null
+           returning raised_at
+         )
+         select exists (select 1 from inserted) as raised,
+                (extract(epoch from coalesce((select raised_at from inserted), (select raised_at from earlier))) * 1000)::float8
+                  as raised_ms`,
         rawBindings([
+          actorSub,
           randomUUID(),
           this.registry,
           actorSub,
@@ -187,11 +248,11 @@ export class UnusualReadingWatch {
           threshold,
           windowStart,
           windowEnd,
-          actorSub,
         ]),
       );
-      return result.rowCount > 0;
+      return { raised: result.rows[0].raised, covering: result.rows[0].raised_ms };
     });
+    this.alertedUntil.set(actorSub, covering + ALERT_HOUR_MS);
     if (!raised) return;
     accessAlertsRaised.inc({ registry: this.registry, department: actorDept ?? 'none' });
     this.log.warn(
