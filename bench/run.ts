@@ -292,6 +292,9 @@ async function startHive(env: Record<string, string>, port: number, rust: boolea
   return hive;
 }
 
+/** PostgreSQL's error code for a database that does not exist. */
+const INVALID_CATALOG_NAME = '3D000';
+
 /**
  * VACUUM (ANALYZE) of every registry database, as PostgreSQL advises after a bulk load: the planner
  * gets its statistics and the tables their visibility maps now, rather than from autovacuum's first
@@ -302,7 +305,14 @@ async function startHive(env: Record<string, string>, port: number, rust: boolea
 async function settleAfterLoad(server: DatabaseServer): Promise<void> {
   for (const registry of REGISTRY_NAMES) {
     const client = new pg.Client({ connectionString: server.registryUrl(registry) });
-    await client.connect();
+    try {
+      await client.connect();
+    } catch (error) {
+      // A registry the seed does not load (statistics) has no database until its service first
+      // starts, as on a fresh clone's first run: nothing to vacuum there.
+      if ((error as { code?: string }).code === INVALID_CATALOG_NAME) continue;
+      throw error;
+    }
     try {
       await client.query('vacuum (analyze)');
     } finally {
