@@ -13,7 +13,7 @@ import { join, relative, resolve } from 'node:path';
 import pg from 'pg';
 import { SUPERGRAPH_PATH } from '../gateway/server';
 import { Random } from '../seeds/random';
-import { REGISTRY_NAMES } from '../subgraphs/catalog';
+import { REGISTRY_NAMES, SUBGRAPHS } from '../subgraphs/catalog';
 import { REPO_ROOT } from '../subgraphs/shared/config';
 import { loadGatewaySigningKey } from '../subgraphs/shared/keys';
 import type { DatabaseServer } from '../scripts/lib/database-server';
@@ -29,7 +29,7 @@ import {
   type ContenderId,
   type HttpRequest,
 } from './lib/contenders';
-import { cyclingFeed, measure, onceFeed, type RequestFeed } from './lib/load';
+import { cyclingFeed, measure, medianByThroughput, onceFeed, type Measurement, type RequestFeed } from './lib/load';
 import { installPeers, peersInstalled, peerVersions } from './lib/peers';
 import { logTail, StartError, startProcess, type BenchProcess } from './lib/processes';
 import { renderReport, type RunResult } from './lib/report';
@@ -167,6 +167,14 @@ async function main(): Promise<void> {
     signingKey,
   ).filter((c) => wanted.has(c.id));
   const gateway = everyone.find((c) => c.id === 'gateway')!;
+  const labelProcess = processLabeller({
+    gateway: product.gateway.child.pid,
+    ...Object.fromEntries(Object.entries(product.subgraphs).map(([name, p]) => [name, p.child.pid])),
+    floor: floor?.child.pid,
+    'Hive Gateway': hive?.child.pid,
+    'Hive Gateway + Rust': hiveRust?.child.pid,
+    'load generator (the bench)': process.pid,
+  });
 
   say('drawing requests and signing tokens');
   const callers = await drawCallers(ops, data);
@@ -207,6 +215,7 @@ async function main(): Promise<void> {
           variant,
           everyone.filter((c) => c.applies(op)),
           drawn,
+          labelProcess,
         )),
       );
     }
@@ -225,6 +234,7 @@ async function main(): Promise<void> {
     organizations: data.organizationCount,
     duration: args.duration,
     warmup: args.warmup,
+    rounds: args.rounds,
     connections: args.connections,
     peers: needsPeers ? peerVersions() : {},
     minutes: (Date.now() - began) / 60_000,
@@ -251,6 +261,7 @@ function plan(args: BenchArgs, ops: Operation[], wanted: Set<ContenderId>): stri
     pairs += applies * variants;
     measured += applies * variants * args.connections.length;
   }
+  measured *= args.rounds;
   const seconds = pairs * args.warmup + measured * (args.duration + 1);
   return (
     `${ops.length} operations × ${[...wanted].join(', ')}: ${measured} measurements of ${args.duration} s ` +
@@ -290,6 +301,29 @@ async function startHive(env: Record<string, string>, port: number, rust: boolea
     );
   }
   return hive;
+}
+
+/**
+ * Names the processes on the machine for the CPU split per answer: the ones the bench started by
+ * name, a PostgreSQL backend by the registry whose database it serves, PostgreSQL's own processes
+ * together, and everything else as "other".
+ */
+function processLabeller(named: Record<string, number | undefined>): (pid: number, command: string) => string {
+  const byPid = new Map<number, string>();
+  for (const [name, pid] of Object.entries(named)) if (pid !== undefined) byPid.set(pid, name);
+  const registryOf = new Map<string, string>(
+    Object.entries(SUBGRAPHS).flatMap(([name, spec]) => (spec.database ? [[spec.database, name]] : [])),
+  );
+  return (pid, command) => {
+    const known = byPid.get(pid);
+    if (known) return known;
+    // A backend's title: "postgres: <user> <database> <client> <state>".
+    const backend = /^postgres: \S+ (\S+) /.exec(command);
+    const registry = backend && registryOf.get(backend[1]);
+    if (registry) return `PostgreSQL (${registry})`;
+    if (/^postgres:|\/postgres(\s|$)/.test(command)) return 'PostgreSQL (server)';
+    return 'other';
+  };
 }
 
 /** PostgreSQL's error code for a database that does not exist. */
@@ -412,6 +446,7 @@ async function runOperation(
   variant: RunResult['variant'],
   contenders: Contender[],
   drawn: CallerSample[],
+  labelProcess: (pid: number, command: string) => string,
 ): Promise<RunResult[]> {
   const key = variant === 'identical' ? `${op.id} (identical)` : op.id;
   const top = Math.max(...args.connections);
@@ -433,33 +468,41 @@ async function runOperation(
     }
   }
   for (const [level, connections] of args.connections.entries()) {
-    const order = level % 2 === 0 ? contenders : [...contenders].reverse();
-    for (const contender of order) {
-      const feed = await feedFor(contender, op, drawn, Math.ceil(rates.get(contender.id)! * args.duration * 3) + 500);
-      requireAllRunning();
-      const m = await measure({
-        url: contender.url(op),
-        connections,
-        seconds: args.duration,
-        feed,
-        pid: contender.pid(op),
-      });
-      requireAllRunning();
-      rates.set(contender.id, Math.max(rates.get(contender.id)!, m.rps));
-      results.get(contender.id)!.measurements.push(m);
-      const problems = [
-        m.failed > 0 ? `${m.failed} FAILED (${m.failures[0] ?? 'no detail'})` : '',
-        m.repeated > 0 ? `${m.repeated} requests reused an assertion: the prepared ones ran out` : '',
-      ]
-        .filter(Boolean)
-        .map((text) => `  ${text}`)
-        .join('');
-      say(
-        `  ${key} · ${contender.title(op)} · ${String(connections).padStart(3)} conn: ` +
-          `${Math.round(m.rps).toLocaleString('en').padStart(6)} req/s, ` +
-          `p50 ${m.p50.toFixed(1)} p95 ${m.p95.toFixed(1)} p99 ${m.p99.toFixed(1)} ms${problems}`,
-      );
-      await pause(1000);
+    const rounds = new Map<ContenderId, Measurement[]>(contenders.map((c) => [c.id, []]));
+    for (let round = 0; round < args.rounds; round += 1) {
+      const order = (level + round) % 2 === 0 ? contenders : [...contenders].reverse();
+      for (const contender of order) {
+        const feed = await feedFor(contender, op, drawn, Math.ceil(rates.get(contender.id)! * args.duration * 3) + 500);
+        requireAllRunning();
+        const m = await measure({
+          url: contender.url(op),
+          connections,
+          seconds: args.duration,
+          feed,
+          pid: contender.pid(op),
+          labelProcess,
+        });
+        requireAllRunning();
+        rates.set(contender.id, Math.max(rates.get(contender.id)!, m.rps));
+        rounds.get(contender.id)!.push(m);
+        const problems = [
+          m.failed > 0 ? `${m.failed} FAILED (${m.failures[0] ?? 'no detail'})` : '',
+          m.repeated > 0 ? `${m.repeated} requests reused an assertion: the prepared ones ran out` : '',
+        ]
+          .filter(Boolean)
+          .map((text) => `  ${text}`)
+          .join('');
+        say(
+          `  ${key} · ${contender.title(op)} · ${String(connections).padStart(3)} conn` +
+            `${args.rounds > 1 ? ` (round ${round + 1} of ${args.rounds})` : ''}: ` +
+            `${Math.round(m.rps).toLocaleString('en').padStart(6)} req/s, ` +
+            `p50 ${m.p50.toFixed(1)} p95 ${m.p95.toFixed(1)} p99 ${m.p99.toFixed(1)} ms${problems}`,
+        );
+        await pause(1000);
+      }
+    }
+    for (const contender of contenders) {
+      results.get(contender.id)!.measurements.push(medianByThroughput(rounds.get(contender.id)!));
     }
   }
   return [...results.values()];

@@ -4,7 +4,15 @@ import { getOperationAST, Kind, parse, visit } from 'graphql';
 import { OPERATIONS } from '../bench/operations';
 import { parseArgs } from '../bench/lib/args';
 import { differences, firstByteDifference, masked } from '../bench/lib/check';
-import { cyclingFeed, isSuccess, measure, onceFeed, quantile } from '../bench/lib/load';
+import {
+  cyclingFeed,
+  isSuccess,
+  measure,
+  medianByThroughput,
+  onceFeed,
+  quantile,
+  type Measurement,
+} from '../bench/lib/load';
 
 /**
  * The benchmark harness's own arithmetic and bookkeeping (npm run bench is not run by the suite):
@@ -125,6 +133,32 @@ describe('a measurement', () => {
     expect(machine!).toBeGreaterThanOrEqual(server! - 10 / m.ok);
   });
 
+  it('splits CPU time per answer by process, as the labeller names them', async () => {
+    const labels = new Set<string>();
+    const m = await measure({
+      url,
+      connections: 4,
+      seconds: 1,
+      feed: cyclingFeed([request]),
+      pid: process.pid,
+      labelProcess: (pid, command) => {
+        const name = pid === process.pid ? 'server' : command.startsWith('postgres') ? 'database' : 'other';
+        labels.add(name);
+        return name;
+      },
+    });
+    const server = m.cpuByProcess.find((part) => part.label === 'server');
+    // This process is the server: its part is its own CPU per answer, read a moment apart (one
+    // 10 ms tick of difference over the whole measurement at most).
+    expect(Math.abs(server!.ms - m.cpuPerRequest.server!)).toBeLessThanOrEqual(10 / m.ok + 1e-9);
+    for (const part of m.cpuByProcess) expect(labels).toContain(part.label);
+    const ordered = m.cpuByProcess.map((part) => part.ms);
+    expect(ordered).toEqual([...ordered].sort((a, b) => b - a));
+    // Without a labeller there is no split.
+    const plain = await measure({ url, connections: 2, seconds: 1, feed: cyclingFeed([request]) });
+    expect(plain.cpuByProcess).toEqual([]);
+  });
+
   it('counts connections that fail as failures', async () => {
     const m = await measure({
       url: 'http://127.0.0.1:1/graphql',
@@ -169,6 +203,24 @@ describe('comparing answers', () => {
   });
 });
 
+describe('rounds', () => {
+  const measured = (rps: number, failed = 0): Measurement =>
+    ({ rps, failed, repeated: 0, p99: rps / 10 }) as unknown as Measurement;
+
+  it('reports the measurement with the median throughput, whole', () => {
+    const rounds = [measured(300), measured(100), measured(200)];
+    expect(medianByThroughput(rounds)).toBe(rounds[2]);
+    // An even count takes the lower of the middle two.
+    expect(medianByThroughput([measured(4), measured(1), measured(3), measured(2)]).rps).toBe(2);
+    expect(medianByThroughput([rounds[0]])).toBe(rounds[0]);
+  });
+
+  it('never hides a round with failures behind the median', () => {
+    const rounds = [measured(300), measured(100, 5), measured(200)];
+    expect(medianByThroughput(rounds)).toBe(rounds[1]);
+  });
+});
+
 describe('bench options', () => {
   const known = { operations: OPERATIONS.map((op) => op.id), contenders: ['floor', 'gateway'] };
 
@@ -188,6 +240,15 @@ describe('bench options', () => {
     expect(profiled.profile).toBe('/tmp/profiles');
     expect(plain.profile).toBeUndefined();
     expect(() => parseArgs(['--profile'], {}, known)).toThrow(/--profile needs a folder/);
+  });
+
+  it('measures once by default, and --rounds times when asked', () => {
+    const plain = parseArgs([], {}, known);
+    const steady = parseArgs(['--rounds', '3'], {}, known);
+    if (plain === 'help' || steady === 'help') throw new Error('unexpected help');
+    expect(plain.rounds).toBe(1);
+    expect(steady.rounds).toBe(3);
+    expect(() => parseArgs(['--rounds', '0'], {}, known)).toThrow(/--rounds 0 must be a whole number greater than 0/);
   });
 
   it('names what it does not know', () => {

@@ -7,6 +7,11 @@ export interface BenchArgs {
   /** Seconds of unmeasured load before a contender's first measurement of an operation. */
   warmup: number;
   connections: number[];
+  /**
+   * Measurements per contender at each connection count, contenders taking turns; the one with the
+   * median throughput is reported (one machine's drift then moves no ratio alone).
+   */
+  rounds: number;
   people: number;
   /** Operation ids to run (all when empty). */
   operations: string[];
@@ -24,6 +29,7 @@ export const DEFAULTS = {
   duration: 10,
   warmup: 5,
   connections: [1, 10, 50],
+  rounds: 1,
   people: 100_000,
 } as const;
 
@@ -40,6 +46,8 @@ to bench/results/.
   --duration S         seconds measured per contender, operation and connection count (default ${DEFAULTS.duration})
   --warmup S           seconds of load before measuring a contender on an operation (default ${DEFAULTS.warmup})
   --connections 1,10,50  concurrent connections to measure at (default ${DEFAULTS.connections.join(',')})
+  --rounds N           measure each contender N times at each connection count, in turns, and report the
+                       measurement with the median req/s (default ${DEFAULTS.rounds}; 3 steadies ratios on a noisy machine)
   --people N           people to seed (at least 100000 for a real run; organizations are a tenth; default ${DEFAULTS.people})
   --operations a,b     only these operations: ${operationIds.join(', ')}
   --contenders a,b     only these contenders: ${contenderIds.join(', ')}
@@ -85,6 +93,7 @@ export function parseArgs(
     duration: DEFAULTS.duration,
     warmup: DEFAULTS.warmup,
     connections: [...DEFAULTS.connections],
+    rounds: DEFAULTS.rounds,
     people: DEFAULTS.people,
     operations: [],
     contenders: [],
@@ -124,6 +133,9 @@ export function parseArgs(
           ?.split(',')
           .map((raw) => positiveNumber(flag, raw.trim(), { integer: true })) as number[];
         if (!args.connections) throw new ArgsError('--connections needs a value such as 1,10,50');
+        break;
+      case '--rounds':
+        args.rounds = positiveNumber(flag, value(), { integer: true });
         break;
       case '--people':
         args.people = positiveNumber(flag, value(), { integer: true });

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import type { HttpRequest } from './contenders';
-import { machineCpuSeconds, processCpuSeconds, residentBytes } from './processes';
+import { cpuPerAnswerByLabel, everyProcessCpu, machineCpuSeconds, processCpuSeconds, residentBytes } from './processes';
 
 /**
  * One measurement with autocannon: N connections, each sending the next request as soon as the
@@ -69,10 +69,29 @@ export interface Measurement {
    * the whole stack can answer, whatever each part's latency.
    */
   cpuPerRequest: { machine: number | null; server: number | null };
+  /**
+   * The same CPU time per correct answer split by process, as the bench names them (the gateway,
+   * each subgraph, each registry's PostgreSQL backends, the load generator, other), largest first;
+   * empty when not asked for or not on Linux.
+   */
+  cpuByProcess: { label: string; ms: number }[];
   /** What went wrong, when something did: the first failure of each kind. */
   failures: string[];
   /** Requests repeated because the prepared ones ran out (see onceFeed). */
   repeated: number;
+}
+
+/**
+ * Of several measurements of one contender at one connection count, the one with the median req/s
+ * (the lower of the middle two for an even count). A measurement with failures is returned instead,
+ * so that no failure is hidden behind a median.
+ */
+export function medianByThroughput(measurements: Measurement[]): Measurement {
+  if (measurements.length === 0) throw new Error('medianByThroughput needs at least one measurement');
+  const failing = measurements.find((m) => m.failed > 0 || m.repeated > 0);
+  if (failing) return failing;
+  const sorted = [...measurements].sort((a, b) => a.rps - b.rps);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
 /** A correct answer: HTTP 2xx and a body with data and no errors. */
@@ -95,6 +114,8 @@ export async function measure(options: {
   feed: RequestFeed;
   /** Process whose resident memory to sample. */
   pid?: number;
+  /** Names every process on the machine, to split CPU per answer by process (see cpuByProcess). */
+  labelProcess?: (pid: number, command: string) => string;
 }): Promise<Measurement> {
   let ok = 0;
   let failed = 0;
@@ -107,6 +128,7 @@ export async function measure(options: {
   };
   sampleRss();
   const sampler = setInterval(sampleRss, 200);
+  const everyBefore = options.labelProcess ? everyProcessCpu() : null;
   const machineBefore = machineCpuSeconds();
   const serverBefore = processCpuSeconds(options.pid);
 
@@ -151,6 +173,7 @@ export async function measure(options: {
     });
     const machineAfter = machineCpuSeconds();
     const serverAfter = processCpuSeconds(options.pid);
+    const everyAfter = everyBefore ? everyProcessCpu() : null;
     const perAnswer = (before: number | null, after: number | null) =>
       before === null || after === null || ok === 0 ? null : ((after - before) * 1000) / ok;
     // Connection errors and timeouts get no response (and so no onResponse).
@@ -167,6 +190,8 @@ export async function measure(options: {
       p99: quantile(sorted, 0.99),
       peakRss,
       cpuPerRequest: { machine: perAnswer(machineBefore, machineAfter), server: perAnswer(serverBefore, serverAfter) },
+      cpuByProcess:
+        everyBefore && everyAfter ? cpuPerAnswerByLabel(everyBefore, everyAfter, ok, options.labelProcess!) : [],
       failures: [...failures.values()],
       repeated: options.feed.repeated,
     };

@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 
 /**
  * The processes the bench starts: each its own process group (so Ctrl-C reaches only the bench,
@@ -172,4 +172,50 @@ export function machineCpuSeconds(): number | null {
   } catch {
     return null;
   }
+}
+
+/** Every process's CPU time so far (seconds) and command line, by pid (Linux /proc; empty elsewhere). */
+export function everyProcessCpu(): Map<number, { seconds: number; command: string }> {
+  const out = new Map<number, { seconds: number; command: string }>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return out;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    const seconds = processCpuSeconds(pid);
+    if (seconds === null) continue; // exited meanwhile
+    let command = '';
+    try {
+      command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+    } catch {
+      // exited meanwhile
+    }
+    out.set(pid, { seconds, command });
+  }
+  return out;
+}
+
+/**
+ * CPU milliseconds per answer by what `labelOf` calls each process, from two everyProcessCpu
+ * snapshots around a measurement, largest first. A process that started in between counts from zero.
+ */
+export function cpuPerAnswerByLabel(
+  before: Map<number, { seconds: number; command: string }>,
+  after: Map<number, { seconds: number; command: string }>,
+  answers: number,
+  labelOf: (pid: number, command: string) => string,
+): { label: string; ms: number }[] {
+  if (answers === 0 || after.size === 0) return [];
+  const totals = new Map<string, number>();
+  for (const [pid, now] of after) {
+    const used = now.seconds - (before.get(pid)?.seconds ?? 0);
+    if (used <= 0) continue;
+    const label = labelOf(pid, now.command || before.get(pid)?.command || '');
+    totals.set(label, (totals.get(label) ?? 0) + used);
+  }
+  return [...totals].map(([label, seconds]) => ({ label, ms: (seconds * 1000) / answers })).sort((a, b) => b.ms - a.ms);
 }

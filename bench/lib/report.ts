@@ -29,6 +29,8 @@ export interface ReportContext {
   organizations: number;
   duration: number;
   warmup: number;
+  /** Measurements per contender and connection count, of which the median is shown. */
+  rounds: number;
   connections: number[];
   peers: Record<string, string>;
   minutes: number;
@@ -65,7 +67,11 @@ export function renderReport(results: RunResult[], context: ReportContext): stri
   );
   lines.push(
     `- Load: autocannon, ${context.connections.join(' / ')} connections, ${context.duration} s each after a ` +
-      `${context.warmup} s warm-up per contender and operation; everything on this one machine`,
+      `${context.warmup} s warm-up per contender and operation` +
+      (context.rounds > 1
+        ? `; each contender measured ${context.rounds} times at each connection count, in turns, and the measurement with the median req/s shown`
+        : '') +
+      '; everything on this one machine',
   );
   const peers = Object.entries(context.peers)
     .map(([name, version]) => `${name} ${version}`)
@@ -123,6 +129,27 @@ export function renderReport(results: RunResult[], context: ReportContext): stri
             `${cpu(m.cpuPerRequest.machine)} / ${cpu(m.cpuPerRequest.server)} |`,
         );
       }
+    }
+  }
+
+  const split = results
+    .map((result) => ({ result, m: at(result, top) }))
+    .filter((x) => x.m !== undefined && x.m.cpuByProcess.length > 0);
+  if (split.length > 0) {
+    lines.push('');
+    lines.push(`## Where the CPU went, at ${top} connections`);
+    lines.push('');
+    lines.push(
+      'CPU ms per correct answer of each process on the machine (PostgreSQL by the registry whose database ' +
+        'its backends served), largest first; parts under 0.05 ms left out.',
+    );
+    lines.push('');
+    lines.push('| operation | contender | all | by process |');
+    lines.push('| --- | --- | ---: | --- |');
+    for (const { result, m } of split) {
+      const parts = m!.cpuByProcess.filter((p) => p.ms >= 0.05).map((p) => `${p.label} ${p.ms.toFixed(2)}`);
+      const all = m!.cpuByProcess.reduce((sum, p) => sum + p.ms, 0);
+      lines.push(`| ${label(result)} | ${result.title} | ${all.toFixed(2)} | ${parts.join(' · ')} |`);
     }
   }
 
