@@ -148,9 +148,10 @@ describe('a measurement', () => {
       },
     });
     const server = m.cpuByProcess.find((part) => part.label === 'server');
-    // This process is the server: its part is its own CPU per answer, read a moment apart (one
-    // 10 ms tick of difference over the whole measurement at most).
-    expect(Math.abs(server!.ms - m.cpuPerRequest.server!)).toBeLessThanOrEqual(10 / m.ok + 1e-9);
+    // This process is the server: its part is its own CPU per answer without the reading of /proc
+    // (milliseconds of its CPU on a busy machine), read a moment before and after the server's
+    // figure: a 10 ms tick at either end at most.
+    expect(Math.abs(server!.ms - m.cpuPerRequest.server!)).toBeLessThanOrEqual(20 / m.ok + 1e-9);
     for (const part of m.cpuByProcess) expect(labels).toContain(part.label);
     const ordered = m.cpuByProcess.map((part) => part.ms);
     expect(ordered).toEqual([...ordered].sort((a, b) => b - a));

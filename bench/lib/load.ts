@@ -128,7 +128,7 @@ export async function measure(options: {
   };
   sampleRss();
   const sampler = setInterval(sampleRss, 200);
-  const everyBefore = options.labelProcess ? everyProcessCpu() : null;
+  const everyBefore = options.labelProcess ? everyProcessCpu('last') : null;
   const machineBefore = machineCpuSeconds();
   const serverBefore = processCpuSeconds(options.pid);
 
@@ -173,7 +173,7 @@ export async function measure(options: {
     });
     const machineAfter = machineCpuSeconds();
     const serverAfter = processCpuSeconds(options.pid);
-    const everyAfter = everyBefore ? everyProcessCpu() : null;
+    const everyAfter = everyBefore ? everyProcessCpu('first') : null;
     const perAnswer = (before: number | null, after: number | null) =>
       before === null || after === null || ok === 0 ? null : ((after - before) * 1000) / ok;
     // Connection errors and timeouts get no response (and so no onResponse).

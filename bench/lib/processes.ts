@@ -174,20 +174,17 @@ export function machineCpuSeconds(): number | null {
   }
 }
 
-/** Every process's CPU time so far (seconds) and command line, by pid (Linux /proc; empty elsewhere). */
-export function everyProcessCpu(): Map<number, { seconds: number; command: string }> {
+/**
+ * Every process's CPU time so far (seconds) and command line, by pid (Linux /proc; empty elsewhere).
+ * Reading them all costs this process milliseconds of CPU; `self` says when to read this process
+ * itself: 'last' for a snapshot before a measurement, 'first' for one after it, so that its own
+ * figure covers the measurement without the reading.
+ */
+export function everyProcessCpu(self: 'first' | 'last'): Map<number, { seconds: number; command: string }> {
   const out = new Map<number, { seconds: number; command: string }>();
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return out;
-  }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    const pid = Number(entry);
+  const read = (pid: number) => {
     const seconds = processCpuSeconds(pid);
-    if (seconds === null) continue; // exited meanwhile
+    if (seconds === null) return; // exited meanwhile
     let command = '';
     try {
       command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
@@ -195,7 +192,18 @@ export function everyProcessCpu(): Map<number, { seconds: number; command: strin
       // exited meanwhile
     }
     out.set(pid, { seconds, command });
+  };
+  if (self === 'first') read(process.pid);
+  let entries: string[] = [];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    // not Linux
   }
+  for (const entry of entries) {
+    if (/^\d+$/.test(entry) && Number(entry) !== process.pid) read(Number(entry));
+  }
+  if (self === 'last') read(process.pid);
   return out;
 }
 
