@@ -238,6 +238,70 @@ function isOfRuntimeType(value: unknown, type: string): boolean {
   }
 }
 
+/**
+ * The select list for one entity's columns in a join, each named `"<prefix>.<column>"`, so that
+ * several entities (one table twice too) share a row: `columnsAs(em, PersonSchema, 'mp', 'member_person')`
+ * gives `mp.id as "member_person.id", mp.created_at as "member_person.created_at", ...`. Read the
+ * rows back with readJoined. This is how a loader fetches a parent and what its children's loaders
+ * will want in one statement, instead of a statement per loader.
+ */
+export function columnsAs<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  alias: string,
+  prefix: string,
+): string {
+  return columnsOf(em, entity)
+    .map((column) => `${alias}.${column} as "${prefix}.${column}"`)
+    .join(', ');
+}
+
+/**
+ * Rows selected with columnsAs, read per prefix as plain objects of that prefix's entity, as
+ * selectPlain reads its rows; null where an outer join found nothing (the entity's first primary
+ * key column is null). `readJoined(em, rows, { household: HouseholdSchema, member: HouseholdMemberSchema })`
+ * gives `[{ household, member }, ...]`, in row order.
+ */
+export function readJoined<Shape extends Record<string, EntityName<any>>>(
+  em: EntityManager,
+  rows: readonly Record<string, unknown>[],
+  shape: Shape,
+): { [P in keyof Shape]: (Shape[P] extends EntityName<infer T> ? T : never) | null }[] {
+  const parts = Object.entries(shape).map(([prefix, entity]) => {
+    const className = Utils.className(entity);
+    const meta = em.getMetadata().get(className);
+    const columns = columnsOf(em, entity);
+    return {
+      prefix,
+      keys: columns.map((column) => `${prefix}.${column}`),
+      columns,
+      primaryKey: `${prefix}.${meta.primaryKeys.flatMap((key) => meta.properties[key].fieldNames)[0]}`,
+      read: plainReader(em, className),
+    };
+  });
+  return rows.map((row) => {
+    const result: Record<string, object | null> = {};
+    for (const { prefix, keys, columns, primaryKey, read } of parts) {
+      if (row[primaryKey] === null || row[primaryKey] === undefined) {
+        result[prefix] = null;
+        continue;
+      }
+      const record: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) record[columns[i]] = row[keys[i]];
+      result[prefix] = read(record);
+    }
+    return result as { [P in keyof Shape]: (Shape[P] extends EntityName<infer T> ? T : never) | null };
+  });
+}
+
+/** An entity's table columns, in metadata order (what `select *` would give, by name). */
+function columnsOf(em: EntityManager, entity: EntityName<any>): string[] {
+  return em
+    .getMetadata()
+    .get(Utils.className(entity))
+    .props.flatMap((prop) => prop.fieldNames ?? []);
+}
+
 /** Knex's binding type does not admit arrays, which node-postgres sends as PostgreSQL arrays. */
 export function rawBindings(bindings: readonly unknown[]): readonly Knex.RawBinding[] {
   return bindings as readonly Knex.RawBinding[];
