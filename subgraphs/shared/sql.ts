@@ -12,13 +12,45 @@ import {
  * MikroORM's own `execute` inlines parameters into the SQL text, which turns an array into a
  * list and defeats `= ANY($1)`; plain `em.getKnex().raw()` would ignore the open transaction.
  */
-export async function rawQuery<Row>(em: EntityManager, sql: string, bindings: readonly unknown[] = []): Promise<Row[]> {
+export async function rawQuery<Row>(
+  em: EntityManager,
+  sql: string,
+  bindings: readonly unknown[] = [],
+  options: StatementOptions = {},
+): Promise<Row[]> {
   const knex = em.getKnex();
   const transaction = em.getTransactionContext<Knex.Transaction>();
-  if (!transaction && isPlainStatement(sql, bindings)) return (await sendPlain<Row>(knex, sql, bindings)).rows;
+  const name = options.prepared ? statementName(sql) : undefined;
+  if (!transaction && isPlainStatement(sql, bindings)) return (await sendPlain<Row>(knex, sql, bindings, name)).rows;
   const query = knex.raw<{ rows: Row[] }>(sql, rawBindings(bindings));
+  if (name) query.options({ name });
   if (transaction) query.transacting(transaction);
   return (await query).rows;
+}
+
+export interface StatementOptions {
+  /**
+   * Send it as a named prepared statement, which each connection parses once (and PostgreSQL may
+   * then plan once) instead of on every call. For the hot lookups whose text never changes (a
+   * repository's `= any(?)` batches): every distinct text takes a name in every connection for
+   * the life of the process.
+   */
+  prepared?: boolean;
+}
+
+/** Statement name per text, the same in every connection of this process (pg refuses one name for two texts). */
+const statementNames = new Map<string, string>();
+
+/** A bound on the texts named, so a text built per call that was marked by mistake cannot fill the server's memory. */
+const MAX_NAMED_STATEMENTS = 500;
+
+function statementName(sql: string): string | undefined {
+  let name = statementNames.get(sql);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) {
+    name = `gg_${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return name;
 }
 
 /**
@@ -45,7 +77,12 @@ interface KnexClientInternals {
  * nothing here listens to. That wrapping was about 3% of a subgraph's CPU on the public page.
  * Only for what isPlainStatement admits; anything else goes through knex.raw as before.
  */
-async function sendPlain<Row>(knex: Knex, sql: string, bindings: readonly unknown[]): Promise<{ rows: Row[] }> {
+async function sendPlain<Row>(
+  knex: Knex,
+  sql: string,
+  bindings: readonly unknown[],
+  name: string | undefined,
+): Promise<{ rows: Row[] }> {
   const client = knex.client as unknown as KnexClientInternals;
   let connection: unknown;
   try {
@@ -56,7 +93,12 @@ async function sendPlain<Row>(knex: Knex, sql: string, bindings: readonly unknow
     throw error;
   }
   try {
-    const { response } = await client.query(connection, { method: 'raw', sql, bindings: [...bindings], options: {} });
+    const { response } = await client.query(connection, {
+      method: 'raw',
+      sql,
+      bindings: [...bindings],
+      options: name ? { name } : {},
+    });
     return response as { rows: Row[] };
   } finally {
     await client.releaseConnection(connection);
@@ -108,8 +150,9 @@ export async function selectEntities<T extends object>(
   entity: EntityName<T>,
   sql: string,
   bindings: readonly unknown[],
+  options: StatementOptions = {},
 ): Promise<T[]> {
-  const rows = await rawQuery<Record<string, unknown>>(em, sql, bindings);
+  const rows = await rawQuery<Record<string, unknown>>(em, sql, bindings, options);
   return rows.map((row) => em.map(entity, row as never));
 }
 
@@ -124,8 +167,15 @@ export interface ReadMode {
 
 /** selectEntities, or selectPlain when `mode` is read-only. */
 export function selector(em: EntityManager, mode: ReadMode) {
-  return <T extends object>(entity: EntityName<T>, sql: string, bindings: readonly unknown[]): Promise<T[]> =>
-    mode.readOnly ? selectPlain(em, entity, sql, bindings) : selectEntities(em, entity, sql, bindings);
+  return <T extends object>(
+    entity: EntityName<T>,
+    sql: string,
+    bindings: readonly unknown[],
+    options: StatementOptions = {},
+  ): Promise<T[]> =>
+    mode.readOnly
+      ? selectPlain(em, entity, sql, bindings, options)
+      : selectEntities(em, entity, sql, bindings, options);
 }
 
 /**
@@ -144,8 +194,9 @@ export async function selectPlain<T extends object>(
   entity: EntityName<T>,
   sql: string,
   bindings: readonly unknown[],
+  options: StatementOptions = {},
 ): Promise<T[]> {
-  return readPlain(em, entity, await rawQuery<Record<string, unknown>>(em, sql, bindings));
+  return readPlain(em, entity, await rawQuery<Record<string, unknown>>(em, sql, bindings, options));
 }
 
 /** Rows of an entity's table (every column, nothing else) as selectPlain reads them. */

@@ -23,11 +23,15 @@ export class OrganizationRepository {
   }
 
   findByCreditCodes(codes: readonly string[]): Promise<Organization[]> {
-    return this.select(OrganizationSchema, 'select * from organization where credit_code = any(?::bpchar[])', [codes]);
+    return this.select(OrganizationSchema, 'select * from organization where credit_code = any(?::bpchar[])', [codes], {
+      prepared: true,
+    });
   }
 
   findByIds(ids: readonly string[]): Promise<Organization[]> {
-    return this.select(OrganizationSchema, 'select * from organization where id = any(?::uuid[])', [ids]);
+    return this.select(OrganizationSchema, 'select * from organization where id = any(?::uuid[])', [ids], {
+      prepared: true,
+    });
   }
 
   /** Organizations whose legal representative is one of the given persons, by credit code. */
@@ -36,6 +40,7 @@ export class OrganizationRepository {
       OrganizationSchema,
       'select * from organization where legal_representative_id = any(?::uuid[]) order by credit_code',
       [personIds],
+      { prepared: true },
     );
   }
 

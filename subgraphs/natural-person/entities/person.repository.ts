@@ -13,11 +13,13 @@ export class PersonRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<Person[]> {
-    return this.select(PersonSchema, 'select * from person where id = any(?::uuid[])', [ids]);
+    return this.select(PersonSchema, 'select * from person where id = any(?::uuid[])', [ids], { prepared: true });
   }
 
   findByIdNumbers(idNumbers: readonly string[]): Promise<Person[]> {
-    return this.select(PersonSchema, 'select * from person where id_number = any(?::bpchar[])', [idNumbers]);
+    return this.select(PersonSchema, 'select * from person where id_number = any(?::bpchar[])', [idNumbers], {
+      prepared: true,
+    });
   }
 }
 
@@ -51,6 +53,7 @@ export class HouseholdRepository {
        from household_member m join person p on p.id = m.person_id where m.household_id = any(?::uuid[])
        order by m.household_id, array_position(?::text[], m.relationship), m.created_at, m.id`,
       [householdIds, RELATIONSHIPS],
+      { prepared: true },
     );
     return readJoined(this.em, rows, { member: HouseholdMemberSchema, person: PersonSchema }).map((row) => ({
       member: row.member!,
@@ -84,6 +87,7 @@ export class HouseholdRepository {
        where ${by === 'id' ? 'p.id = any(?::uuid[])' : 'p.id_number = any(?::bpchar[])'}
        order by p.id, array_position(?::text[], m.relationship), m.created_at, m.id`,
       [keys, RELATIONSHIPS],
+      { prepared: true },
     );
     const found: {
       person: Person;
@@ -124,6 +128,7 @@ export class HouseholdRepository {
       `select h.*, m.person_id as member_person_id from household_member m
        join household h on h.id = m.household_id where m.person_id = any(?::uuid[])`,
       [personIds],
+      { prepared: true },
     );
     const households = readPlain(
       this.em,
