@@ -1,4 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { HouseholdRepository } from '../subgraphs/natural-person/entities/person.repository';
+import { rawQuery } from '../subgraphs/shared/sql';
 import { addHousehold, addOrganizations, person } from './support/fixtures';
 import { startStack, type GraphQLResponse, type TestStack } from './support/stack';
 
@@ -178,4 +180,26 @@ it('reads person(id:) with household for an officer in one statement with the sa
   expect(joined.body.errors).toBeUndefined();
   expect(separate.reads.length).toBeGreaterThanOrEqual(3);
   expect(joined.reads).toHaveLength(1);
+});
+
+it('sends a one-key lookup as = $1, whose generic plan PostgreSQL keeps for the named statement', async () => {
+  const { orm } = stack.db['natural-person'];
+  await orm.em.fork().transactional(async (tx) => {
+    // One connection (the transaction's): its named statements and how each was planned.
+    const households = new HouseholdRepository(tx, { readOnly: true });
+    for (let i = 0; i < 8; i++) {
+      const [found] = await households.personsWithHouseholds('idNumber', [family.members[i % 4].idNumber]);
+      expect(found.members).toHaveLength(4);
+    }
+    const [batch] = await households.personsWithHouseholds('idNumber', [family.members[0].idNumber, loner.idNumber]);
+    expect(batch.members).toHaveLength(4);
+    const plans = await rawQuery<{ statement: string; generic_plans: string; custom_plans: string }>(
+      tx,
+      `select statement, generic_plans, custom_plans from pg_prepared_statements where statement like '%join person mp%'`,
+    );
+    const one = plans.find((p) => /where p\.id_number = \$1::bpchar/.test(p.statement));
+    const many = plans.find((p) => /where p\.id_number = any\(\$1::bpchar\[\]\)/.test(p.statement));
+    expect(Number(one?.generic_plans)).toBeGreaterThan(0);
+    expect(many).toBeDefined();
+  });
 });

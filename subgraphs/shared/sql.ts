@@ -28,6 +28,25 @@ export async function rawQuery<Row>(
   return (await query).rows;
 }
 
+/**
+ * The condition of a batch lookup by key, with its binding: `column = ?::type` for one key,
+ * `column = any(?::type[])` for several. Two texts, each planned for what it is: PostgreSQL keeps
+ * a named statement's generic plan only when it looks no dearer than the custom plans, and it
+ * estimates `= any($1)` of an array it does not know at ten keys, so a lookup of one key (what
+ * nearly every request sends) written with `any` was planned again on every execution. As
+ * `= $1` its generic plan is kept: a person with household took 0.28 ms of backend CPU instead of
+ * 1.26 (named, one connection, 3,000 lookups). For prepared statements (see StatementOptions).
+ */
+export function keyMatch(
+  column: string,
+  type: string,
+  keys: readonly unknown[],
+): { condition: string; value: unknown } {
+  return keys.length === 1
+    ? { condition: `${column} = ?::${type}`, value: keys[0] }
+    : { condition: `${column} = any(?::${type}[])`, value: keys };
+}
+
 export interface StatementOptions {
   /**
    * Send it as a named prepared statement, which each connection parses once (and PostgreSQL may

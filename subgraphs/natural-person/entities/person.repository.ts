@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { columnsAs, rawQuery, readJoined, readPlain, selector, type ReadMode } from '../../shared/sql';
+import { columnsAs, keyMatch, rawQuery, readJoined, readPlain, selector, type ReadMode } from '../../shared/sql';
 import { HouseholdMemberSchema, RELATIONSHIPS, type HouseholdMember } from './household-member.entity';
 import { HouseholdSchema, type Household } from './household.entity';
 import { PersonSchema, type Person } from './person.entity';
@@ -13,11 +13,15 @@ export class PersonRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<Person[]> {
-    return this.select(PersonSchema, 'select * from person where id = any(?::uuid[])', [ids], { prepared: true });
+    const match = keyMatch('id', 'uuid', ids);
+    return this.select(PersonSchema, `select * from person where ${match.condition}`, [match.value], {
+      prepared: true,
+    });
   }
 
   findByIdNumbers(idNumbers: readonly string[]): Promise<Person[]> {
-    return this.select(PersonSchema, 'select * from person where id_number = any(?::bpchar[])', [idNumbers], {
+    const match = keyMatch('id_number', 'bpchar', idNumbers);
+    return this.select(PersonSchema, `select * from person where ${match.condition}`, [match.value], {
       prepared: true,
     });
   }
@@ -47,12 +51,13 @@ export class HouseholdRepository {
    * household's members and then their persons was two statements on every lookup with household.
    */
   async membersWithPersonsOf(householdIds: readonly string[]): Promise<{ member: HouseholdMember; person: Person }[]> {
+    const match = keyMatch('m.household_id', 'uuid', householdIds);
     const rows = await rawQuery<Record<string, unknown>>(
       this.em,
       `select ${columnsAs(this.em, HouseholdMemberSchema, 'm', 'member')}, ${columnsAs(this.em, PersonSchema, 'p', 'person')}
-       from household_member m join person p on p.id = m.person_id where m.household_id = any(?::uuid[])
+       from household_member m join person p on p.id = m.person_id where ${match.condition}
        order by m.household_id, array_position(?::text[], m.relationship), m.created_at, m.id`,
-      [householdIds, RELATIONSHIPS],
+      [match.value, RELATIONSHIPS],
       { prepared: true },
     );
     return readJoined(this.em, rows, { member: HouseholdMemberSchema, person: PersonSchema }).map((row) => ({
@@ -75,6 +80,7 @@ export class HouseholdRepository {
     { person: Person; household: Household | null; members: { member: HouseholdMember; person: Person }[] }[]
   > {
     const em = this.em;
+    const match = by === 'id' ? keyMatch('p.id', 'uuid', keys) : keyMatch('p.id_number', 'bpchar', keys);
     const rows = await rawQuery<Record<string, unknown>>(
       em,
       `select ${columnsAs(em, PersonSchema, 'p', 'person')}, ${columnsAs(em, HouseholdSchema, 'h', 'household')},
@@ -84,9 +90,9 @@ export class HouseholdRepository {
        left join household h on h.id = pm.household_id
        left join household_member m on m.household_id = h.id
        left join person mp on mp.id = m.person_id
-       where ${by === 'id' ? 'p.id = any(?::uuid[])' : 'p.id_number = any(?::bpchar[])'}
+       where ${match.condition}
        order by p.id, array_position(?::text[], m.relationship), m.created_at, m.id`,
-      [keys, RELATIONSHIPS],
+      [match.value, RELATIONSHIPS],
       { prepared: true },
     );
     const found: {
@@ -123,11 +129,12 @@ export class HouseholdRepository {
    * and its household). Read-only: plain objects, as a read-only repository gives them.
    */
   async householdsOf(personIds: readonly string[]): Promise<{ personId: string; household: Household }[]> {
+    const match = keyMatch('m.person_id', 'uuid', personIds);
     const rows = await rawQuery<Record<string, unknown> & { member_person_id: string }>(
       this.em,
       `select h.*, m.person_id as member_person_id from household_member m
-       join household h on h.id = m.household_id where m.person_id = any(?::uuid[])`,
-      [personIds],
+       join household h on h.id = m.household_id where ${match.condition}`,
+      [match.value],
       { prepared: true },
     );
     const households = readPlain(
