@@ -60,15 +60,15 @@ const CASES: { lookup: string; registry: RegistryName; index: string; run(em: En
 it.each(CASES)('looks up $lookup through its index ($index)', async ({ registry, index, run }) => {
   const { statements } = await stack.db[registry].statements.measure(() => run(stack.db[registry].orm.em.fork()));
   expect(statements).toHaveLength(1);
-  expect(statements[0]).toMatch(/= any\(\$1::bpchar\[\]\)/);
+  // A batch of several keys as `= any($1::bpchar[])`, one key as `= $1::bpchar` (sql.ts, keyMatch).
+  expect(statements[0]).toMatch(/= (any\(\$1::bpchar\[\]\)|\$1::bpchar)/);
+  const key = statements[0].includes('any(') ? ['X'.repeat(18)] : 'X'.repeat(18);
 
   const client = new pg.Client({ connectionString: stack.databaseUrls[registry] });
   await client.connect();
   try {
     await client.query('set enable_seqscan = off');
-    const explained = await client.query<{ 'QUERY PLAN': unknown }>(`explain (format json) ${statements[0]}`, [
-      ['X'.repeat(18)],
-    ]);
+    const explained = await client.query<{ 'QUERY PLAN': unknown }>(`explain (format json) ${statements[0]}`, [key]);
     const plan = JSON.stringify(explained.rows[0]['QUERY PLAN']);
     expect(plan).toContain(`"Index Name":"${index}"`);
     expect(plan).not.toContain('Seq Scan');

@@ -119,6 +119,43 @@ describe('rawQuery', () => {
     expect(await rawQuery(orm.em.fork(), 'select ?? as a from organization limit 1', ['credit_code'])).toHaveLength(1);
   });
 
+  it('sends a statement marked prepared under one name per text, with the same rows, in a transaction too', async () => {
+    const { orm } = stack.db['legal-person'];
+    const knex = orm.em.getKnex();
+    const sent: { sql: string; name?: string }[] = [];
+    const listen = (query: { sql: string; options?: { name?: string } }) =>
+      sent.push({ sql: query.sql, name: query.options?.name });
+    const sql = 'select credit_code from organization where credit_code > ?::bpchar order by credit_code limit 3';
+    const other = 'select credit_code from organization where credit_code < ?::bpchar order by credit_code limit 3';
+    knex.on('query', listen);
+    try {
+      const plain = await rawQuery(orm.em.fork(), sql, ['']);
+      expect(await rawQuery(orm.em.fork(), sql, [''], { prepared: true })).toEqual(plain);
+      expect(await rawQuery(orm.em.fork(), sql, [''], { prepared: true })).toEqual(plain);
+      await rawQuery(orm.em.fork(), other, ['Z'], { prepared: true });
+      await orm.em.fork().transactional(async (tx) => {
+        expect(await rawQuery(tx, sql, [''], { prepared: true })).toEqual(plain);
+        // The server holds it under that name, in this connection.
+        const held = await rawQuery<{ name: string; statement: string }>(
+          tx,
+          'select name, statement from pg_prepared_statements where name = ?',
+          [sent.find((q) => q.name)?.name],
+        );
+        expect(held).toEqual([{ name: expect.stringMatching(/^gg_/), statement: sql.replace('?', '$1') }]);
+      });
+    } finally {
+      knex.off('query', listen);
+    }
+    const ours = [sql, other].map((text) => text.replace('?', '$1'));
+    const [unnamed, first, again, second, inTransaction] = sent.filter((q) => ours.includes(q.sql)).map((q) => q.name);
+    expect(unnamed).toBeUndefined();
+    expect(first).toMatch(/^gg_\d+$/);
+    expect(again).toBe(first);
+    expect(second).toMatch(/^gg_\d+$/);
+    expect(second).not.toBe(first);
+    expect(inTransaction).toBe(first);
+  });
+
   it('runs inside the EntityManager’s transaction when it has one', async () => {
     const em = stack.db['legal-person'].orm.em.fork();
     await em.transactional(async (tx) => {

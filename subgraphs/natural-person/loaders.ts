@@ -1,8 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupedLoader, keyedLoader } from '../shared/loaders';
+import { eagerLoader, groupedLoader, keyedLoader } from '../shared/loaders';
 import { isUuid } from '../shared/validation';
 import { historyLoaders } from './history';
 import { ConsentRepository } from './entities/consent.repository';
+import type { HouseholdMember } from './entities/household-member.entity';
+import type { Household } from './entities/household.entity';
+import type { Person } from './entities/person.entity';
 import { HouseholdRepository, PersonRepository } from './entities/person.repository';
 
 /** The natural-person registry's per-request loaders: every cross-entity lookup goes through one. */
@@ -16,6 +19,70 @@ export function createLoaders(em: EntityManager) {
     (p) => p.id,
     isUuid,
   );
+  const personByIdNumber = keyedLoader(
+    (numbers: string[]) => people.findByIdNumbers(numbers),
+    (p) => p.idNumber,
+  );
+  const household = keyedLoader(
+    (numbers: string[]) => households.findByNumbers(numbers),
+    (h) => h.number,
+  );
+  const householdById = keyedLoader(
+    (ids: string[]) => households.findByIds(ids),
+    (h) => h.id,
+    isUuid,
+  );
+  // Members come with their persons (one statement), which the person loader then has.
+  const householdMembers = groupedLoader(
+    async (ids: string[]) => {
+      const rows = await households.membersWithPersonsOf(ids);
+      for (const row of rows) person.prime(row.person.id, row.person);
+      return rows.map((row) => row.member);
+    },
+    (m) => m.household.id,
+    isUuid,
+  );
+  /** Each person's household (Person.household), membership and household in one statement. */
+  const householdOf = keyedLoader(
+    (ids: string[]) => households.householdsOf(ids),
+    (m) => m.personId,
+    isUuid,
+  );
+  const membership = keyedLoader(
+    (ids: string[]) => households.membershipsOf(ids),
+    (m) => m.person.id,
+    isUuid,
+  );
+
+  /**
+   * What personsWithHouseholds read, handed to the loaders that Person.household, Household.*,
+   * HouseholdMember.person and the household rules (whose subjects are the members) read through.
+   */
+  const primeHouseholds = (
+    found: { person: Person; household: Household | null; members: { member: HouseholdMember; person: Person }[] }[],
+  ): Person[] => {
+    for (const { person: looked, household: home, members } of found) {
+      person.prime(looked.id, looked);
+      personByIdNumber.prime(looked.idNumber, looked);
+      householdOf.prime(looked.id, home ? { personId: looked.id, household: home } : null);
+      if (!home) {
+        membership.prime(looked.id, null);
+        continue;
+      }
+      household.prime(home.number, home);
+      householdById.prime(home.id, home);
+      householdMembers.prime(
+        home.id,
+        members.map((m) => m.member),
+      );
+      for (const { member, person: theirs } of members) {
+        person.prime(theirs.id, theirs);
+        membership.prime(theirs.id, member);
+      }
+    }
+    return found.map((f) => f.person);
+  };
+
   return {
     ...historyLoaders(em),
     consentRequest: keyedLoader(
@@ -34,39 +101,26 @@ export function createLoaders(em: EntityManager) {
       isUuid,
     ),
     person,
-    personByIdNumber: keyedLoader(
-      (numbers) => people.findByIdNumbers(numbers),
+    personByIdNumber,
+    household,
+    householdById,
+    householdMembers,
+    householdOf,
+    membership,
+    /**
+     * The same persons, with their households and members in the same statement: for a request
+     * that reads Person.household (see Query.ts), one statement instead of three.
+     */
+    personWithHousehold: eagerLoader(
+      person,
+      async (ids) => primeHouseholds(await households.personsWithHouseholds('id', ids)),
+      (p) => p.id,
+      isUuid,
+    ),
+    personWithHouseholdByIdNumber: eagerLoader(
+      personByIdNumber,
+      async (numbers) => primeHouseholds(await households.personsWithHouseholds('idNumber', numbers)),
       (p) => p.idNumber,
-    ),
-    household: keyedLoader(
-      (numbers) => households.findByNumbers(numbers),
-      (h) => h.number,
-    ),
-    householdById: keyedLoader(
-      (ids) => households.findByIds(ids),
-      (h) => h.id,
-      isUuid,
-    ),
-    // Members come with their persons (one statement), which the person loader then has.
-    householdMembers: groupedLoader(
-      async (ids) => {
-        const rows = await households.membersWithPersonsOf(ids);
-        for (const row of rows) person.prime(row.person.id, row.person);
-        return rows.map((row) => row.member);
-      },
-      (m) => m.household.id,
-      isUuid,
-    ),
-    /** Each person's household (Person.household), membership and household in one statement. */
-    householdOf: keyedLoader(
-      (ids) => households.householdsOf(ids),
-      (m) => m.personId,
-      isUuid,
-    ),
-    membership: keyedLoader(
-      (ids) => households.membershipsOf(ids),
-      (m) => m.person.id,
-      isUuid,
     ),
   };
 }

@@ -39,3 +39,30 @@ export function groupedLoader<K extends string, V>(
     return keys.map((key) => groups.get(key) ?? []);
   });
 }
+
+/**
+ * A loader of the same values as `plain` for requests that will read more than the value (a
+ * person's household and its members, say; pick it per field with selectsSubfield): `fetch`
+ * brings that in the same statement and primes the loaders the child resolvers and rules use, so
+ * they find it cached and send no statement of their own. Every value (and every miss, as null) is
+ * primed into `plain` too, so the permission rules and the access log, which read through `plain`,
+ * share it. Children resolve as before, through their own loaders: what changes is only when the
+ * rows arrive, never which rules run or what is logged.
+ */
+export function eagerLoader<K extends string, V>(
+  plain: DataLoader<K, V | null>,
+  fetch: (keys: K[]) => Promise<V[]>,
+  keyOf: (value: V) => K,
+  isValid: (key: K) => boolean = () => true,
+): DataLoader<K, V | null> {
+  return new DataLoader<K, V | null>(async (keys) => {
+    const valid = keys.filter(isValid);
+    const found = new Map<K, V>();
+    if (valid.length > 0) for (const value of await fetch(valid)) found.set(keyOf(value), value);
+    return keys.map((key) => {
+      const value = found.get(key) ?? null;
+      plain.prime(key, value);
+      return value;
+    });
+  });
+}

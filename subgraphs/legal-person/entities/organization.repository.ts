@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rawQuery, readPlain, selectPlain, selector, type ReadMode } from '../../shared/sql';
+import { keyMatch, rawQuery, readPlain, selectPlain, selector, type ReadMode } from '../../shared/sql';
 import { OrganizationSchema, type Organization } from './organization.entity';
 import { PenaltySchema, type Penalty } from './penalty.entity';
 
@@ -23,19 +23,27 @@ export class OrganizationRepository {
   }
 
   findByCreditCodes(codes: readonly string[]): Promise<Organization[]> {
-    return this.select(OrganizationSchema, 'select * from organization where credit_code = any(?::bpchar[])', [codes]);
+    const match = keyMatch('credit_code', 'bpchar', codes);
+    return this.select(OrganizationSchema, `select * from organization where ${match.condition}`, [match.value], {
+      prepared: true,
+    });
   }
 
   findByIds(ids: readonly string[]): Promise<Organization[]> {
-    return this.select(OrganizationSchema, 'select * from organization where id = any(?::uuid[])', [ids]);
+    const match = keyMatch('id', 'uuid', ids);
+    return this.select(OrganizationSchema, `select * from organization where ${match.condition}`, [match.value], {
+      prepared: true,
+    });
   }
 
   /** Organizations whose legal representative is one of the given persons, by credit code. */
   findByRepresentatives(personIds: readonly string[]): Promise<Organization[]> {
+    const match = keyMatch('legal_representative_id', 'uuid', personIds);
     return this.select(
       OrganizationSchema,
-      'select * from organization where legal_representative_id = any(?::uuid[]) order by credit_code',
-      [personIds],
+      `select * from organization where ${match.condition} order by credit_code`,
+      [match.value],
+      { prepared: true },
     );
   }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rawQuery, readPlain, selector, type ReadMode } from '../../shared/sql';
+import { columnsAs, keyMatch, rawQuery, readJoined, readPlain, selector, type ReadMode } from '../../shared/sql';
 import { HouseholdMemberSchema, RELATIONSHIPS, type HouseholdMember } from './household-member.entity';
 import { HouseholdSchema, type Household } from './household.entity';
 import { PersonSchema, type Person } from './person.entity';
@@ -13,11 +13,17 @@ export class PersonRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<Person[]> {
-    return this.select(PersonSchema, 'select * from person where id = any(?::uuid[])', [ids]);
+    const match = keyMatch('id', 'uuid', ids);
+    return this.select(PersonSchema, `select * from person where ${match.condition}`, [match.value], {
+      prepared: true,
+    });
   }
 
   findByIdNumbers(idNumbers: readonly string[]): Promise<Person[]> {
-    return this.select(PersonSchema, 'select * from person where id_number = any(?::bpchar[])', [idNumbers]);
+    const match = keyMatch('id_number', 'bpchar', idNumbers);
+    return this.select(PersonSchema, `select * from person where ${match.condition}`, [match.value], {
+      prepared: true,
+    });
   }
 }
 
@@ -45,32 +51,70 @@ export class HouseholdRepository {
    * household's members and then their persons was two statements on every lookup with household.
    */
   async membersWithPersonsOf(householdIds: readonly string[]): Promise<{ member: HouseholdMember; person: Person }[]> {
-    const columns = this.em
-      .getMetadata()
-      .get(HouseholdMemberSchema.meta.className)
-      .props.flatMap((prop) => prop.fieldNames ?? []);
+    const match = keyMatch('m.household_id', 'uuid', householdIds);
     const rows = await rawQuery<Record<string, unknown>>(
       this.em,
-      `select ${columns.map((c) => `m.${c} as "member.${c}"`).join(', ')}, p.*
-       from household_member m join person p on p.id = m.person_id where m.household_id = any(?::uuid[])
+      `select ${columnsAs(this.em, HouseholdMemberSchema, 'm', 'member')}, ${columnsAs(this.em, PersonSchema, 'p', 'person')}
+       from household_member m join person p on p.id = m.person_id where ${match.condition}
        order by m.household_id, array_position(?::text[], m.relationship), m.created_at, m.id`,
-      [householdIds, RELATIONSHIPS],
+      [match.value, RELATIONSHIPS],
+      { prepared: true },
     );
-    const memberRows: Record<string, unknown>[] = [];
-    const personRows: Record<string, unknown>[] = [];
-    for (const row of rows) {
-      const member: Record<string, unknown> = {};
-      const person: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(row)) {
-        if (key.startsWith('member.')) member[key.slice(7)] = value;
-        else person[key] = value;
+    return readJoined(this.em, rows, { member: HouseholdMemberSchema, person: PersonSchema }).map((row) => ({
+      member: row.member!,
+      person: row.person!,
+    }));
+  }
+
+  /**
+   * The given persons (by id or by ID number), each with their household (null when they have
+   * none) and its members with the members' persons, in one statement (read-only: plain objects,
+   * as householdsOf and membersWithPersonsOf give them, members in the same order). A lookup that
+   * reads the household otherwise takes three statements: the person, householdsOf, then
+   * membersWithPersonsOf.
+   */
+  async personsWithHouseholds(
+    by: 'id' | 'idNumber',
+    keys: readonly string[],
+  ): Promise<
+    { person: Person; household: Household | null; members: { member: HouseholdMember; person: Person }[] }[]
+  > {
+    const em = this.em;
+    const match = by === 'id' ? keyMatch('p.id', 'uuid', keys) : keyMatch('p.id_number', 'bpchar', keys);
+    const rows = await rawQuery<Record<string, unknown>>(
+      em,
+      `select ${columnsAs(em, PersonSchema, 'p', 'person')}, ${columnsAs(em, HouseholdSchema, 'h', 'household')},
+         ${columnsAs(em, HouseholdMemberSchema, 'm', 'member')}, ${columnsAs(em, PersonSchema, 'mp', 'member_person')}
+       from person p
+       left join household_member pm on pm.person_id = p.id
+       left join household h on h.id = pm.household_id
+       left join household_member m on m.household_id = h.id
+       left join person mp on mp.id = m.person_id
+       where ${match.condition}
+       order by p.id, array_position(?::text[], m.relationship), m.created_at, m.id`,
+      [match.value, RELATIONSHIPS],
+      { prepared: true },
+    );
+    const found: {
+      person: Person;
+      household: Household | null;
+      members: { member: HouseholdMember; person: Person }[];
+    }[] = [];
+    const joined = readJoined(em, rows, {
+      person: PersonSchema,
+      household: HouseholdSchema,
+      member: HouseholdMemberSchema,
+      member_person: PersonSchema,
+    });
+    for (const row of joined) {
+      let last = found[found.length - 1];
+      if (last?.person.id !== row.person!.id) {
+        last = { person: row.person!, household: row.household, members: [] };
+        found.push(last);
       }
-      memberRows.push(member);
-      personRows.push(person);
+      if (row.member && row.member_person) last.members.push({ member: row.member, person: row.member_person });
     }
-    const members = readPlain(this.em, HouseholdMemberSchema, memberRows);
-    const persons = readPlain(this.em, PersonSchema, personRows);
-    return members.map((member, i) => ({ member, person: persons[i] }));
+    return found;
   }
 
   /** The membership row of each given person (a person is in exactly one household). */
@@ -85,11 +129,13 @@ export class HouseholdRepository {
    * and its household). Read-only: plain objects, as a read-only repository gives them.
    */
   async householdsOf(personIds: readonly string[]): Promise<{ personId: string; household: Household }[]> {
+    const match = keyMatch('m.person_id', 'uuid', personIds);
     const rows = await rawQuery<Record<string, unknown> & { member_person_id: string }>(
       this.em,
       `select h.*, m.person_id as member_person_id from household_member m
-       join household h on h.id = m.household_id where m.person_id = any(?::uuid[])`,
-      [personIds],
+       join household h on h.id = m.household_id where ${match.condition}`,
+      [match.value],
+      { prepared: true },
     );
     const households = readPlain(
       this.em,

@@ -1,16 +1,23 @@
 import type { QueryResolvers } from '../generated/graphql';
 import { badUserInput } from '../../shared/errors';
 import { GRANTABLE_FIELDS } from '../../shared/consent/fields';
+import { selectsSubfield } from '../../shared/selection';
 import { idNumber, uuid } from '../../shared/validation';
 import { ConsentRepository } from '../entities/consent.repository';
 
 export const Query: QueryResolvers = {
-  person: (_parent, { id }, { loaders }) => loaders.person.load(uuid('id', id)),
+  // A selection that reads the household gets it in the person's statement (loaders.ts,
+  // personWithHousehold); its fields still resolve, are checked and logged through their own loaders.
+  person: (_parent, { id }, { loaders }, info) =>
+    (selectsSubfield(info, 'household') ? loaders.personWithHousehold : loaders.person).load(uuid('id', id)),
 
-  personByIdNumber: (_parent, args, { loaders }) =>
-    loaders.personByIdNumber.load(idNumber('idNumber', args.idNumber).idNumber),
+  personByIdNumber: (_parent, args, { loaders }, info) =>
+    (selectsSubfield(info, 'household') ? loaders.personWithHouseholdByIdNumber : loaders.personByIdNumber).load(
+      idNumber('idNumber', args.idNumber).idNumber,
+    ),
 
-  me: (_parent, _args, { caller, loaders }) => loaders.person.load(caller.identity!.sub),
+  me: (_parent, _args, { caller, loaders }, info) =>
+    (selectsSubfield(info, 'household') ? loaders.personWithHousehold : loaders.person).load(caller.identity!.sub),
 
   household: (_parent, { number }, { loaders }) => loaders.household.load(householdNumber('number', number)),
 
