@@ -156,6 +156,38 @@ describe('rawQuery', () => {
     expect(inTransaction).toBe(first);
   });
 
+  it('refuses select * as a named statement, so a column added while the registry runs breaks no lookup', async () => {
+    const { orm } = stack.db['legal-person'];
+    await expect(rawQuery(orm.em.fork(), 'select * from organization limit 1', [], { prepared: true })).rejects.toThrow(
+      /must list its columns/,
+    );
+    await expect(
+      rawQuery(orm.em.fork(), 'select o.*, 1 as one from organization o limit 1', [], { prepared: true }),
+    ).rejects.toThrow(/must list its columns/);
+    // count(*) is not a select list of every column.
+    expect(
+      await rawQuery(orm.em.fork(), 'select count(*)::int as n from organization where status = ?', ['ACTIVE'], {
+        prepared: true,
+      }),
+    ).toEqual([{ n: expect.any(Number) }]);
+
+    // The named lookups, prepared in the pool's connections, then a migration adds a column.
+    const [{ credit_code: code }] = await stack.sql('legal-person', 'select credit_code from organization limit 1');
+    const ORGANIZATION = 'query Org($c: String!) { organization(creditCode: $c) { creditCode name status } }';
+    const ask = () => stack.graphql(ORGANIZATION, { variables: { c: code } });
+    const before = await Promise.all(Array.from({ length: 8 }, ask));
+    await stack.sql('legal-person', 'alter table organization add column added_while_running int');
+    try {
+      const after = await Promise.all(Array.from({ length: 8 }, ask));
+      for (const res of [...before, ...after]) {
+        expect(res.body.errors).toBeUndefined();
+        expect(res.body.data.organization.creditCode).toBe(code);
+      }
+    } finally {
+      await stack.sql('legal-person', 'alter table organization drop column added_while_running');
+    }
+  });
+
   it('runs inside the EntityManager’s transaction when it has one', async () => {
     const em = stack.db['legal-person'].orm.em.fork();
     await em.transactional(async (tx) => {

@@ -20,6 +20,12 @@ export async function rawQuery<Row>(
 ): Promise<Row[]> {
   const knex = em.getKnex();
   const transaction = em.getTransactionContext<Knex.Transaction>();
+  if (options.prepared && SELECTS_ALL_COLUMNS.test(sql)) {
+    throw new Error(
+      `A named prepared statement must list its columns (columnList), not select *: PostgreSQL refuses a ` +
+        `prepared statement whose result columns a migration changed ("cached plan must not change result type"). ${sql}`,
+    );
+  }
   const name = options.prepared ? statementName(sql) : undefined;
   if (!transaction && isPlainStatement(sql, bindings)) return (await sendPlain<Row>(knex, sql, bindings, name)).rows;
   const query = knex.raw<{ rows: Row[] }>(sql, rawBindings(bindings));
@@ -47,12 +53,16 @@ export function keyMatch(
     : { condition: `${column} = any(?::${type}[])`, value: keys };
 }
 
+/** `select *` or `select t.*` anywhere in a statement (a subquery's `count(*)` is not one). */
+const SELECTS_ALL_COLUMNS = /(\bselect\s+|,\s*)(\w+\.)?\*/i;
+
 export interface StatementOptions {
   /**
    * Send it as a named prepared statement, which each connection parses once (and PostgreSQL may
    * then plan once) instead of on every call. For the hot lookups whose text never changes (a
    * repository's `= any(?)` batches): every distinct text takes a name in every connection for
-   * the life of the process.
+   * the life of the process. Such a statement lists its columns (columnList): with `*`, a column
+   * added by a migration while the process runs would make PostgreSQL refuse it.
    */
   prepared?: boolean;
 }
@@ -365,6 +375,17 @@ export function readJoined<Shape extends Record<string, EntityName<any>>>(
 }
 
 /** An entity's table columns, in metadata order (what `select *` would give, by name). */
+/**
+ * An entity's columns as a select list, `id, created_at, ...` or with `alias.` before each: what a
+ * named prepared statement selects instead of `*`, so that a column a migration adds while the
+ * process runs changes nothing the statement returns.
+ */
+export function columnList(em: EntityManager, entity: EntityName<any>, alias?: string): string {
+  return columnsOf(em, entity)
+    .map((column) => (alias ? `${alias}.${column}` : column))
+    .join(', ');
+}
+
 function columnsOf(em: EntityManager, entity: EntityName<any>): string[] {
   return em
     .getMetadata()

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keyMatch, rawQuery, readPlain, selectPlain, selector, type ReadMode } from '../../shared/sql';
+import { columnList, keyMatch, rawQuery, readPlain, selectPlain, selector, type ReadMode } from '../../shared/sql';
 import { OrganizationSchema, type Organization } from './organization.entity';
 import { PenaltySchema, type Penalty } from './penalty.entity';
 
@@ -14,26 +14,38 @@ export interface OrganizationFilter {
 /** Named queries of the legal-person registry. Each batch method is one statement. */
 export class OrganizationRepository {
   private readonly select;
+  private readonly columns;
 
   constructor(
     private readonly em: EntityManager,
     mode: ReadMode = {},
   ) {
     this.select = selector(em, mode);
+    this.columns = columnList(em, OrganizationSchema);
   }
 
   findByCreditCodes(codes: readonly string[]): Promise<Organization[]> {
     const match = keyMatch('credit_code', 'bpchar', codes);
-    return this.select(OrganizationSchema, `select * from organization where ${match.condition}`, [match.value], {
-      prepared: true,
-    });
+    return this.select(
+      OrganizationSchema,
+      `select ${this.columns} from organization where ${match.condition}`,
+      [match.value],
+      {
+        prepared: true,
+      },
+    );
   }
 
   findByIds(ids: readonly string[]): Promise<Organization[]> {
     const match = keyMatch('id', 'uuid', ids);
-    return this.select(OrganizationSchema, `select * from organization where ${match.condition}`, [match.value], {
-      prepared: true,
-    });
+    return this.select(
+      OrganizationSchema,
+      `select ${this.columns} from organization where ${match.condition}`,
+      [match.value],
+      {
+        prepared: true,
+      },
+    );
   }
 
   /** Organizations whose legal representative is one of the given persons, by credit code. */
@@ -41,7 +53,7 @@ export class OrganizationRepository {
     const match = keyMatch('legal_representative_id', 'uuid', personIds);
     return this.select(
       OrganizationSchema,
-      `select * from organization where ${match.condition} order by credit_code`,
+      `select ${this.columns} from organization where ${match.condition} order by credit_code`,
       [match.value],
       { prepared: true },
     );

@@ -1,5 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { columnsAs, keyMatch, rawQuery, readJoined, readPlain, selector, type ReadMode } from '../../shared/sql';
+import {
+  columnList,
+  columnsAs,
+  keyMatch,
+  rawQuery,
+  readJoined,
+  readPlain,
+  selector,
+  type ReadMode,
+} from '../../shared/sql';
 import { HouseholdMemberSchema, RELATIONSHIPS, type HouseholdMember } from './household-member.entity';
 import { HouseholdSchema, type Household } from './household.entity';
 import { PersonSchema, type Person } from './person.entity';
@@ -7,21 +16,23 @@ import { PersonSchema, type Person } from './person.entity';
 /** Named queries of the natural-person registry. Each batch method is one statement. */
 export class PersonRepository {
   private readonly select;
+  private readonly columns;
 
   constructor(em: EntityManager, mode: ReadMode = {}) {
     this.select = selector(em, mode);
+    this.columns = columnList(em, PersonSchema);
   }
 
   findByIds(ids: readonly string[]): Promise<Person[]> {
     const match = keyMatch('id', 'uuid', ids);
-    return this.select(PersonSchema, `select * from person where ${match.condition}`, [match.value], {
+    return this.select(PersonSchema, `select ${this.columns} from person where ${match.condition}`, [match.value], {
       prepared: true,
     });
   }
 
   findByIdNumbers(idNumbers: readonly string[]): Promise<Person[]> {
     const match = keyMatch('id_number', 'bpchar', idNumbers);
-    return this.select(PersonSchema, `select * from person where ${match.condition}`, [match.value], {
+    return this.select(PersonSchema, `select ${this.columns} from person where ${match.condition}`, [match.value], {
       prepared: true,
     });
   }
@@ -132,7 +143,7 @@ export class HouseholdRepository {
     const match = keyMatch('m.person_id', 'uuid', personIds);
     const rows = await rawQuery<Record<string, unknown> & { member_person_id: string }>(
       this.em,
-      `select h.*, m.person_id as member_person_id from household_member m
+      `select ${columnList(this.em, HouseholdSchema, 'h')}, m.person_id as member_person_id from household_member m
        join household h on h.id = m.household_id where ${match.condition}`,
       [match.value],
       { prepared: true },
