@@ -11,12 +11,20 @@ export function keyedLoader<K extends string, V>(
   keyOf: (value: V) => K,
   isValid: (key: K) => boolean = () => true,
 ): DataLoader<K, V | null> {
-  return new DataLoader<K, V | null>(async (keys) => {
-    const valid = keys.filter(isValid);
-    const found = new Map<K, V>();
-    if (valid.length > 0) for (const value of await fetch(valid)) found.set(keyOf(value), value);
-    return keys.map((key) => found.get(key) ?? null);
-  });
+  return new DataLoader<K, V | null>((keys) => loadByKey(keys, fetch, keyOf, isValid));
+}
+
+/** One batch of a keyed loader: the valid keys fetched at once, each key's value or null, in key order. */
+async function loadByKey<K extends string, V>(
+  keys: readonly K[],
+  fetch: (keys: K[]) => Promise<V[]>,
+  keyOf: (value: V) => K,
+  isValid: (key: K) => boolean,
+): Promise<(V | null)[]> {
+  const valid = keys.filter(isValid);
+  const found = new Map<K, V>();
+  if (valid.length > 0) for (const value of await fetch(valid)) found.set(keyOf(value), value);
+  return keys.map((key) => found.get(key) ?? null);
 }
 
 /** A list per key (e.g. a household's members), in key order; a key with no rows gives []. */
@@ -56,13 +64,8 @@ export function eagerLoader<K extends string, V>(
   isValid: (key: K) => boolean = () => true,
 ): DataLoader<K, V | null> {
   return new DataLoader<K, V | null>(async (keys) => {
-    const valid = keys.filter(isValid);
-    const found = new Map<K, V>();
-    if (valid.length > 0) for (const value of await fetch(valid)) found.set(keyOf(value), value);
-    return keys.map((key) => {
-      const value = found.get(key) ?? null;
-      plain.prime(key, value);
-      return value;
-    });
+    const values = await loadByKey(keys, fetch, keyOf, isValid);
+    keys.forEach((key, i) => plain.prime(key, values[i]));
+    return values;
   });
 }

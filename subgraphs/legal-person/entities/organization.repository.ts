@@ -25,26 +25,21 @@ export class OrganizationRepository {
   }
 
   findByCreditCodes(codes: readonly string[]): Promise<Organization[]> {
-    const match = keyMatch('credit_code', 'bpchar', codes);
-    return this.select(
-      OrganizationSchema,
-      `select ${this.columns} from organization where ${match.condition}`,
-      [match.value],
-      {
-        prepared: true,
-      },
-    );
+    return this.byKey('credit_code', 'bpchar', codes);
   }
 
   findByIds(ids: readonly string[]): Promise<Organization[]> {
-    const match = keyMatch('id', 'uuid', ids);
+    return this.byKey('id', 'uuid', ids);
+  }
+
+  /** Organizations whose key column holds one of `keys` (a named statement per column and batch form). */
+  private byKey(column: string, type: string, keys: readonly string[]): Promise<Organization[]> {
+    const match = keyMatch(column, type, keys);
     return this.select(
       OrganizationSchema,
       `select ${this.columns} from organization where ${match.condition}`,
       [match.value],
-      {
-        prepared: true,
-      },
+      { prepared: true },
     );
   }
 

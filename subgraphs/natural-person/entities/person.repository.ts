@@ -24,14 +24,16 @@ export class PersonRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<Person[]> {
-    const match = keyMatch('id', 'uuid', ids);
-    return this.select(PersonSchema, `select ${this.columns} from person where ${match.condition}`, [match.value], {
-      prepared: true,
-    });
+    return this.byKey('id', 'uuid', ids);
   }
 
   findByIdNumbers(idNumbers: readonly string[]): Promise<Person[]> {
-    const match = keyMatch('id_number', 'bpchar', idNumbers);
+    return this.byKey('id_number', 'bpchar', idNumbers);
+  }
+
+  /** People whose key column holds one of `keys` (a named statement per column and batch form). */
+  private byKey(column: string, type: string, keys: readonly string[]): Promise<Person[]> {
+    const match = keyMatch(column, type, keys);
     return this.select(PersonSchema, `select ${this.columns} from person where ${match.condition}`, [match.value], {
       prepared: true,
     });
