@@ -5,6 +5,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { CompactSign, compactVerify, importJWK, type CryptoKey } from 'jose';
 import { GATEWAY_ASSERTION_ALG } from '../keys';
 import type { Logger } from '../logger';
+import { runInBackground } from '../telemetry/request-scope';
 import { GENESIS_HASH, readChainHead, walkChain } from './chain';
 
 /**
@@ -187,7 +188,8 @@ export class Checkpointer {
     await mkdir(this.options.dir, { recursive: true, mode: 0o700 });
     this.last = await this.readLastOwn();
     if (this.options.everySeconds > 0) {
-      this.timer = setInterval(() => void this.checkpoint(), this.options.everySeconds * 1000);
+      // Checkpoints are the registry's own work, never part of a request (nor counted as one's).
+      this.timer = runInBackground(() => setInterval(() => void this.checkpoint(), this.options.everySeconds * 1000));
       this.timer.unref();
     }
   }
@@ -197,7 +199,8 @@ export class Checkpointer {
     const { everyRecords } = this.options;
     if (everyRecords <= 0 || this.scheduled || last.seq - (this.last?.seq ?? 0) < everyRecords) return;
     this.scheduled = true;
-    void this.checkpoint().finally(() => {
+    // Told from the request whose batch crossed the count: the checkpoint is not that request's work.
+    void runInBackground(() => this.checkpoint()).finally(() => {
       this.scheduled = false;
     });
   }

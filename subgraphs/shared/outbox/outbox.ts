@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger';
+import { runInBackground } from '../telemetry/request-scope';
 import type { OutboxState } from './outbox.entity';
 
 /**
@@ -120,19 +121,23 @@ export class OutboxWorker {
   private schedule(ms: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.round()
-        .then((r) => r.claimed)
-        .catch((error: unknown) => {
-          this.options.log.error({ err: error }, 'outbox round failed; trying again shortly');
-          return 0;
-        })
-        .finally(() => {
-          this.running = null;
-        });
-      void this.running.then((claimed) => this.schedule(claimed > 0 ? 0 : (this.options.pollMs ?? 1000)));
-    }, ms);
+    // Delivery is the registry's own work, even when a request's decision nudged it: it runs
+    // outside that request's scope (its logs, its statement count).
+    this.timer = runInBackground(() =>
+      setTimeout(() => {
+        this.timer = null;
+        this.running = this.round()
+          .then((r) => r.claimed)
+          .catch((error: unknown) => {
+            this.options.log.error({ err: error }, 'outbox round failed; trying again shortly');
+            return 0;
+          })
+          .finally(() => {
+            this.running = null;
+          });
+        void this.running.then((claimed) => this.schedule(claimed > 0 ? 0 : (this.options.pollMs ?? 1000)));
+      }, ms),
+    );
     this.timer.unref?.();
   }
 
