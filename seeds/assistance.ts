@@ -253,6 +253,7 @@ export function generateApplications(
   },
 ): SeedApplication[] {
   const { today, calendar } = context;
+  const seededAt = Date.now();
   const programmes = new Map(PROGRAMMES.map((p) => [p.code, p]));
   return households.map((household, i) => {
     const living = household.members.filter((m) => !m.dead);
@@ -296,7 +297,12 @@ export function generateApplications(
       for (let n = 0; n < workingDaysAgo;) if (calendar.isWorkingDay((submittedOn = addDays(submittedOn, -1)))) n += 1;
     const deadline = calendar.addWorkingDays(submittedOn, promisedDays);
     const reference = `${info.abbreviation}-${submittedOn.replace(/-/g, '')}-${random.string('0123456789ABCDEF', 6)}`;
-    const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:30:00+08:00`);
+    // hour:30 China time that day; a time later today than now (seeding between midnight and
+    // 09:30 in China) has already happened in the seeded history: minutes before now, in order.
+    const at = (day: string, hour: number) => {
+      const planned = new Date(`${day}T${String(hour).padStart(2, '0')}:30:00+08:00`);
+      return planned.getTime() <= seededAt ? planned : new Date(seededAt - (24 - hour) * 60_000);
+    };
     const path = PATHS[status];
     const decidedOn = allowance ? allowance.issuedOn : status === 'APPROVED' || status === 'REJECTED' ? (random.chance(0.9) ? deadline : calendar.addWorkingDays(deadline, 2)) : null; // prettier-ignore
     const stepDay = (n: number) =>
