@@ -30,6 +30,7 @@ import {
 import { startStack, type TestStack } from './support/stack';
 import { completeMaterials } from './support/assistance';
 import { addDays, todayInChina } from '../subgraphs/shared/calendar';
+import { QUOTED_VALUE_MAX } from '../subgraphs/shared/errors';
 
 /**
  * Every argument of every root field, walked from the composed API schema (what clients of the gateway see),
@@ -596,7 +597,15 @@ it('answers every example as given without an error (the control for what follow
   }
 });
 
-it('never answers a hostile argument with an internal error', async () => {
+/** Every string in a value (nested in lists and input objects) longer than an error message may quote (in characters). */
+function longTexts(value: unknown): string[] {
+  if (typeof value === 'string') return [...value].length > QUOTED_VALUE_MAX ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(longTexts);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(longTexts);
+  return [];
+}
+
+it('never answers a hostile argument with an internal error, nor repeats a long value in full', async () => {
   const failures: string[] = [];
   let tried = 0;
   for (const { key, kind, field } of rootFields()) {
@@ -614,6 +623,15 @@ it('never answers a hostile argument with an internal error', async () => {
         if (internal || ![200, 400].includes(res.status)) {
           failures.push(
             `${key} ${path.join('.')}=${JSON.stringify(value).slice(0, 60)}: HTTP ${res.status} ${internal?.message ?? ''}`,
+          );
+        }
+        // A message may quote what was sent, but never more than the first QUOTED_VALUE_MAX characters.
+        const echoed = res.body.errors?.find((e) =>
+          longTexts(value).some((text) => e.message.includes([...text].slice(0, QUOTED_VALUE_MAX + 1).join(''))),
+        );
+        if (echoed) {
+          failures.push(
+            `${key} ${path.join('.')}: the message repeats the value in full (${echoed.message.length} characters)`,
           );
         }
       }

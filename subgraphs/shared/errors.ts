@@ -80,6 +80,35 @@ export function isClientError(error: { extensions?: Record<string, unknown> }): 
   return typeof code === 'string' && CLIENT_ERROR_CODES.has(code);
 }
 
+/** The most characters of a quoted value that an error message repeats. */
+export const QUOTED_VALUE_MAX = 60;
+
+/** A JSON string literal inside a message (graphql-js and this project quote values that way). */
+const QUOTED_VALUE = /"(?:[^"\\]|\\.)*"/g;
+
+/**
+ * Shortens every quoted value in an error message to its first QUOTED_VALUE_MAX characters and
+ * its length, e.g. `filter.districtCode "99999…" (100000 characters) is not one of ...`. Messages
+ * quote what the caller sent so that they can see what was wrong with it; repeating a 100 KB value
+ * in full (our checks and graphql-js's variable coercion both would) helps nobody and doubles
+ * the answer. One place for every client error, the gateway's and each subgraph's.
+ */
+export function shortenQuotedValues(message: string): string {
+  if (message.length <= QUOTED_VALUE_MAX + 2) return message;
+  return message.replace(QUOTED_VALUE, (literal) => {
+    if (literal.length <= QUOTED_VALUE_MAX + 2) return literal;
+    let value: unknown;
+    try {
+      value = JSON.parse(literal);
+    } catch {
+      return literal;
+    }
+    const characters = [...(value as string)];
+    if (characters.length <= QUOTED_VALUE_MAX) return literal;
+    return `${JSON.stringify(`${characters.slice(0, QUOTED_VALUE_MAX).join('')}…`)} (${characters.length} characters)`;
+  });
+}
+
 /**
  * Apollo Server `formatError`: keeps client errors (message and the extension keys clients use)
  * and replaces everything else with a generic internal error. No database text, host name,
@@ -91,7 +120,12 @@ export function formatClientError(formatted: GraphQLFormattedError): GraphQLForm
     const kept = Object.fromEntries(
       CLIENT_EXTENSION_KEYS.filter((k) => extensions[k] !== undefined).map((k) => [k, extensions[k]]),
     );
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: kept };
+    return {
+      message: shortenQuotedValues(formatted.message),
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: kept,
+    };
   }
   const requestId = typeof extensions.requestId === 'string' ? extensions.requestId : undefined;
   return {
