@@ -124,15 +124,10 @@ export function mountMaterialRoutes(app: express.Express, options: MaterialRoute
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
       sendMaterialError(
         res,
-        new MaterialRouteError(
-          400,
-          'BAD_USER_INPUT',
-          `${JSON.stringify(id.slice(0, 60))} is not a material id (UUID)`,
-          {
-            argument: 'id',
-            rule: 'uuid',
-          },
-        ),
+        new MaterialRouteError(400, 'BAD_USER_INPUT', `${JSON.stringify(id)} is not a material id (UUID)`, {
+          argument: 'id',
+          rule: 'uuid',
+        }),
       );
       return;
     }

@@ -48,7 +48,7 @@ export function mountStatisticsExtractRoute(app: express.Express, options: Stati
     res.setHeader('x-request-id', requestId);
     const registry = req.params.registry as RegistryName;
     if (!SOURCES.includes(registry) || typeof registry !== 'string') {
-      sendError(res, 404, 'NOT_FOUND', `no registry ${JSON.stringify(String(registry).slice(0, 40))} sends extracts`);
+      sendError(res, 404, 'NOT_FOUND', `no registry ${JSON.stringify(String(registry))} sends extracts`);
       return;
     }
     const token = req.get(SERVICE_HEADER);

@@ -82,7 +82,7 @@ export function resolveDocumentId(config: TrustedDocumentsConfig, body: unknown)
   if (text === undefined) {
     return {
       code: 'PERSISTED_QUERY_NOT_IN_LIST',
-      message: `No trusted document has the id ${JSON.stringify(String(id).slice(0, 80))}; this gateway runs only the operations registered in its manifest.`,
+      message: `No trusted document has the id ${JSON.stringify(String(id))}; this gateway runs only the operations registered in its manifest.`,
     };
   }
   if (typeof request.query === 'string' && request.query !== text) {

@@ -389,6 +389,13 @@ describe('downloading and reading', () => {
     expect((await download(material.id)).status).toBe(401);
     expect((await download(material.id, clerk)).status).toBe(403);
     expect((await download('not-an-id', aliceToken)).status).toBe(400);
+    // The refusal quotes the id it was given, but not 5,000 characters of it.
+    const long = await download('x'.repeat(5000), aliceToken);
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as any).errors[0]).toMatchObject({
+      message: `"${'x'.repeat(60)}…" (5000 characters) is not a material id (UUID)`,
+      extensions: { code: 'BAD_USER_INPUT', argument: 'id', rule: 'uuid' },
+    });
     const notFound = await download(randomUUID(), clerk, 'MLA-1');
     expect(notFound.status).toBe(404);
   });

@@ -516,11 +516,7 @@ export async function acknowledgeCard(
 ): Promise<SupervisionCard> {
   const cardId = input.cardId.trim();
   if (!isCardId(cardId))
-    throw badUserInput(
-      'input.cardId',
-      'exists',
-      `input.cardId ${JSON.stringify(cardId.slice(0, 20))} is not a supervision card`,
-    );
+    throw badUserInput('input.cardId', 'exists', `input.cardId ${JSON.stringify(cardId)} is not a supervision card`);
   const note = check.text('input.note', input.note, { max: 500 });
   const identity = ctx.caller.identity!;
   const card = await ctx.em.transactional(async (em) => {

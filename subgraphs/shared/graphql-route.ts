@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { internalErrorMessage } from './errors';
+import { internalErrorMessage, shortenQuotedValues } from './errors';
 import type { HttpErrorCode } from './http-errors';
 import type { Logger } from './logger';
 import { setRequestRoute } from './telemetry/request-scope';
@@ -103,7 +103,9 @@ export function writeError(
   message: string,
   extensions: Record<string, unknown> = {},
 ): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] });
+  const body = JSON.stringify({
+    errors: [{ message: shortenQuotedValues(message), extensions: { code, ...extensions } }],
+  });
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),

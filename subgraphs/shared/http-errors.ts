@@ -6,7 +6,7 @@ import express, {
   type RequestHandler,
   type Response,
 } from 'express';
-import { internalErrorMessage } from './errors';
+import { internalErrorMessage, shortenQuotedValues } from './errors';
 import type { Logger } from './logger';
 
 /**
@@ -43,7 +43,7 @@ export function sendError(
   message: string,
   extensions: Record<string, unknown> = {},
 ): void {
-  res.status(status).json({ errors: [{ message, extensions: { code, ...extensions } }] });
+  res.status(status).json({ errors: [{ message: shortenQuotedValues(message), extensions: { code, ...extensions } }] });
 }
 
 /**

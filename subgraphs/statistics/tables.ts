@@ -81,7 +81,7 @@ export function checkQuery(
     throw badUserInput(
       'measure',
       'known',
-      `measure ${JSON.stringify(measureName.slice(0, 60))} is not in the catalogue; ask statisticsCatalogue for the measures`,
+      `measure ${JSON.stringify(measureName)} is not in the catalogue; ask statisticsCatalogue for the measures`,
     );
   }
   if (dimensionNames.length > MAX_DIMENSIONS) {
@@ -97,7 +97,7 @@ export function checkQuery(
       throw badUserInput(
         `dimensions[${i}]`,
         'known',
-        `dimension ${JSON.stringify(name.slice(0, 60))} is not in the catalogue; ask statisticsCatalogue for the dimensions`,
+        `dimension ${JSON.stringify(name)} is not in the catalogue; ask statisticsCatalogue for the dimensions`,
       );
     }
     if (dimension.population !== measure.population) {
@@ -123,7 +123,7 @@ export function checkQuery(
       throw badUserInput(
         `${argument}.dimension`,
         'known',
-        `dimension ${JSON.stringify(condition.dimension.slice(0, 60))} is not in the catalogue`,
+        `dimension ${JSON.stringify(condition.dimension)} is not in the catalogue`,
       );
     }
     if (dimension.population !== measure.population) {
@@ -147,7 +147,7 @@ export function checkQuery(
         throw badUserInput(
           `${argument}.values`,
           'category',
-          `${JSON.stringify(value.slice(0, 60))} is not a category of ${dimension.name} (${dimension.categories
+          `${JSON.stringify(value)} is not a category of ${dimension.name} (${dimension.categories
             .map((c) => c.code)
             .join(', ')})`,
         );

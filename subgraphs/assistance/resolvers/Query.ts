@@ -13,7 +13,7 @@ function district(argument: string, value: string | null | undefined): string | 
     throw badUserInput(
       argument,
       'district',
-      `${argument} ${JSON.stringify(value.slice(0, 20))} is not a Chengdu district code (e.g. 510104)`,
+      `${argument} ${JSON.stringify(value)} is not a Chengdu district code (e.g. 510104)`,
     );
   return value;
 }
