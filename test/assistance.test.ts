@@ -124,6 +124,16 @@ describe('applying', () => {
       argument: 'input.declaredMonthlyIncome',
     });
   });
+
+  it("refuses a district that is not Chengdu's the way every registry does", async () => {
+    const res = await stack.graphql('query Notices($d: String) { publicNotices(district: $d) { id } }', {
+      variables: { d: '110101' },
+    });
+    expect(res.body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^district "110101" is not one of Chengdu's 20 district codes \(GB\/T 2260\)/),
+      extensions: { code: 'BAD_USER_INPUT', argument: 'district', rule: 'district' },
+    });
+  });
 });
 
 describe('an application from submission to approval', () => {

@@ -1,21 +1,14 @@
 import type { QueryResolvers } from '../generated/graphql';
 import { todayInChina } from '../../shared/calendar';
-import { isChengduDistrict } from '../../shared/domain/divisions';
 import { badUserInput } from '../../shared/errors';
 import * as check from '../../shared/validation';
 import { ApplicationRepository } from '../entities/application.repository';
 import { colourOf } from '../supervision';
 import { onTimeReport, supervisionBoard } from './Supervision';
 
+/** An optional district filter: null when not given, else one of Chengdu's districts (the shared check). */
 function district(argument: string, value: string | null | undefined): string | null {
-  if (value == null) return null;
-  if (!isChengduDistrict(value))
-    throw badUserInput(
-      argument,
-      'district',
-      `${argument} ${JSON.stringify(value)} is not a Chengdu district code (e.g. 510104)`,
-    );
-  return value;
+  return value == null ? null : check.chengduDistrict(argument, value);
 }
 
 export const Query: QueryResolvers = {
