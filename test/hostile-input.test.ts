@@ -30,7 +30,7 @@ import {
 import { startStack, type TestStack } from './support/stack';
 import { completeMaterials } from './support/assistance';
 import { addDays, todayInChina } from '../subgraphs/shared/calendar';
-import { QUOTED_VALUE_MAX } from '../subgraphs/shared/errors';
+import { QUOTED_VALUE_MAX, shortenQuotedValues } from '../subgraphs/shared/errors';
 
 /**
  * Every argument of every root field, walked from the composed API schema (what clients of the gateway see),
@@ -672,6 +672,32 @@ describe('amounts and their columns', () => {
 
   it('bounds registered capital by its numeric(17,2) column', () => {
     expect(decimalColumn(OrganizationSchema, 'registeredCapital')).toEqual({ precision: 17, scale: 2 });
+  });
+});
+
+describe('long values in messages', () => {
+  it('quotes the beginning of a refused value and its length once, though the subgraph and the gateway both shorten', async () => {
+    const res = await stack.graphql(
+      'query Feed($f: OrganizationFilter) { organizations(first: 1, filter: $f) { totalCount } }',
+      { variables: { f: { districtCode: '9'.repeat(100_000) } } },
+    );
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors![0].message).toBe(
+      `filter.districtCode "${'9'.repeat(59)}…" (100000 characters) is not one of Chengdu's 20 district codes ` +
+        '(GB/T 2260), e.g. 510104 锦江区, 510105 青羊区, 510106 金牛区',
+    );
+    expect(res.body.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'filter.districtCode',
+      rule: 'district',
+    });
+  });
+
+  it('leaves a message it shortened as it is, and short values as they are', () => {
+    const once = shortenQuotedValues(`a ${JSON.stringify('😀'.repeat(70))} b "short" c`);
+    expect(once).toBe(`a "${'😀'.repeat(59)}…" (70 characters) b "short" c`);
+    expect(shortenQuotedValues(once)).toBe(once);
+    expect(shortenQuotedValues(`x ${JSON.stringify('y'.repeat(60))}`)).toBe(`x ${JSON.stringify('y'.repeat(60))}`);
   });
 });
 

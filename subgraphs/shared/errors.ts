@@ -80,15 +80,16 @@ export function isClientError(error: { extensions?: Record<string, unknown> }): 
   return typeof code === 'string' && CLIENT_ERROR_CODES.has(code);
 }
 
-/** The most characters of a quoted value that an error message repeats. */
+/** The most characters of a quoted value that an error message shows (a cut one: this many with its `…`). */
 export const QUOTED_VALUE_MAX = 60;
 
 /** A JSON string literal inside a message (graphql-js and this project quote values that way). */
 const QUOTED_VALUE = /"(?:[^"\\]|\\.)*"/g;
 
 /**
- * Shortens every quoted value in an error message to its first QUOTED_VALUE_MAX characters and
- * its length, e.g. `filter.districtCode "99999…" (100000 characters) is not one of ...`. Messages
+ * Shortens every quoted value in an error message longer than QUOTED_VALUE_MAX characters to its
+ * beginning and its length, e.g. `filter.districtCode "99999…" (100000 characters) is not one of ...`;
+ * a message it has shortened once comes out of it unchanged. Messages
  * quote what the caller sent so that they can see what was wrong with it; repeating a 100 KB value
  * in full (our checks and graphql-js's variable coercion both would) helps nobody and doubles
  * the answer. One place for every client error, the gateway's and each subgraph's.
@@ -105,7 +106,10 @@ export function shortenQuotedValues(message: string): string {
     }
     const characters = [...(value as string)];
     if (characters.length <= QUOTED_VALUE_MAX) return literal;
-    return `${JSON.stringify(`${characters.slice(0, QUOTED_VALUE_MAX).join('')}…`)} (${characters.length} characters)`;
+    // QUOTED_VALUE_MAX characters with the `…`, so that a message shortened by a subgraph comes
+    // through the gateway's formatError, which shortens again, unchanged.
+    const kept = characters.slice(0, QUOTED_VALUE_MAX - 1).join('');
+    return `${JSON.stringify(`${kept}…`)} (${characters.length} characters)`;
   });
 }
 
