@@ -87,12 +87,12 @@ export const QUOTED_VALUE_MAX = 60;
 const QUOTED_VALUE = /"(?:[^"\\]|\\.)*"/g;
 
 /**
- * Shortens every quoted value in an error message longer than QUOTED_VALUE_MAX characters to its
+ * Shortens every quoted value longer than QUOTED_VALUE_MAX characters in an error message to its
  * beginning and its length, e.g. `filter.districtCode "99999…" (100000 characters) is not one of ...`;
- * a message it has shortened once comes out of it unchanged. Messages
- * quote what the caller sent so that they can see what was wrong with it; repeating a 100 KB value
- * in full (our checks and graphql-js's variable coercion both would) helps nobody and doubles
- * the answer. One place for every client error, the gateway's and each subgraph's.
+ * a message shortened once comes out unchanged. Messages quote what the caller sent so that they
+ * can see what was wrong with it; repeating a 100 KB value in full (our checks and graphql-js's
+ * variable coercion both would) helps nobody and doubles the answer. One place for every client
+ * error, the gateway's and each subgraph's, GraphQL or plain HTTP.
  */
 export function shortenQuotedValues(message: string): string {
   if (message.length <= QUOTED_VALUE_MAX + 2) return message;
