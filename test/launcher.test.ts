@@ -1,5 +1,5 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,7 +107,7 @@ it('starts everything on the embedded PostgreSQL, answers with demo data, and st
   expect(await stop(second.child)).toBe(0);
 }, 360_000);
 
-it('restarts a registry killed with SIGKILL while the gateway keeps answering the others', async () => {
+it('restarts a registry, the gateway and the embedded PostgreSQL killed with SIGKILL', async () => {
   const running = await start();
   try {
     const citizen = await token(['--role', 'citizen']);
@@ -141,6 +141,20 @@ it('restarts a registry killed with SIGKILL while the gateway keeps answering th
     process.kill(servicePid(running.log(), 'gateway'), 'SIGKILL');
     await waitFor(async () => running.log().includes('gateway is back (restart 1)'), 60_000);
     expect((await query('query { me { name } }', citizen)).data.me.name).toBe(me.data.me.name);
+
+    // And the embedded PostgreSQL: its server killed, the launcher starts it again (crash recovery
+    // keeps what was committed) and the registries reconnect.
+    const postmaster = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    process.kill(postmaster, 'SIGKILL');
+    await waitFor(async () => running.log().includes('the embedded PostgreSQL is back (restart 1)'), 60_000);
+    expect(running.log()).toContain('the embedded PostgreSQL stopped unexpectedly (PostgreSQL killed by SIGKILL;');
+    expect(running.log()).toContain('restarting it in 1.0 s, until it is back /ready answers 503');
+    await waitFor(
+      async () => (await query('query { me { name } }', citizen)).data?.me?.name === me.data.me.name,
+      30_000,
+    );
+    expect((await query(ORGANIZATIONS, officer)).data.organizations.totalCount).toBe(200);
+    await waitFor(async () => (await ready()).status === 'ready', 30_000);
   } finally {
     expect(await stop(running.child)).toBe(0);
   }

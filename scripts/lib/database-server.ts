@@ -6,13 +6,16 @@ import { SUBGRAPHS, envPrefix, REGISTRY_NAMES, type RegistryName } from '../../s
 import { dataDir, intFromEnv } from '../../subgraphs/shared/config';
 import { ensureKeysDir } from '../../subgraphs/shared/keys';
 import { registryDatabaseUrl, withDatabase } from '../../subgraphs/shared/database';
+import type { Logger } from '../../subgraphs/shared/logger';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { supervise } from './services';
 
 /**
  * The PostgreSQL the tools work against: the servers the environment names (DATABASE_URL or the
  * per-registry *_DATABASE_URL), or else the embedded one under .data/postgres. An embedded server
  * that is already running (from `npm start`) is reused; otherwise it is started, and stopped again
- * by close().
+ * by close(). With `keepRunning` (the launcher), an embedded server this started is restarted when
+ * it stops on its own, as the launcher restarts its services; the registries' pools reconnect.
  */
 export interface DatabaseServer {
   embedded: boolean;
@@ -57,7 +60,10 @@ async function accepts(url: string): Promise<boolean> {
   }
 }
 
-export async function openDatabaseServer(onStatus?: (message: string) => void): Promise<DatabaseServer> {
+export async function openDatabaseServer(
+  onStatus?: (message: string) => void,
+  { keepRunning }: { keepRunning?: Logger } = {},
+): Promise<DatabaseServer> {
   if (usesExternalServer()) {
     return {
       embedded: false,
@@ -73,15 +79,25 @@ export async function openDatabaseServer(onStatus?: (message: string) => void): 
   if (await accepts(serverUrl)) {
     onStatus?.(`using the embedded PostgreSQL already running on port ${port}`);
   } else {
-    onStatus?.(`starting the embedded PostgreSQL on port ${port} (data in ${join(dataDir(), 'postgres')})`);
-    const handle = await startEmbeddedPostgres({
-      dir: join(dataDir(), 'postgres'),
-      port,
-      password,
-      logFile: join(dataDir(), 'postgres.log'),
-      onStatus: (status) => status === 'initialising' && onStatus?.('creating a new PostgreSQL cluster (first start)'),
-    });
-    stop = handle.stop;
+    const dir = join(dataDir(), 'postgres');
+    const logFile = join(dataDir(), 'postgres.log');
+    onStatus?.(`starting the embedded PostgreSQL on port ${port} (data in ${dir})`);
+    const start = () =>
+      startEmbeddedPostgres({
+        dir,
+        port,
+        password,
+        logFile,
+        onStatus: (status) =>
+          status === 'initialising' && onStatus?.('creating a new PostgreSQL cluster (first start)'),
+      });
+    stop = keepRunning
+      ? (
+          await supervise('the embedded PostgreSQL', start, keepRunning, {
+            meanwhile: `until it is back /ready answers 503 and what needs a registry's database fails with an internal error (its log: ${logFile})`,
+          })
+        ).stop
+      : (await start()).stop;
   }
   const registryUrl = (name: RegistryName) => withDatabase(serverUrl, SUBGRAPHS[name].database);
   return {

@@ -5,6 +5,13 @@ import { REPO_ROOT } from '../../subgraphs/shared/config';
 export interface EmbeddedPostgresHandle {
   /** Server URL (the `postgres` maintenance database). */
   url: string;
+  /** The process that runs and watches the server. */
+  pid: number | undefined;
+  /**
+   * Resolves when the server has stopped, saying how: after stop(), or on its own (killed,
+   * crashed), with its last messages.
+   */
+  ended: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -33,17 +40,26 @@ export function startEmbeddedPostgres(options: {
     detached: true,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let ending: string | undefined;
+  const ended = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) =>
+      resolve(ending ?? (signal ? `its process was killed by ${signal}` : `its process exited with code ${code}`)),
+    ),
+  );
   return new Promise((resolve, reject) => {
-    child.on('message', (message: { ready?: boolean; error?: string; status?: string }) => {
+    child.on('message', (message: { ready?: boolean; error?: string; status?: string; ended?: string }) => {
       if (message.status) options.onStatus?.(message.status);
       if (message.error) reject(new Error(message.error));
+      if (message.ended) ending = message.ended;
       if (message.ready) {
         resolve({
           url: `postgresql://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/postgres`,
+          pid: child.pid,
+          ended,
           stop: async () => {
+            ending ??= 'stopped';
             if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-            await exited;
+            await ended;
           },
         });
       }

@@ -76,6 +76,15 @@ export interface Backoff {
 
 export const DEFAULT_BACKOFF: Backoff = { firstMs: 1000, maxMs: 30_000, stableMs: 60_000 };
 
+/** Something the launcher started and keeps running: a service process, or the embedded PostgreSQL. */
+export interface Running {
+  /** The process id, for the launcher's log. */
+  readonly pid: number | undefined;
+  /** Resolves when it has stopped, saying how (`killed by SIGKILL`, `exit code 1`, ...). */
+  readonly ended: Promise<string>;
+  stop(): Promise<void>;
+}
+
 /** A service the launcher keeps running: restarted with backoff when it crashes, until stop(). */
 export interface SupervisedService {
   name: string;
@@ -92,21 +101,40 @@ export interface SupervisedService {
  * own (a crash, `kill -9`, running out of memory), the supervisor says so in its log and restarts
  * it after a delay that doubles with each failed attempt, while the other services keep serving.
  */
-export async function superviseService(
+export function superviseService(
   name: string,
   file: string,
   env: Record<string, string>,
   log: Logger,
   backoff: Backoff = DEFAULT_BACKOFF,
 ): Promise<SupervisedService> {
-  let current: ServiceProcess | undefined = await startService(name, file, env);
+  const start = async (): Promise<Running> => {
+    const service = await startService(name, file, env);
+    return { pid: service.child.pid, ended: exitOf(service), stop: service.stop };
+  };
+  return supervise(name, start, log, { backoff, meanwhile: 'the other services keep serving' });
+}
+
+/**
+ * Starts something with `start` and keeps it running: whenever it ends on its own, says so in the
+ * log (with `meanwhile`: what users see until it is back) and starts it again after a delay that
+ * doubles with each failed attempt (back to `backoff.firstMs` once it has stayed up
+ * `backoff.stableMs`). The first start must succeed. stop() stops it, or a restart under way.
+ */
+export async function supervise(
+  name: string,
+  start: () => Promise<Running>,
+  log: Logger,
+  { backoff = DEFAULT_BACKOFF, meanwhile }: { backoff?: Backoff; meanwhile: string },
+): Promise<SupervisedService> {
+  let current: Running | undefined = await start();
   let stopping = false;
   let restarts = 0;
   let delay = backoff.firstMs;
   let timer: NodeJS.Timeout | undefined;
   let wake: (() => void) | undefined;
-  let starting: Promise<ServiceProcess> | undefined;
-  log.info({ service: name, childPid: current.child.pid }, `${name} started`);
+  let starting: Promise<Running> | undefined;
+  log.info({ service: name, childPid: current.pid }, `${name} started`);
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -114,29 +142,29 @@ export async function superviseService(
       timer = setTimeout(resolve, ms);
     });
 
-  const watch = async (running: ServiceProcess): Promise<void> => {
+  const watch = async (running: Running): Promise<void> => {
     let upSince = Date.now();
-    let exit = await exitOf(running);
+    let exit = await running.ended;
     while (!stopping) {
       current = undefined;
       if (Date.now() - upSince >= backoff.stableMs) delay = backoff.firstMs;
       log.error(
         { service: name, exit, restartInMs: delay },
-        `${name} stopped unexpectedly (${exit}); restarting it in ${(delay / 1000).toFixed(1)} s, the other services keep serving`,
+        `${name} stopped unexpectedly (${exit}); restarting it in ${(delay / 1000).toFixed(1)} s, ${meanwhile}`,
       );
       await sleep(delay);
       if (stopping) return;
       delay = Math.min(delay * 2, backoff.maxMs);
       restarts += 1;
       try {
-        starting = startService(name, file, env);
+        starting = start();
         const next = await starting;
         starting = undefined;
         if (stopping) return; // stop() stops it
         current = next;
         upSince = Date.now();
-        log.info({ service: name, childPid: next.child.pid, restarts }, `${name} is back (restart ${restarts})`);
-        exit = await exitOf(next);
+        log.info({ service: name, childPid: next.pid, restarts }, `${name} is back (restart ${restarts})`);
+        exit = await next.ended;
       } catch (error) {
         starting = undefined;
         exit = `it failed to start again: ${(error as Error).message}`;
@@ -149,7 +177,7 @@ export async function superviseService(
   return {
     name,
     get pid() {
-      return current?.child.pid;
+      return current?.pid;
     },
     get restarts() {
       return restarts;
