@@ -41,8 +41,9 @@ export function startEmbeddedPostgres(options: {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   let ending: string | undefined;
+  // 'close', not 'exit': it comes after the IPC channel has closed, so after the `ended` message.
   const ended = new Promise<string>((resolve) =>
-    child.once('exit', (code, signal) =>
+    child.once('close', (code, signal) =>
       resolve(ending ?? (signal ? `its process was killed by ${signal}` : `its process exited with code ${code}`)),
     ),
   );
