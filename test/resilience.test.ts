@@ -1,6 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import pg from 'pg';
+import pino from 'pino';
+import { REGISTRY_MODULES } from '../scripts/lib/registries';
+import { ensureDatabase, withDatabase } from '../subgraphs/shared/database';
+import { openRegistryOrm } from '../subgraphs/shared/orm';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog';
 import { addOrganizations, addPerson, type OrganizationFixture, type PersonFixture } from './support/fixtures';
 import { DEFAULT_LIMITS } from '../gateway/limits';
@@ -483,5 +489,65 @@ describe('with every registry up', () => {
       expect(stack.fetches['legal-person']).toBeGreaterThan(fetchesBefore['legal-person']);
       expectOnlyKnownExtensionKeys(res.body);
     });
+  });
+});
+
+describe('when PostgreSQL closes a pooled connection of a registry', () => {
+  const scratch = `t${process.pid}_closed_${randomBytes(3).toString('hex')}`;
+  const url = () => withDatabase(process.env.TEST_DATABASE_URL!, scratch);
+  const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+  afterAll(() => admin((client) => client.query(`drop database if exists "${scratch}" with (force)`)));
+
+  it('says so in the registry log as JSON (not plain text on stdout) and answers the next query on a new connection', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const log = pino(
+      { level: 'info' },
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          for (const line of chunk.toString('utf8').split('\n')) if (line) lines.push(JSON.parse(line));
+          done();
+        },
+      }),
+    );
+    const plain = jest.spyOn(console, 'log');
+    await ensureDatabase(url());
+    const { entities, migrations } = REGISTRY_MODULES['legal-person'];
+    const db = await openRegistryOrm({
+      registry: 'legal-person',
+      clientUrl: url(),
+      entities,
+      migrations,
+      log,
+      poolMax: 1,
+    });
+    try {
+      const knex = db.orm.em.getKnex();
+      const pid = (await knex.raw<{ rows: { pid: number }[] }>('select pg_backend_pid() as pid')).rows[0].pid;
+      await admin(async (client) => {
+        await client.query('select pg_terminate_backend($1)', [pid]);
+        // Until the backend is gone: its last words are then on the pooled connection's socket.
+        while ((await client.query('select 1 from pg_stat_activity where pid = $1', [pid])).rowCount) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // The pool hands out its one connection again, finds it closed, says so and opens another.
+      const next = (await knex.raw<{ rows: { pid: number }[] }>('select pg_backend_pid() as pid')).rows[0].pid;
+      expect(next).not.toBe(pid);
+      const said = lines.find((line) => String(line.msg).startsWith('Connection Error:'));
+      expect(said).toMatchObject({ level: 40, source: 'knex' });
+      expect(plain.mock.calls.flat().join('\n')).not.toContain('Connection Error');
+    } finally {
+      plain.mockRestore();
+      await db.orm.close();
+    }
   });
 });

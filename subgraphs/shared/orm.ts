@@ -86,6 +86,17 @@ export async function openRegistryOrm(options: OpenOrmOptions): Promise<Registry
     // LOG_SQL=1 (development): MikroORM writes its statements' values into the text; take them out.
     logger: (message) => options.log.info(scrubSql(message)),
     discovery: { warnWhenNoEntities: false },
+    // knex's own messages (a pooled connection the server closed: "Connection Error: ...") as the
+    // registry's log lines; left alone, knex writes them to stdout as plain text among the JSON.
+    driverOptions: {
+      log: {
+        warn: (message: unknown) => options.log.warn({ source: 'knex' }, String(message)),
+        error: (message: unknown) => options.log.error({ source: 'knex' }, String(message)),
+        deprecate: (method: unknown, alternative: unknown) =>
+          options.log.warn({ source: 'knex' }, `${String(method)} is deprecated; use ${String(alternative)}`),
+        debug: (message: unknown) => options.log.debug({ source: 'knex' }, String(message)),
+      },
+    },
   };
   let orm: MikroORM;
   try {
